@@ -1,0 +1,86 @@
+// Builds the extension's CommonJS bundles into dist/ and renders the icon.
+//   node esbuild.mjs                 development build: source maps, no minification
+//   node esbuild.mjs --production    release build: minified, no source maps
+//   node esbuild.mjs --watch         rebuild on change
+//   node esbuild.mjs --tests         also bundle the extension-host tests into out/
+import * as esbuild from 'esbuild';
+import { readFile, writeFile, mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/**
+ * One bundle per lifetime: `extension` is all activation loads; each heavy library gets its own
+ * bundle, required on first use (src/app/lazy.ts).
+ */
+export const bundles = {
+  extension: 'src/extension.ts',
+  kube: 'src/kube/index.ts',
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: production ? 'none' : 'inline',
+  metafile: true,
+};
+
+async function renderIcon() {
+  const { Resvg } = await import('@resvg/resvg-js');
+  const svg = await readFile('media/icon.svg');
+  const png = new Resvg(svg, { fitTo: { mode: 'width', value: 256 } }).render().asPng();
+  await writeFile('media/icon.png', png);
+}
+
+async function testEntries() {
+  const dir = 'test/extension';
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.ts'));
+  return Object.fromEntries(files.map((f) => [path.basename(f, '.ts'), path.join(dir, f)]));
+}
+
+async function main() {
+  if (!watch) await rm('dist', { recursive: true, force: true });
+  await mkdir('dist', { recursive: true });
+  await renderIcon();
+  const contexts = [
+    await esbuild.context({ ...common, entryPoints: bundles, outdir: 'dist' }),
+  ];
+  if (tests) {
+    contexts.push(
+      await esbuild.context({
+        ...common,
+        minify: false,
+        sourcemap: 'inline',
+        entryPoints: await testEntries(),
+        outdir: 'out/test/extension',
+        external: ['vscode', 'mocha'],
+      }),
+    );
+  }
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('watching for changes…');
+    return;
+  }
+  for (const ctx of contexts) {
+    const result = await ctx.rebuild();
+    await ctx.dispose();
+    for (const [file, info] of Object.entries(result.metafile.outputs)) {
+      if (file.endsWith('.js')) console.log(`${file.padEnd(40)} ${(info.bytes / 1024).toFixed(1).padStart(8)} KB`);
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

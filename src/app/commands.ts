@@ -1,0 +1,59 @@
+import * as fs from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { Commands, type CommandId } from '../constants/commands';
+import { Links } from '../constants/links';
+import { SECTION, Settings } from '../constants/settings';
+import type { AppServices } from './services';
+import { reportUnexpected } from './errors';
+
+type Handler = (services: AppServices, ...args: unknown[]) => unknown;
+
+/** Every command the extension registers, in one table. */
+const table: Record<CommandId, Handler> = {
+  [Commands.explorerRefresh]: ({ explorer }) => explorer.refresh(),
+  [Commands.logShow]: ({ log }) => log.show(true),
+  [Commands.guideOpen]: () => vscode.env.openExternal(vscode.Uri.parse(Links.welkinValkeyGuide)),
+  [Commands.kubeconfigSelect]: selectKubeconfig,
+  [Commands.kubeconfigOpen]: openKubeconfig,
+};
+
+export function registerCommands(services: AppServices): vscode.Disposable[] {
+  return Object.entries(table).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(services, ...args);
+      } catch (e) {
+        await reportUnexpected(services.log, `Command ${id} failed`, e);
+        return undefined;
+      }
+    }),
+  );
+}
+
+async function selectKubeconfig(): Promise<void> {
+  const picked = await vscode.window.showOpenDialog({
+    title: 'Select the kubeconfig file from your Welkin administrator',
+    canSelectMany: false,
+    openLabel: 'Use this kubeconfig',
+    filters: { 'Kubeconfig': ['yaml', 'yml', 'conf', 'config', '*'] },
+  });
+  const file = picked?.[0];
+  if (!file) return;
+  // User settings only: a workspace must never choose the kubeconfig.
+  await vscode.workspace.getConfiguration(SECTION).update(Settings.kubeconfig, file.fsPath, vscode.ConfigurationTarget.Global);
+  void vscode.window.showInformationMessage(`Valkey on Welkin now uses ${file.fsPath}.`);
+}
+
+async function openKubeconfig({ kubeconfig }: AppServices): Promise<void> {
+  const files = kubeconfig.location().files;
+  for (const file of files) {
+    try {
+      await fs.access(file);
+      await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: true });
+      return;
+    } catch {
+      // try the next file of the list
+    }
+  }
+  void vscode.window.showWarningMessage(`No kubeconfig file exists yet (looked for ${files.join(', ')}).`);
+}

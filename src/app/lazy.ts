@@ -1,0 +1,23 @@
+import * as path from 'node:path';
+import type * as KubeModule from '../kube/index';
+
+/**
+ * Heavy libraries live in their own bundles next to dist/extension.js and are required on first
+ * use, so activation never pays for them.
+ */
+function lazyBundle<T>(file: string): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () =>
+    (loaded ??= new Promise<T>((resolve, reject) => {
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        resolve(require(path.join(__dirname, file)) as T);
+      } catch (e) {
+        loaded = undefined;
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    }));
+}
+
+export type Kube = typeof KubeModule;
+export const loadKube = lazyBundle<Kube>('kube.js');

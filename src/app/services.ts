@@ -1,0 +1,14 @@
+import type * as vscode from 'vscode';
+import type { Configuration } from '../config/configuration';
+import type { KubeconfigService } from '../services/kubeconfigService';
+import type { ExplorerProvider } from '../views/explorer/explorerProvider';
+import type { ContextKeySetter } from './contextKeys';
+
+/** What commands and views may reach; built once by the composition root. */
+export interface AppServices {
+  readonly log: vscode.LogOutputChannel;
+  readonly config: Configuration;
+  readonly contextKeys: ContextKeySetter;
+  readonly kubeconfig: KubeconfigService;
+  readonly explorer: ExplorerProvider;
+}

@@ -1,0 +1,10 @@
+/** Command ids, `<prefix>.<area>.<verbNoun>`; package.json declares the same set (a unit test checks). */
+export const Commands = {
+  explorerRefresh: 'valkeyWelkin.explorer.refresh',
+  kubeconfigSelect: 'valkeyWelkin.kubeconfig.select',
+  kubeconfigOpen: 'valkeyWelkin.kubeconfig.open',
+  logShow: 'valkeyWelkin.log.show',
+  guideOpen: 'valkeyWelkin.help.openGuide',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];

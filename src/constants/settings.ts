@@ -1,0 +1,9 @@
+/** Configuration keys (without the `valkeyWelkin.` section). package.json declares the same set. */
+export const SECTION = 'valkeyWelkin';
+
+export const Settings = {
+  kubeconfig: 'kubeconfig',
+  requestTimeoutSeconds: 'requestTimeoutSeconds',
+} as const;
+
+export type SettingKey = (typeof Settings)[keyof typeof Settings];
