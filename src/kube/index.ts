@@ -1,6 +1,13 @@
 /**
- * Entry point of the `kube` bundle (dist/kube.js). It carries @kubernetes/client-node and is
- * loaded on first use, never during activation.
+ * Entry point of the `kube` bundle (dist/kube.js): everything that needs @kubernetes/client-node
+ * at run time. It is required on first use (src/app/lazy.ts), never during activation.
  */
 export { loadKubeconfig, describeKubeconfigProblem } from './kubeconfig';
 export type { KubeContextInfo, LoadedKubeconfig, KubeconfigProblem, AuthKind } from './kubeconfig';
+export { KubeClient, CredentialCache } from './client';
+export type { KubeClientOptions } from './client';
+export type { KubeError } from './errors';
+export { discoverClusters } from '../welkin/discovery';
+export type { Discovery, NamespaceFindings, DiscoveryOptions } from '../welkin/discovery';
+export { loadSentinelEndpoints, loadDataPods, loadWorkloadAccess, DEFAULT_DATA_POD_SELECTOR } from '../welkin/clusterDetails';
+export type { Endpoint, DataPod } from '../welkin/clusterDetails';

@@ -1,0 +1,84 @@
+/** Public types of the lint engine. Positions are 0-based; columns count UTF-16 code units, like VS Code. */
+
+export type RuleId = 'no-keys' | 'missing-ttl' | 'no-flush' | 'sentinel-as-server' | 'client-per-call';
+export type Severity = 'error' | 'warning' | 'info' | 'off';
+export type LanguageId = 'javascript' | 'typescript' | 'tsx' | 'python' | 'go' | 'java' | 'ruby' | 'php' | 'csharp';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  isPreferred: boolean;
+}
+export interface Finding {
+  rule: RuleId;
+  severity: Exclude<Severity, 'off'>;
+  message: string;
+  range: Range;
+  fixes: Fix[];
+}
+
+export interface LintOptions {
+  /** Severity per rule; 'off' disables it. Missing entries use the rule's default. */
+  rules?: Partial<Record<RuleId, Severity>>;
+  /** TTL written by the "add an expiry" fixes. Default 3600. */
+  defaultTtlSeconds?: number;
+  /** Severity of missing-ttl on collection writes (HSET, SADD, LPUSH, ZADD, ...). Default 'info'. */
+  collectionWritesSeverity?: Severity;
+  /** Files larger than this (UTF-16 code units) are skipped as 'too-large'. Default 2,000,000. */
+  maxBytes?: number;
+  /** Parse plus analysis time allowed per file before it is skipped as 'timeout'. Default 2,000 ms. */
+  timeBudgetMs?: number;
+}
+
+export type SkipReason = 'too-large' | 'binary' | 'timeout' | 'unsupported-language' | 'parse-error';
+
+export interface LintResult {
+  findings: Finding[];
+  skipped?: { reason: SkipReason; detail: string };
+}
+
+export interface RuleMeta {
+  id: RuleId;
+  title: string;
+  defaultSeverity: Severity;
+  /** Repository-relative path of the rule's documentation, `docs/rules/<id>.md`. */
+  docsPath: string;
+}
+
+export type SuppressionScope = 'line' | 'file';
+
+export interface Linter {
+  /** Lints one source text. Loads the language's grammar on first use. */
+  lint(source: string, language: LanguageId, options?: LintOptions): Promise<LintResult>;
+  /**
+   * Lints a document the caller keeps open (an editor buffer). The previous syntax tree for `docKey`
+   * is kept and re-used: the edit is found by comparing with the previous text and tree-sitter
+   * re-parses incrementally. Call `forget(docKey)` when the document closes.
+   */
+  lintDocument(docKey: string, source: string, language: LanguageId, options?: LintOptions): Promise<LintResult>;
+  /** Frees the syntax tree kept for a document. */
+  forget(docKey: string): void;
+  /**
+   * The edit that suppresses `finding` with a comment: for 'line', a
+   * `valkey-lint-disable-next-line <rule>` comment above the finding (appended to an existing one),
+   * for 'file', a `valkey-lint-disable-file <rule>` comment at the top (appended to an existing one).
+   */
+  suppressionEdit(source: string, language: LanguageId, finding: Finding, scope: SuppressionScope): TextEdit;
+  /** Grammars are loaded on first use; this loads one ahead of time (optional). */
+  preload(language: LanguageId): Promise<void>;
+  readonly rules: readonly RuleMeta[];
+  /** Frees every kept tree and parser. */
+  dispose(): void;
+}
