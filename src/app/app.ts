@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createConfiguration } from '../config/configuration';
 import { Views } from '../constants/views';
 import { createLog } from '../log/outputLog';
+import { ClusterService } from '../services/clusterService';
 import { KubeconfigService } from '../services/kubeconfigService';
 import { ExplorerProvider } from '../views/explorer/explorerProvider';
 import { registerCommands } from './commands';
@@ -19,8 +20,9 @@ export class App implements vscode.Disposable {
     const config = createConfiguration();
     const contextKeys = new ContextKeySetter();
     const kubeconfig = this.own(new KubeconfigService(config, loadKube, log));
-    const explorer = this.own(new ExplorerProvider(kubeconfig, contextKeys, log));
-    this.services = { log, config, contextKeys, kubeconfig, explorer };
+    const clusters = this.own(new ClusterService(kubeconfig, config, loadKube, log));
+    const explorer = this.own(new ExplorerProvider(kubeconfig, clusters, config, loadKube, contextKeys, log));
+    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer };
 
     this.own(vscode.window.createTreeView(Views.explorer, { treeDataProvider: explorer, showCollapseAll: true }));
     for (const d of registerCommands(this.services)) this.own(d);

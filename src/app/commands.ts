@@ -5,6 +5,7 @@ import { Links } from '../constants/links';
 import { SECTION, Settings } from '../constants/settings';
 import type { AppServices } from './services';
 import { reportUnexpected } from './errors';
+import type { MessageNode } from '../views/explorer/nodes';
 
 type Handler = (services: AppServices, ...args: unknown[]) => unknown;
 
@@ -15,6 +16,8 @@ const table: Record<CommandId, Handler> = {
   [Commands.guideOpen]: () => vscode.env.openExternal(vscode.Uri.parse(Links.welkinValkeyGuide)),
   [Commands.kubeconfigSelect]: selectKubeconfig,
   [Commands.kubeconfigOpen]: openKubeconfig,
+  [Commands.contextLogIn]: ({ explorer }, contextName) => (typeof contextName === 'string' ? explorer.logIn(contextName) : explorer.refresh()),
+  [Commands.explorerShowDetails]: showDetails,
 };
 
 export function registerCommands(services: AppServices): vscode.Disposable[] {
@@ -28,6 +31,15 @@ export function registerCommands(services: AppServices): vscode.Disposable[] {
       }
     }),
   );
+}
+
+/** An explorer message row's full text, with its fix when it has one. */
+async function showDetails({ log }: AppServices, node: unknown): Promise<void> {
+  const message = node as MessageNode | undefined;
+  if (message?.kind !== 'message') return;
+  const choice = await vscode.window.showWarningMessage(message.label, { modal: false, detail: message.detail }, ...(message.action ? [message.action.title] : []), 'Open Log');
+  if (choice === 'Open Log') log.show(true);
+  else if (choice && message.action) await vscode.commands.executeCommand(message.action.command, ...(message.action.args ?? []));
 }
 
 async function selectKubeconfig(): Promise<void> {

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Configuration } from '../config/configuration';
+import type { ClusterService } from '../services/clusterService';
 import type { KubeconfigService } from '../services/kubeconfigService';
 import type { ExplorerProvider } from '../views/explorer/explorerProvider';
 import type { ContextKeySetter } from './contextKeys';
@@ -10,5 +11,6 @@ export interface AppServices {
   readonly config: Configuration;
   readonly contextKeys: ContextKeySetter;
   readonly kubeconfig: KubeconfigService;
+  readonly clusters: ClusterService;
   readonly explorer: ExplorerProvider;
 }

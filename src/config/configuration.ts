@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { SECTION, Settings } from '../constants/settings';
+import { DEFAULT_DATA_POD_SELECTOR } from '../welkin/podSelectors';
 
 /**
  * Typed access to the extension's settings. Settings that choose a file or an executable are read
@@ -11,6 +12,11 @@ export interface Configuration {
   /** `vs-kubernetes.kubeconfig` of the Kubernetes extension, from user settings. */
   kubernetesExtensionKubeconfigPath(): string | undefined;
   requestTimeoutSeconds(): number;
+  loginTimeoutSeconds(): number;
+  /** Namespaces to search besides the context's when listing namespaces is forbidden. */
+  extraNamespaces(): string[];
+  /** Label selector of the data pods, `{cluster}` standing for the cluster name. */
+  dataPodSelector(): string;
   onDidChange(listener: () => void): vscode.Disposable;
 }
 
@@ -20,6 +26,10 @@ export function createConfiguration(): Configuration {
     kubeconfigPath: () => userString(section(), Settings.kubeconfig),
     kubernetesExtensionKubeconfigPath: () => kubernetesExtensionKubeconfig(),
     requestTimeoutSeconds: () => clamp(section().get<number>(Settings.requestTimeoutSeconds, 15), 1, 600),
+    loginTimeoutSeconds: () => clamp(section().get<number>(Settings.loginTimeoutSeconds, 180), 10, 3600),
+    extraNamespaces: () =>
+      (section().get<unknown[]>(Settings.extraNamespaces, []) ?? []).filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => n.trim()),
+    dataPodSelector: () => section().get<string>(Settings.dataPodSelector, '').trim() || DEFAULT_DATA_POD_SELECTOR,
     onDidChange: (listener) =>
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SECTION) || e.affectsConfiguration('vs-kubernetes')) listener();

@@ -5,6 +5,8 @@ export const Commands = {
   kubeconfigOpen: 'valkeyWelkin.kubeconfig.open',
   logShow: 'valkeyWelkin.log.show',
   guideOpen: 'valkeyWelkin.help.openGuide',
+  contextLogIn: 'valkeyWelkin.context.logIn',
+  explorerShowDetails: 'valkeyWelkin.explorer.showDetails',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -1,11 +1,14 @@
 /** Context keys used in `when` clauses of package.json. */
 export const ContextKeys = {
-  /** 'loading' | 'missing' | 'invalid' | 'ready' */
-  kubeconfigState: 'valkeyWelkin.kubeconfigState',
+  explorerState: 'valkeyWelkin.explorerState',
 } as const;
 
-export type KubeconfigState = 'loading' | 'missing' | 'invalid' | 'ready';
+/**
+ * What the explorer shows: `noKubeconfig`, `loginNeeded`, `loginToolMissing` and `noClusters`
+ * leave the tree empty so a welcome view explains the fix.
+ */
+export type ExplorerState = 'loading' | 'noKubeconfig' | 'invalidKubeconfig' | 'loginNeeded' | 'loginToolMissing' | 'noClusters' | 'ready';
 
 export interface ContextKeyValues {
-  [ContextKeys.kubeconfigState]: KubeconfigState;
+  [ContextKeys.explorerState]: ExplorerState;
 }

@@ -19,8 +19,11 @@ export interface KubeClientOptions {
   readonly timeoutMs: number;
   /** How long an interactive login (exec plugin, e.g. a browser) may take. */
   readonly loginTimeoutMs: number;
-  /** Told when a login plugin starts and ends, so the editor can say "Waiting for login…". */
-  readonly onLogin?: ((phase: 'started' | 'finished', context: string) => void) | undefined;
+  /**
+   * Told when a login plugin starts and ends, so the editor can say "Waiting for login…"; on
+   * 'started' it may return a signal that cancels the login (the notification's Cancel button).
+   */
+  readonly onLogin?: ((phase: 'started' | 'finished', context: string) => AbortSignal | undefined) | undefined;
   readonly credentials: CredentialCache;
 }
 
@@ -197,11 +200,11 @@ export class KubeClient {
 
   private async login(exec: ExecConfig, signal: AbortSignal | undefined): Promise<Result<KubeConfig, KubeError>> {
     const cluster = this.base.getCurrentCluster();
-    this.options.onLogin?.('started', this.contextName);
+    const uiSignal = this.options.onLogin?.('started', this.contextName);
     try {
       const result = await runExecPlugin(exec, {
         timeoutMs: this.options.loginTimeoutMs,
-        signal,
+        signal: anySignal([signal, uiSignal]),
         cluster: { server: cluster?.server, caData: cluster?.caData, insecure: cluster?.skipTLSVerify },
       });
       if (!result.ok) return result;
@@ -227,6 +230,11 @@ export class KubeClient {
   private credentialKey(): string {
     return JSON.stringify([this.user?.name, this.user?.exec, this.base.getCurrentCluster()?.server]);
   }
+}
+
+function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }
 
 /** client-node takes a per-call AbortSignal only through a middleware on the request context. */

@@ -9,5 +9,5 @@ export type { KubeClientOptions } from './client';
 export type { KubeError } from './errors';
 export { discoverClusters } from '../welkin/discovery';
 export type { Discovery, NamespaceFindings, DiscoveryOptions } from '../welkin/discovery';
-export { loadSentinelEndpoints, loadDataPods, loadWorkloadAccess, DEFAULT_DATA_POD_SELECTOR } from '../welkin/clusterDetails';
+export { loadSentinelEndpoints, loadDataPods, loadWorkloadAccess } from '../welkin/clusterDetails';
 export type { Endpoint, DataPod } from '../welkin/clusterDetails';

@@ -4,6 +4,7 @@ import type { KubeError } from '../kube/errors';
 import { ok, type Result } from '../util/result';
 import type { ValkeyCluster } from './clusterAnnouncement';
 import { accessLabelKey, appConfigMapName } from './flavour';
+import { ROLE_LABEL } from './podSelectors';
 import { assessWorkload, type Workload, type WorkloadAccess } from './workloads';
 
 export interface Endpoint {
@@ -20,12 +21,6 @@ export interface DataPod {
   readonly role: 'primary' | 'replica' | undefined;
 }
 
-/**
- * Where the operator's data pods are found. Welkin's operator (spotahome redis-operator, an
- * assumption) labels them like this; the setting `valkeyWelkin.dataPodSelector` overrides it.
- */
-export const DEFAULT_DATA_POD_SELECTOR = 'app.kubernetes.io/component=redis,redisfailovers.databases.spotahome.com/name={cluster}';
-export const ROLE_LABEL = 'redisfailovers-role';
 
 export function sentinelEndpoints(slices: readonly V1EndpointSlice[]): Endpoint[] {
   return slices.flatMap((slice) =>

@@ -1,58 +1,174 @@
 import * as vscode from 'vscode';
-import { ContextKeys } from '../../constants/contextKeys';
+import { ContextKeys, type ExplorerState } from '../../constants/contextKeys';
+import { Views } from '../../constants/views';
 import type { ContextKeySetter } from '../../app/contextKeys';
+import type { Kube } from '../../app/lazy';
+import type { Configuration } from '../../config/configuration';
+import type { KubeContextInfo } from '../../kube/index';
+import type { ClusterService } from '../../services/clusterService';
 import type { KubeconfigService } from '../../services/kubeconfigService';
 import type { Logger } from '../../util/logger';
-import { contextItem, messageItem, openLogCommand, type ExplorerNode } from './nodes';
+import { isKubeError, type ClusterNode, type ContextNode, type ExplorerNode } from './nodes';
+import { errorNode, treeItem } from './treeItems';
 
-/** The cluster explorer: kubeconfig contexts, current first. */
+/** The cluster explorer: contexts (current first) → namespaces → Valkey clusters → their state. */
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private refreshing: vscode.CancellationTokenSource | undefined;
 
   constructor(
     private readonly kubeconfig: KubeconfigService,
+    private readonly clusters: ClusterService,
+    private readonly config: Configuration,
+    private readonly loadKube: () => Promise<Kube>,
     private readonly contextKeys: ContextKeySetter,
     private readonly log: Logger,
   ) {
-    this.subscription = kubeconfig.onDidChange(() => this.changed.fire(undefined));
+    this.subscriptions.push(kubeconfig.onDidChange(() => this.changed.fire(undefined)));
   }
 
-  refresh(): void {
+  /** Asks every cluster again; a refresh in flight is cancelled first. */
+  async refresh(): Promise<void> {
+    this.refreshing?.cancel();
+    this.refreshing?.dispose();
+    this.refreshing = undefined;
+    await this.clusters.reset(undefined);
     this.kubeconfig.invalidate('refresh requested');
   }
 
+  async logIn(contextName: string): Promise<void> {
+    await this.clusters.reset(contextName, { login: true });
+    this.changed.fire(undefined);
+  }
+
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.kind === 'context' ? contextItem(node) : messageItem(node);
+    return treeItem(node);
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    if (node) return [];
-    await this.contextKeys.set(ContextKeys.kubeconfigState, 'loading');
     try {
-      const snapshot = await this.kubeconfig.get();
-      if (snapshot.ok) {
-        await this.contextKeys.set(ContextKeys.kubeconfigState, 'ready');
-        return snapshot.value.contexts.map((context) => ({ kind: 'context', context }));
+      if (!node) return await this.roots();
+      switch (node.kind) {
+        case 'context':
+          return await this.withViewProgress((signal) => this.contextChildren(node.context, signal));
+        case 'namespace':
+          return node.findings.announcements.map((a) =>
+            a.ok ? { kind: 'cluster', context: node.context, namespace: node.findings, cluster: a.value } : { kind: 'clusterError', announcement: a },
+          );
+        case 'cluster':
+          return await this.withViewProgress((signal) => this.clusterChildren(node, signal));
+        case 'sentinel':
+          return isKubeError(node.endpoints) ? [] : node.endpoints.map((endpoint) => ({ kind: 'endpoint', endpoint, port: node.parent.cluster.sentinel.port }));
+        case 'dataPods':
+          return isKubeError(node.pods) ? [] : node.pods.map((pod) => ({ kind: 'dataPod', pod }));
+        case 'access':
+          return isKubeError(node.workloads) ? [] : node.workloads.map((workload) => ({ kind: 'workload', parent: node.parent, workload }));
+        default:
+          return [];
       }
-      const problem = snapshot.error;
-      if (problem.kind === 'missing' || problem.kind === 'noContexts') {
-        // An empty tree lets the welcome view explain what to do.
-        await this.contextKeys.set(ContextKeys.kubeconfigState, 'missing');
-        return [];
-      }
-      await this.contextKeys.set(ContextKeys.kubeconfigState, 'invalid');
-      return [{ kind: 'message', severity: 'error', label: 'Kubeconfig cannot be read', detail: `${problem.file}: ${problem.message}`, command: openLogCommand() }];
     } catch (e) {
-      this.log.error(e instanceof Error ? e : new Error(String(e)));
-      await this.contextKeys.set(ContextKeys.kubeconfigState, 'invalid');
-      return [{ kind: 'message', severity: 'error', label: 'The explorer failed to load', detail: e instanceof Error ? e.message : String(e), command: openLogCommand() }];
+      const error = e instanceof Error ? e : new Error(String(e));
+      this.log.error(`Explorer failed: ${error.stack ?? error.message}`);
+      return [{ kind: 'message', severity: 'error', label: 'The explorer failed — click to open the log', detail: error.message, action: { title: 'Open Log', command: 'valkeyWelkin.log.show' } }];
     }
   }
 
+  private async roots(): Promise<ExplorerNode[]> {
+    await this.setState('loading');
+    const snapshot = await this.kubeconfig.get();
+    if (!snapshot.ok) {
+      const problem = snapshot.error;
+      if (problem.kind === 'missing' || problem.kind === 'noContexts') {
+        await this.setState('noKubeconfig');
+        return [];
+      }
+      await this.setState('invalidKubeconfig');
+      return [{ kind: 'message', severity: 'error', label: 'The kubeconfig cannot be read — click to open it', detail: `${problem.file}: ${problem.message}`, action: { title: 'Open Kubeconfig', command: 'valkeyWelkin.kubeconfig.open' } }];
+    }
+    const contexts = snapshot.value.contexts;
+    // With a single context (the usual Welkin kubeconfig), login and "nothing found" get welcome views.
+    const only = contexts.length === 1 ? contexts[0] : undefined;
+    if (only) {
+      const result = await this.clusters.discover(only);
+      if (!result.ok && (result.error.kind === 'unauthorized' || result.error.kind === 'pluginMissing' || result.error.kind === 'loginFailed' || result.error.kind === 'cancelled')) {
+        await this.setState(result.error.kind === 'pluginMissing' ? 'loginToolMissing' : 'loginNeeded');
+        return [];
+      }
+      if (result.ok && result.value.namespaces.length === 0) {
+        await this.setState('noClusters');
+        return [];
+      }
+    }
+    await this.setState('ready');
+    return contexts.map((context): ContextNode => ({ kind: 'context', context }));
+  }
+
+  private async contextChildren(context: KubeContextInfo, signal: AbortSignal): Promise<ExplorerNode[]> {
+    const result = await this.clusters.discover(context, signal);
+    if (!result.ok) return [errorNode(result.error, context, `ctx/${context.name}/error`)];
+    const d = result.value;
+    const nodes: ExplorerNode[] = d.namespaces.map((findings) =>
+      findings.error
+        ? errorNode(findings.error, context, `ctx/${context.name}/ns/${findings.namespace}/error`)
+        : { kind: 'namespace', context, findings },
+    );
+    if (nodes.length === 0) {
+      nodes.push({
+        kind: 'message',
+        severity: 'info',
+        label: `No Valkey clusters in the ${d.searched} namespace${d.searched === 1 ? '' : 's'} you can read`,
+        detail:
+          d.mode === 'contextNamespaces'
+            ? 'You may not list namespaces, so only the context’s namespace and `valkeyWelkin.explorer.extraNamespaces` were searched. Add your application namespaces to that setting.'
+            : 'No ConfigMap announces a Valkey or Redis cluster (VALKEY_CLUSTER_NAME / REDIS_CLUSTER_NAME). Ask your Welkin administrator.',
+        action: { title: 'Add Namespaces to Search', command: 'workbench.action.openSettings', args: ['valkeyWelkin.explorer.extraNamespaces'] },
+      });
+    } else if (d.forbidden > 0) {
+      nodes.push({ kind: 'message', severity: 'info', label: `${d.forbidden} of ${d.searched} namespaces not readable`, detail: 'You may not list ConfigMaps there; clusters announced to them are not shown.' });
+    }
+    return nodes;
+  }
+
+  private async clusterChildren(node: ClusterNode, signal: AbortSignal): Promise<ExplorerNode[]> {
+    const [kube, client] = await Promise.all([this.loadKube(), this.clusters.client(node.context.name)]);
+    const [endpoints, pods, workloads] = await Promise.all([
+      kube.loadSentinelEndpoints(client, node.cluster, signal),
+      kube.loadDataPods(client, node.cluster, this.config.dataPodSelector(), signal),
+      kube.loadWorkloadAccess(client, node.namespace.namespace, node.cluster, signal),
+    ]);
+    const app = node.namespace.appConfigMaps.find((a) => a.flavour === node.cluster.flavour);
+    const sentinel = node.cluster.sentinel;
+    const matches = app !== undefined && app.port === String(sentinel.port) && (app.host ?? '').replace(/\.svc(\.cluster\.local)?$/, '') === `${sentinel.service}.${sentinel.namespace}`;
+    return [
+      { kind: 'sentinel', parent: node, endpoints: endpoints.ok ? endpoints.value : endpoints.error },
+      { kind: 'dataPods', parent: node, pods: pods.ok ? pods.value : pods.error },
+      { kind: 'appConfig', parent: node, found: app, matches },
+      { kind: 'access', parent: node, workloads: workloads.ok ? workloads.value : workloads.error },
+    ];
+  }
+
+  /** Shows progress on the view while `work` runs; Refresh cancels it. */
+  private withViewProgress<T>(work: (signal: AbortSignal) => Promise<T>): Thenable<T> {
+    const source = (this.refreshing ??= new vscode.CancellationTokenSource());
+    const controller = new AbortController();
+    const subscription = source.token.onCancellationRequested(() => controller.abort());
+    return vscode.window.withProgress<T>({ location: { viewId: Views.explorer } }, () =>
+      work(controller.signal).finally(() => {
+        subscription.dispose();
+      }),
+    );
+  }
+
+  private setState(state: ExplorerState): Promise<void> {
+    return this.contextKeys.set(ContextKeys.explorerState, state);
+  }
+
   dispose(): void {
-    this.subscription.dispose();
+    this.refreshing?.cancel();
+    this.refreshing?.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }

@@ -1,16 +1,93 @@
-import * as vscode from 'vscode';
-import { Commands } from '../../constants/commands';
-import type { KubeContextInfo } from '../../kube/index';
+import type { Announcement, ValkeyCluster } from '../../welkin/clusterAnnouncement';
+import type { DataPod, Endpoint, KubeContextInfo, KubeError, NamespaceFindings } from '../../kube/index';
+import type { WorkloadAccess } from '../../welkin/workloads';
 
 /**
- * Tree nodes. `contextValue`s read `valkeyWelkin:<kind>` plus `+flag`s so menus can match them
- * with `=~` in `when` clauses, e.g. `viewItem =~ /^valkeyWelkin:context\b.*\+current/`.
+ * The explorer's nodes: plain data. `treeItems.ts` renders them; `explorerProvider.ts` finds
+ * their children. Later features attach menus through the contextValues set in `treeItems.ts`.
  */
-export type ExplorerNode = ContextNode | MessageNode;
+export type ExplorerNode =
+  | ContextNode
+  | NamespaceNode
+  | ClusterNode
+  | ClusterErrorNode
+  | SentinelNode
+  | EndpointNode
+  | DataPodsNode
+  | DataPodNode
+  | AppConfigNode
+  | AccessNode
+  | WorkloadNode
+  | MessageNode;
 
 export interface ContextNode {
   readonly kind: 'context';
   readonly context: KubeContextInfo;
+  /** A one-line summary once discovery ran, e.g. "2 clusters". */
+  readonly summary?: string | undefined;
+}
+
+export interface NamespaceNode {
+  readonly kind: 'namespace';
+  readonly context: KubeContextInfo;
+  readonly findings: NamespaceFindings;
+}
+
+export interface ClusterNode {
+  readonly kind: 'cluster';
+  readonly context: KubeContextInfo;
+  /** The namespace the ConfigMap announced it to: the application's namespace. */
+  readonly namespace: NamespaceFindings;
+  readonly cluster: ValkeyCluster;
+}
+
+export interface ClusterErrorNode {
+  readonly kind: 'clusterError';
+  readonly announcement: Extract<Announcement, { ok: false }>;
+}
+
+export interface SentinelNode {
+  readonly kind: 'sentinel';
+  readonly parent: ClusterNode;
+  readonly endpoints: readonly Endpoint[] | KubeError;
+}
+
+export interface EndpointNode {
+  readonly kind: 'endpoint';
+  readonly endpoint: Endpoint;
+  readonly port: number;
+}
+
+export interface DataPodsNode {
+  readonly kind: 'dataPods';
+  readonly parent: ClusterNode;
+  readonly pods: readonly DataPod[] | KubeError;
+}
+
+export interface DataPodNode {
+  readonly kind: 'dataPod';
+  readonly pod: DataPod;
+}
+
+export interface AppConfigNode {
+  readonly kind: 'appConfig';
+  readonly parent: ClusterNode;
+  /** The app ConfigMap found in the namespace, if any. */
+  readonly found: NamespaceFindings['appConfigMaps'][number] | undefined;
+  /** It names the same Sentinel host and port as the announcement. */
+  readonly matches: boolean;
+}
+
+export interface AccessNode {
+  readonly kind: 'access';
+  readonly parent: ClusterNode;
+  readonly workloads: readonly WorkloadAccess[] | KubeError;
+}
+
+export interface WorkloadNode {
+  readonly kind: 'workload';
+  readonly parent: ClusterNode;
+  readonly workload: WorkloadAccess;
 }
 
 export interface MessageNode {
@@ -18,60 +95,11 @@ export interface MessageNode {
   readonly severity: 'error' | 'warning' | 'info';
   readonly label: string;
   readonly detail: string;
-  readonly command?: vscode.Command;
+  /** What the user can do about it. */
+  readonly action?: { readonly title: string; readonly command: string; readonly args?: readonly unknown[] } | undefined;
+  readonly id?: string | undefined;
 }
 
-export function contextItem(node: ContextNode): vscode.TreeItem {
-  const ctx = node.context;
-  const item = new vscode.TreeItem(ctx.name, vscode.TreeItemCollapsibleState.None);
-  item.id = `context:${ctx.name}`;
-  item.description = [ctx.isCurrent ? 'current' : undefined, ctx.namespace].filter(Boolean).join(' · ');
-  item.iconPath = new vscode.ThemeIcon(ctx.isCurrent ? 'vm-active' : 'vm', ctx.isCurrent ? new vscode.ThemeColor('charts.green') : undefined);
-  item.contextValue = `valkeyWelkin:context${ctx.isCurrent ? '+current' : ''}${ctx.auth === 'exec' ? '+exec' : ''}`;
-  const tooltip = new vscode.MarkdownString(undefined, true);
-  tooltip.appendMarkdown(`**${escape(ctx.name)}**${ctx.isCurrent ? ' (current context)' : ''}\n\n`);
-  tooltip.appendMarkdown(`| | |\n|---|---|\n`);
-  tooltip.appendMarkdown(`| Cluster | ${escape(ctx.cluster)} |\n`);
-  tooltip.appendMarkdown(`| Server | ${escape(ctx.server ?? 'unknown')} |\n`);
-  tooltip.appendMarkdown(`| User | ${escape(ctx.user)} |\n`);
-  tooltip.appendMarkdown(`| Namespace | ${escape(ctx.namespace ?? 'default')} |\n`);
-  tooltip.appendMarkdown(`| Login | ${describeAuth(ctx)} |\n`);
-  item.tooltip = tooltip;
-  return item;
-}
-
-export function messageItem(node: MessageNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-  const icon = node.severity === 'error' ? 'error' : node.severity === 'warning' ? 'warning' : 'info';
-  const color = node.severity === 'error' ? 'errorForeground' : node.severity === 'warning' ? 'editorWarning.foreground' : undefined;
-  item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
-  item.tooltip = new vscode.MarkdownString(escape(node.detail));
-  item.contextValue = `valkeyWelkin:message+${node.severity}`;
-  if (node.command) item.command = node.command;
-  return item;
-}
-
-export function openLogCommand(): vscode.Command {
-  return { title: 'Open Log', command: Commands.logShow };
-}
-
-function describeAuth(ctx: KubeContextInfo): string {
-  switch (ctx.auth) {
-    case 'exec':
-      return `exec plugin \`${escape(ctx.execCommand ?? '?')}\` (browser login)`;
-    case 'token':
-      return 'bearer token';
-    case 'clientCertificate':
-      return 'client certificate';
-    case 'authProvider':
-      return 'auth provider';
-    case 'basic':
-      return 'username and password';
-    case 'none':
-      return 'none';
-  }
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+export function isKubeError<T>(value: readonly T[] | KubeError): value is KubeError {
+  return !Array.isArray(value);
 }

@@ -70,9 +70,12 @@ test('the activity-bar container, the explorer view and its welcome content are 
   assert.ok(contributes.viewsContainers.activitybar.some((c) => c.id === Views.container));
   assert.ok(contributes.views[Views.container]?.some((v) => v.id === Views.explorer));
   const welcome = contributes.viewsWelcome.filter((w) => w.view === Views.explorer);
-  const missing = welcome.find((w) => w.when?.includes(`${ContextKeys.kubeconfigState} == missing`));
+  const missing = welcome.find((w) => w.when?.includes(`${ContextKeys.explorerState} == noKubeconfig`));
   assert.ok(missing, 'a welcome view covers "no kubeconfig"');
   assert.match(missing.contents, /command:valkeyWelkin\.kubeconfig\.select/);
+  for (const state of ['loginNeeded', 'loginToolMissing', 'noClusters']) {
+    assert.ok(welcome.some((w) => w.when === `${ContextKeys.explorerState} == ${state}` && /\]\((command:|https:)/.test(w.contents)), `a welcome view with a link covers ${state}`);
+  }
 });
 
 test('the engine supports VS Code 1.90 (Node 20 extension hosts) and the icon is a PNG', () => {

@@ -1,0 +1,229 @@
+import * as vscode from 'vscode';
+import { Commands } from '../../constants/commands';
+import type { KubeContextInfo, KubeError } from '../../kube/index';
+import { accessLabelKey, appConfigMapName, flavourTitle } from '../../welkin/flavour';
+import { isKubeError, type ClusterNode, type ExplorerNode, type MessageNode } from './nodes';
+
+const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+const Expanded = vscode.TreeItemCollapsibleState.Expanded;
+const None = vscode.TreeItemCollapsibleState.None;
+
+const icon = (id: string, color?: string): vscode.ThemeIcon => new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+const OK = 'testing.iconPassed';
+const WARN = 'editorWarning.foreground';
+const ERROR = 'errorForeground';
+
+/** Renders a node. contextValues read `valkeyWelkin:<kind>+flag+flag` for `=~` matches in menus. */
+export function treeItem(node: ExplorerNode): vscode.TreeItem {
+  switch (node.kind) {
+    case 'context': {
+      const ctx = node.context;
+      const item = new vscode.TreeItem(ctx.name, ctx.isCurrent ? Expanded : Collapsed);
+      item.id = `ctx/${ctx.name}`;
+      item.description = [ctx.isCurrent ? 'current' : undefined, node.summary].filter(Boolean).join(' · ');
+      item.iconPath = icon(ctx.isCurrent ? 'vm-active' : 'vm', ctx.isCurrent ? OK : undefined);
+      item.contextValue = `valkeyWelkin:context${ctx.isCurrent ? '+current' : ''}${ctx.auth === 'exec' ? '+exec' : ''}`;
+      item.tooltip = contextTooltip(ctx);
+      return item;
+    }
+    case 'namespace': {
+      const item = new vscode.TreeItem(node.findings.namespace, Expanded);
+      item.id = `ctx/${node.context.name}/ns/${node.findings.namespace}`;
+      const count = node.findings.announcements.length;
+      item.description = node.findings.error ? 'not readable' : `${count} cluster${count === 1 ? '' : 's'}`;
+      item.iconPath = icon('symbol-namespace', node.findings.error ? ERROR : undefined);
+      item.contextValue = 'valkeyWelkin:namespace';
+      item.tooltip = md(`Namespace **${node.findings.namespace}** in context *${node.context.name}*`);
+      return item;
+    }
+    case 'cluster': {
+      const { cluster } = node;
+      const item = new vscode.TreeItem(cluster.name, Collapsed);
+      item.id = clusterId(node);
+      item.description = `${flavourTitle(cluster.flavour)} · ${cluster.sentinel.host}:${cluster.sentinel.port}`;
+      item.iconPath = icon('database', cluster.flavour === 'valkey' ? 'charts.blue' : 'charts.red');
+      const hasApp = node.namespace.appConfigMaps.some((a) => a.flavour === cluster.flavour);
+      item.contextValue = `valkeyWelkin:cluster+${cluster.flavour}${hasApp ? '+appConfig' : '+noAppConfig'}`;
+      item.tooltip = md(
+        `**${flavourTitle(cluster.flavour)} cluster \`${cluster.name}\`**\n\n` +
+          `| | |\n|---|---|\n` +
+          `| Sentinel | \`${cluster.sentinel.host}:${cluster.sentinel.port}\` |\n` +
+          `| Announced by | ConfigMap \`${cluster.source.name}\` in \`${cluster.source.namespace}\` |\n` +
+          `| Access label | \`${accessLabelKey(cluster.flavour, cluster.name)}: allow\` |\n` +
+          `| App ConfigMap | ${hasApp ? 'present' : `missing (\`${appConfigMapName(cluster.flavour)}\`)`} |`,
+      );
+      return item;
+    }
+    case 'clusterError': {
+      const { error } = node.announcement;
+      const item = new vscode.TreeItem(error.clusterName ?? `ConfigMap ${error.source.name}`, None);
+      item.description = `invalid: ${error.issues.map((i) => i.key).join(', ')}`;
+      item.iconPath = icon('error', ERROR);
+      item.contextValue = 'valkeyWelkin:clusterError';
+      item.tooltip = md(
+        `**The ConfigMap \`${error.source.name}\` in \`${error.source.namespace}\` does not announce a usable ${flavourTitle(error.flavour)} cluster.**\n\n` +
+          error.issues.map((i) => `- \`${i.key}\` ${i.message}`).join('\n') +
+          `\n\nAsk your Welkin administrator to fix it.`,
+      );
+      return item;
+    }
+    case 'sentinel': {
+      const { sentinel } = node.parent.cluster;
+      const item = new vscode.TreeItem('Sentinel', isKubeError(node.endpoints) ? None : Collapsed);
+      item.id = `${clusterId(node.parent)}/sentinel`;
+      if (isKubeError(node.endpoints)) {
+        item.description = errorLabel(node.endpoints);
+        item.iconPath = icon('warning', WARN);
+        item.tooltip = md(node.endpoints.message);
+      } else {
+        const ready = node.endpoints.filter((e) => e.ready).length;
+        item.description = `${sentinel.service}.${sentinel.namespace}:${sentinel.port} · ${ready}/${node.endpoints.length} ready`;
+        item.iconPath = icon('eye', ready === 0 ? ERROR : ready < node.endpoints.length ? WARN : OK);
+        item.tooltip = md(`Sentinel Service \`${sentinel.service}\` in \`${sentinel.namespace}\`, port ${sentinel.port}, resolved through its EndpointSlices.`);
+      }
+      item.contextValue = 'valkeyWelkin:sentinel';
+      return item;
+    }
+    case 'endpoint': {
+      const item = new vscode.TreeItem(node.endpoint.pod ?? node.endpoint.ip, None);
+      item.description = `${node.endpoint.ip}:${node.port} · ${node.endpoint.ready ? 'ready' : 'not ready'}`;
+      item.iconPath = icon(node.endpoint.ready ? 'pass' : 'circle-slash', node.endpoint.ready ? OK : WARN);
+      item.contextValue = `valkeyWelkin:sentinelPod${node.endpoint.ready ? '+ready' : ''}`;
+      return item;
+    }
+    case 'dataPods': {
+      const item = new vscode.TreeItem('Data pods', isKubeError(node.pods) ? None : Collapsed);
+      item.id = `${clusterId(node.parent)}/pods`;
+      if (isKubeError(node.pods)) {
+        item.description = errorLabel(node.pods);
+        item.iconPath = icon('warning', WARN);
+        item.tooltip = md(node.pods.message);
+      } else {
+        const ready = node.pods.filter((p) => p.ready).length;
+        const primary = node.pods.find((p) => p.role === 'primary');
+        item.description = node.pods.length === 0 ? 'none found' : `${ready}/${node.pods.length} ready${primary ? ` · primary ${primary.name}` : ''}`;
+        item.iconPath = icon('server', node.pods.length === 0 ? WARN : ready < node.pods.length ? WARN : OK);
+        item.tooltip = md('Data pods found by the operator’s labels (setting `valkeyWelkin.explorer.dataPodSelector`). The console confirms roles with Sentinel.');
+      }
+      item.contextValue = 'valkeyWelkin:dataPods';
+      return item;
+    }
+    case 'dataPod': {
+      const item = new vscode.TreeItem(node.pod.name, None);
+      item.description = [node.pod.role, node.pod.ip, node.pod.ready ? 'ready' : 'not ready'].filter(Boolean).join(' · ');
+      item.iconPath = icon(node.pod.role === 'primary' ? 'star-full' : 'copy', node.pod.ready ? OK : WARN);
+      item.contextValue = `valkeyWelkin:dataPod${node.pod.role ? `+${node.pod.role}` : ''}${node.pod.ready ? '+ready' : ''}`;
+      return item;
+    }
+    case 'appConfig': {
+      const { cluster } = node.parent;
+      const expected = appConfigMapName(cluster.flavour);
+      const item = new vscode.TreeItem('App ConfigMap', None);
+      if (!node.found) {
+        item.description = `missing (${expected})`;
+        item.iconPath = icon('warning', WARN);
+        item.tooltip = md(`No ConfigMap in \`${node.parent.namespace.namespace}\` holds \`${cluster.flavour.toUpperCase()}_SENTINEL_HOST\` and \`${cluster.flavour.toUpperCase()}_SENTINEL_PORT\`. The Welkin guide asks you to create \`${expected}\` for your application.`);
+      } else {
+        item.description = `${node.found.name}${node.matches ? '' : ' · differs from the announcement'}`;
+        item.iconPath = icon(node.matches ? 'pass' : 'warning', node.matches ? OK : WARN);
+        item.tooltip = md(`\`${node.found.name}\`: host \`${node.found.host ?? '?'}\`, port \`${node.found.port ?? '?'}\``);
+      }
+      item.contextValue = `valkeyWelkin:appConfig${node.found ? '+present' : '+missing'}`;
+      return item;
+    }
+    case 'access': {
+      const item = new vscode.TreeItem('Access', isKubeError(node.workloads) || node.workloads.length === 0 ? None : Collapsed);
+      item.id = `${clusterId(node.parent)}/access`;
+      const key = accessLabelKey(node.parent.cluster.flavour, node.parent.cluster.name);
+      if (isKubeError(node.workloads)) {
+        item.description = errorLabel(node.workloads);
+        item.iconPath = icon('warning', WARN);
+        item.tooltip = md(node.workloads.message);
+      } else {
+        const withAccess = node.workloads.filter((w) => w.hasAccess).length;
+        item.description = node.workloads.length === 0 ? 'no workloads in this namespace' : `${withAccess} of ${node.workloads.length} workloads have access`;
+        item.iconPath = icon('shield', withAccess === 0 ? WARN : OK);
+        item.tooltip = md(`Workloads whose pod template carries \`${key}: allow\`; NetworkPolicies deny the others.`);
+      }
+      item.contextValue = 'valkeyWelkin:access';
+      return item;
+    }
+    case 'workload': {
+      const w = node.workload;
+      const item = new vscode.TreeItem(w.name, None);
+      const access = w.hasAccess ? 'access' : w.wrongValue !== undefined ? `label is "${w.wrongValue}", not "allow"` : 'no access label';
+      item.description = `${w.kind} · ${access} · ${w.state}`;
+      item.iconPath = icon(w.hasAccess ? 'unlock' : 'lock', w.hasAccess ? OK : w.usesAppConfigMap ? ERROR : undefined);
+      item.contextValue = `valkeyWelkin:workload+${w.kind}${w.hasAccess ? '+access' : '+noAccess'}${w.usesAppConfigMap ? '+usesAppConfig' : ''}`;
+      item.tooltip = md(
+        `**${w.kind} \`${w.name}\`** — ${w.state}\n\n` +
+          (w.hasAccess ? 'Its pods may reach the cluster.' : `Its pods are denied by the NetworkPolicies.${w.usesAppConfigMap ? ' It reads the app ConfigMap, so it probably needs access.' : ''}`),
+      );
+      return item;
+    }
+    case 'message': {
+      const item = new vscode.TreeItem(node.label, None);
+      if (node.id) item.id = node.id;
+      item.iconPath = icon(node.severity === 'error' ? 'error' : node.severity === 'warning' ? 'warning' : 'info', node.severity === 'error' ? ERROR : node.severity === 'warning' ? WARN : undefined);
+      item.tooltip = md(node.detail + (node.action ? `\n\n*Click: ${node.action.title}*` : ''));
+      item.contextValue = `valkeyWelkin:message+${node.severity}`;
+      item.command = node.action
+        ? { title: node.action.title, command: node.action.command, arguments: [...(node.action.args ?? [])] }
+        : { title: 'Show Details', command: Commands.explorerShowDetails, arguments: [node] };
+      return item;
+    }
+  }
+}
+
+/** An error as a tree row with the action that fixes it. */
+export function errorNode(error: KubeError, context: KubeContextInfo, id: string): MessageNode {
+  switch (error.kind) {
+    case 'unauthorized':
+      return { kind: 'message', id, severity: 'error', label: 'Login expired — click to log in again', detail: error.message, action: { title: 'Log In Again', command: Commands.contextLogIn, args: [context.name] } };
+    case 'pluginMissing':
+      return { kind: 'message', id, severity: 'error', label: error.message, detail: `${error.message}\n\n${error.install}` };
+    case 'loginFailed':
+      return { kind: 'message', id, severity: 'error', label: 'Login failed — click to try again', detail: error.message, action: { title: 'Log In Again', command: Commands.contextLogIn, args: [context.name] } };
+    case 'cancelled':
+      return { kind: 'message', id, severity: 'info', label: 'Cancelled — click to try again', detail: error.message, action: { title: 'Refresh', command: Commands.explorerRefresh } };
+    default:
+      return { kind: 'message', id, severity: 'error', label: errorLabel(error), detail: error.message, action: { title: 'Refresh', command: Commands.explorerRefresh } };
+  }
+}
+
+export function errorLabel(error: KubeError): string {
+  switch (error.kind) {
+    case 'forbidden':
+      return `not allowed to ${error.verb} ${error.resource}${error.namespace ? ` in ${error.namespace}` : ''}`;
+    case 'unreachable':
+      return 'API server unreachable';
+    case 'timeout':
+      return 'API server timed out';
+    case 'server':
+      return `API server error ${error.code}`;
+    case 'unauthorized':
+      return 'login expired';
+    case 'notFound':
+      return 'not found';
+    default:
+      return error.message.length > 60 ? `${error.message.slice(0, 57)}…` : error.message;
+  }
+}
+
+function contextTooltip(ctx: KubeContextInfo): vscode.MarkdownString {
+  const login =
+    ctx.auth === 'exec' ? `exec plugin \`${ctx.execCommand ?? '?'}\` (browser login)` : ctx.auth === 'clientCertificate' ? 'client certificate' : ctx.auth;
+  return md(
+    `**${ctx.name}**${ctx.isCurrent ? ' (current context)' : ''}\n\n| | |\n|---|---|\n| Cluster | ${ctx.cluster} |\n| Server | \`${ctx.server ?? 'unknown'}\` |\n| User | ${ctx.user} |\n| Namespace | ${ctx.namespace ?? 'default'} |\n| Login | ${login} |`,
+  );
+}
+
+function clusterId(node: ClusterNode): string {
+  return `ctx/${node.context.name}/ns/${node.namespace.namespace}/cluster/${node.cluster.flavour}/${node.cluster.name}`;
+}
+
+function md(text: string): vscode.MarkdownString {
+  const m = new vscode.MarkdownString(text);
+  m.supportThemeIcons = true;
+  return m;
+}
