@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { SECTION, Settings } from '../constants/settings';
-import { DEFAULT_DATA_POD_SELECTOR } from '../welkin/podSelectors';
 
 /**
  * Typed access to the extension's settings. Settings that choose a file or an executable are read
@@ -15,8 +14,8 @@ export interface Configuration {
   loginTimeoutSeconds(): number;
   /** Namespaces to search besides the context's when listing namespaces is forbidden. */
   extraNamespaces(): string[];
-  /** Label selector of the data pods, `{cluster}` standing for the cluster name. */
-  dataPodSelector(): string;
+  /** The user's label selector of the data pods (`{cluster}`, `{failover}` filled in), if set. */
+  dataPodSelector(): string | undefined;
   onDidChange(listener: () => void): vscode.Disposable;
 }
 
@@ -29,7 +28,7 @@ export function createConfiguration(): Configuration {
     loginTimeoutSeconds: () => clamp(section().get<number>(Settings.loginTimeoutSeconds, 180), 10, 3600),
     extraNamespaces: () =>
       (section().get<unknown[]>(Settings.extraNamespaces, []) ?? []).filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => n.trim()),
-    dataPodSelector: () => section().get<string>(Settings.dataPodSelector, '').trim() || DEFAULT_DATA_POD_SELECTOR,
+    dataPodSelector: () => section().get<string>(Settings.dataPodSelector, '').trim() || undefined,
     onDidChange: (listener) =>
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SECTION) || e.affectsConfiguration('vs-kubernetes')) listener();

@@ -4,7 +4,7 @@ import type { KubeError } from '../kube/errors';
 import { ok, type Result } from '../util/result';
 import type { ValkeyCluster } from './clusterAnnouncement';
 import { accessLabelKey, appConfigMapName } from './flavour';
-import { ROLE_LABEL } from './podSelectors';
+import { dataPodSelector, ROLE_LABEL } from './podSelectors';
 import { assessWorkload, type Workload, type WorkloadAccess } from './workloads';
 
 export interface Endpoint {
@@ -44,17 +44,21 @@ export function dataPods(pods: readonly V1Pod[]): DataPod[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function dataPodSelector(template: string, cluster: ValkeyCluster): string {
-  return template.split('{cluster}').join(cluster.name);
-}
-
 export async function loadSentinelEndpoints(client: KubeClient, cluster: ValkeyCluster, signal?: AbortSignal): Promise<Result<Endpoint[], KubeError>> {
   const slices = await client.listEndpointSlices(cluster.sentinel.namespace, cluster.sentinel.service, { signal });
   return slices.ok ? ok(sentinelEndpoints(slices.value)) : slices;
 }
 
-export async function loadDataPods(client: KubeClient, cluster: ValkeyCluster, selectorTemplate: string, signal?: AbortSignal): Promise<Result<DataPod[], KubeError>> {
-  const pods = await client.listPods(cluster.sentinel.namespace, { labelSelector: dataPodSelector(selectorTemplate, cluster) }, { signal });
+/** Data pods by the Sentinel Service's selector (see podSelectors.ts) or the user's setting. */
+export async function loadDataPods(client: KubeClient, cluster: ValkeyCluster, selectorSetting: string | undefined, signal?: AbortSignal): Promise<Result<DataPod[], KubeError>> {
+  let service;
+  if (!selectorSetting?.trim()) {
+    const read = await client.readService(cluster.sentinel.namespace, cluster.sentinel.service, { signal });
+    if (!read.ok && read.error.kind !== 'notFound' && read.error.kind !== 'forbidden') return read;
+    service = read.ok ? read.value : undefined;
+  }
+  const labelSelector = dataPodSelector(cluster, service, selectorSetting);
+  const pods = await client.listPods(cluster.sentinel.namespace, { labelSelector }, { signal });
   return pods.ok ? ok(dataPods(pods.value)) : pods;
 }
 
