@@ -76,7 +76,8 @@ export async function discoverClusters(client: KubeClient, options: DiscoveryOpt
 
   let mode: DiscoveryMode = 'namespaces';
   let names: string[];
-  const listed = await listAll((continueToken) => client.listNamespaces({ limit: pageSize, continueToken }, call));
+  // Namespaces are small objects: one unpaginated list keeps a refresh at namespaces + 1 requests.
+  const listed = await listAll((continueToken) => client.listNamespaces({ continueToken }, call));
   if (listed.ok) {
     names = listed.value.map((n) => n.metadata?.name ?? '').filter(Boolean);
   } else if (listed.error.kind === 'forbidden') {
