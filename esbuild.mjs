@@ -62,7 +62,7 @@ async function main() {
         sourcemap: 'inline',
         entryPoints: await testEntries(),
         outdir: 'out/test/extension',
-        external: ['vscode', 'mocha'],
+        external: ['vscode', 'mocha', '@vscode/test-electron'],
       }),
     );
   }

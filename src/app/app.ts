@@ -24,7 +24,7 @@ export class App implements vscode.Disposable {
     const explorer = this.own(new ExplorerProvider(kubeconfig, clusters, config, loadKube, contextKeys, log));
     this.services = { log, config, contextKeys, kubeconfig, clusters, explorer };
 
-    this.own(vscode.window.createTreeView(Views.explorer, { treeDataProvider: explorer, showCollapseAll: true }));
+    explorer.view = this.own(vscode.window.createTreeView(Views.explorer, { treeDataProvider: explorer, showCollapseAll: true }));
     for (const d of registerCommands(this.services)) this.own(d);
   }
 

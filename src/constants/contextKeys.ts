@@ -7,7 +7,7 @@ export const ContextKeys = {
  * What the explorer shows: `noKubeconfig`, `loginNeeded`, `loginToolMissing` and `noClusters`
  * leave the tree empty so a welcome view explains the fix.
  */
-export type ExplorerState = 'loading' | 'noKubeconfig' | 'invalidKubeconfig' | 'loginNeeded' | 'loginToolMissing' | 'noClusters' | 'ready';
+export type ExplorerState = 'loading' | 'connecting' | 'noKubeconfig' | 'invalidKubeconfig' | 'loginNeeded' | 'loginToolMissing' | 'noClusters' | 'ready';
 
 export interface ContextKeyValues {
   [ContextKeys.explorerState]: ExplorerState;

@@ -11,6 +11,8 @@ import type { Logger } from '../../util/logger';
 import { isKubeError, type ClusterNode, type ContextNode, type ExplorerNode } from './nodes';
 import { errorNode, treeItem } from './treeItems';
 
+const LOGIN_PROBLEMS = new Set(['unauthorized', 'pluginMissing', 'loginFailed', 'cancelled']);
+
 /** The cluster explorer: contexts (current first) → namespaces → Valkey clusters → their state. */
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
@@ -91,8 +93,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     // With a single context (the usual Welkin kubeconfig), login and "nothing found" get welcome views.
     const only = contexts.length === 1 ? contexts[0] : undefined;
     if (only) {
+      await this.setState('connecting');
       const result = await this.clusters.discover(only);
-      if (!result.ok && (result.error.kind === 'unauthorized' || result.error.kind === 'pluginMissing' || result.error.kind === 'loginFailed' || result.error.kind === 'cancelled')) {
+      if (!result.ok && LOGIN_PROBLEMS.has(result.error.kind)) {
         await this.setState(result.error.kind === 'pluginMissing' ? 'loginToolMissing' : 'loginNeeded');
         return [];
       }
@@ -102,7 +105,28 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       }
     }
     await this.setState('ready');
-    return contexts.map((context): ContextNode => ({ kind: 'context', context }));
+    const nodes = contexts.map((context): ContextNode => ({ kind: 'context', context }));
+    const current = nodes.find((n) => n.context.isCurrent);
+    // Contexts render at once; the current one opens when its clusters are known, so a slow
+    // browser login never leaves the whole view empty.
+    if (current && !only) void this.expandWhenDiscovered(current);
+    return nodes;
+  }
+
+  private async expandWhenDiscovered(node: ContextNode): Promise<void> {
+    await this.clusters.discover(node.context);
+    try {
+      await this.view?.reveal(node, { expand: true, select: false, focus: false });
+    } catch (e) {
+      this.log.debug(`Could not expand ${node.context.name}: ${String(e)}`);
+    }
+  }
+
+  /** The tree view showing this provider; set by the composition root so nodes can be revealed. */
+  view: vscode.TreeView<ExplorerNode> | undefined;
+
+  getParent(): ExplorerNode | undefined {
+    return undefined;
   }
 
   private async contextChildren(context: KubeContextInfo, signal: AbortSignal): Promise<ExplorerNode[]> {

@@ -25,6 +25,8 @@ export interface ContextNode {
   readonly context: KubeContextInfo;
   /** A one-line summary once discovery ran, e.g. "2 clusters". */
   readonly summary?: string | undefined;
+  /** Render expanded: its children are already known. */
+  readonly expanded?: boolean;
 }
 
 export interface NamespaceNode {

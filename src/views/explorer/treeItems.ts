@@ -18,7 +18,8 @@ export function treeItem(node: ExplorerNode): vscode.TreeItem {
   switch (node.kind) {
     case 'context': {
       const ctx = node.context;
-      const item = new vscode.TreeItem(ctx.name, ctx.isCurrent ? Expanded : Collapsed);
+      // Expanded only once its clusters are known (see ExplorerProvider.roots), so rendering never waits for a login.
+      const item = new vscode.TreeItem(ctx.name, node.expanded ? Expanded : Collapsed);
       item.id = `ctx/${ctx.name}`;
       item.description = [ctx.isCurrent ? 'current' : undefined, node.summary].filter(Boolean).join(' · ');
       item.iconPath = icon(ctx.isCurrent ? 'vm-active' : 'vm', ctx.isCurrent ? OK : undefined);
