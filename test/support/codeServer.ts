@@ -70,6 +70,8 @@ export interface CodeServerOptions {
    * workbench loads the extension through `extensionDevelopmentPath` instead.
    */
   readonly installExtension?: boolean;
+  /** Install this .vsix with `code-server --install-extension` instead of copying the build. */
+  readonly vsix?: string;
   /**
    * Honour VS Code's `payload` URL parameter (extension development and tests, see `payloadUrl`).
    * A built VS Code reads it only when the server runs with `--enable-smoke-test-driver`.
@@ -137,6 +139,17 @@ async function installBuiltExtension(extensionsDir: string): Promise<string> {
     if (existsSync(from)) await cp(from, path.join(target, file), { recursive: true });
   }
   return target;
+}
+
+/** `code-server --install-extension`, the way a user installs a downloaded .vsix. */
+async function installVsix(node: string, codeServer: string, vsix: string, extensionsDir: string, userDataDir: string): Promise<void> {
+  const { execFile } = await import('node:child_process');
+  await new Promise<void>((resolve, reject) => {
+    execFile(node, [codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], { timeout: 120_000 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`code-server --install-extension ${vsix} failed: ${error.message}\n${stdout}\n${stderr}`));
+      else resolve();
+    });
+  });
 }
 
 export function freePort(): Promise<number> {
@@ -225,7 +238,7 @@ async function waitForHttp(origin: string, gone: () => string | undefined, timeo
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const { ensureCodeServer } = await import('../../scripts/code-server.mjs');
   const { node, codeServer } = await ensureCodeServer();
-  if (options.installExtension !== false) await assertBuilt();
+  if (options.installExtension !== false && !options.vsix) await assertBuilt();
 
   const tmp = await mkdtemp(path.join(tmpdir(), `valkey-welkin-${options.name}-`));
   const home = options.home ?? path.join(tmp, 'home');
@@ -234,7 +247,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const workspaceFolder = path.join(tmp, 'workspace');
   for (const dir of [home, path.join(userDataDir, 'User'), extensionsDir, workspaceFolder]) await mkdir(dir, { recursive: true });
   await writeFile(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify({ ...quietSettings, ...options.settings }, null, 2)}\n`);
-  if (options.installExtension !== false) await installBuiltExtension(extensionsDir);
+  if (options.vsix) await installVsix(node, codeServer, options.vsix, extensionsDir, userDataDir);
+  else if (options.installExtension !== false) await installBuiltExtension(extensionsDir);
 
   const logsDir = path.join(resultsDir, 'logs', options.name);
   await rm(logsDir, { recursive: true, force: true });
