@@ -247,6 +247,38 @@ export class Workbench {
     }, this.treeRowSelector(viewName, level));
   }
 
+  /** Expands the first row of `viewName` whose label is `label` (a click toggles a row without a command). */
+  async expandRow(viewName: string, label: string): Promise<void> {
+    const row = this.page
+      .locator(`${this.treeSelector(viewName)} .monaco-list-row`, { has: this.page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
+      .first();
+    await row.waitFor({ state: 'visible' });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    const deadline = Date.now() + TIMEOUT_MS;
+    while ((await row.getAttribute('aria-expanded')) !== 'true') {
+      if (Date.now() > deadline) throw new Error(`The "${label}" row of "${viewName}" did not expand`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** Every visible row of a tree, all levels, top to bottom, once one with `label` shows. */
+  async allRows(viewName: string, label?: RegExp): Promise<TreeRow[]> {
+    if (label) await this.page.locator(`${this.treeSelector(viewName)} .monaco-list-row .label-name`, { hasText: label }).first().waitFor({ state: 'visible' });
+    return this.page.evaluate((selector) => {
+      const doc = (globalThis as unknown as { document: MiniDocument }).document;
+      return Array.from(doc.querySelectorAll(selector))
+        .map((el) => ({
+          index: Number(el.getAttribute('data-index')),
+          level: Number(el.getAttribute('aria-level') ?? '1'),
+          label: el.querySelector('.label-name')?.textContent?.trim() ?? '',
+          description: el.querySelector('.label-description')?.textContent?.trim() ?? '',
+          ariaLabel: el.getAttribute('aria-label') ?? '',
+        }))
+        .sort((a, b) => a.index - b.index)
+        .map(({ level, label: l, description, ariaLabel }) => ({ level, label: l, description, ariaLabel }));
+    }, `${this.treeSelector(viewName)} .monaco-list-row`);
+  }
+
   /**
    * The visible welcome content of the side bar (a view's `viewsWelcome`), once it shows; with
    * `match`, once it shows matching text (welcome content changes as an extension loads).

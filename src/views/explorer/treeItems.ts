@@ -30,8 +30,11 @@ export function treeItem(node: ExplorerNode): vscode.TreeItem {
     case 'namespace': {
       const item = new vscode.TreeItem(node.findings.namespace, Expanded);
       item.id = `ctx/${node.context.name}/ns/${node.findings.namespace}`;
-      const count = node.findings.announcements.length;
-      item.description = node.findings.error ? 'not readable' : `${count} cluster${count === 1 ? '' : 's'}`;
+      const valid = node.findings.announcements.filter((a) => a.ok).length;
+      const invalid = node.findings.announcements.length - valid;
+      item.description = node.findings.error
+        ? 'not readable'
+        : [valid > 0 || invalid === 0 ? `${valid} cluster${valid === 1 ? '' : 's'}` : undefined, invalid > 0 ? `${invalid} invalid` : undefined].filter(Boolean).join(', ');
       item.iconPath = icon('symbol-namespace', node.findings.error ? ERROR : undefined);
       item.contextValue = 'valkeyWelkin:namespace';
       item.tooltip = md(`Namespace **${node.findings.namespace}** in context *${node.context.name}*`);

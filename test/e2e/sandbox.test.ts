@@ -1,0 +1,60 @@
+// Browses the sandbox cluster (API stand-in + real Redis/Sentinel pods) in the Clusters tree of a
+// real VS Code, as a developer would on day one, and keeps screenshots for the README.
+import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { startSandbox, type Sandbox } from '../../sandbox/start';
+import { startCodeServer, type CodeServer } from '../support/codeServer';
+import { Workbench } from '../support/workbench';
+
+const VIEW = 'Clusters';
+let sandbox: Sandbox | undefined;
+let server: CodeServer | undefined;
+let workbench: Workbench | undefined;
+
+before(async () => {
+  sandbox = await startSandbox(await mkdtemp(path.join(tmpdir(), 'valkey-welkin-e2e-sandbox-')));
+  server = await startCodeServer({ name: 'sandbox', kubeconfig: sandbox.kubeconfigPath });
+  workbench = await Workbench.open(server.url);
+}, { timeout: 180_000 });
+
+after(async () => {
+  await workbench?.close();
+  await server?.stop();
+  await sandbox?.stop();
+});
+
+test('the sandbox cluster shows its namespaces, the Valkey cluster and a malformed announcement', { timeout: 180_000 }, async () => {
+  const wb = workbench!;
+  try {
+    await wb.openViewContainer('Valkey on Welkin', 'valkeyWelkin');
+    const rows = await wb.allRows(VIEW, /^valkey-cluster$/);
+    const text = rows.map((r) => `${'  '.repeat(r.level - 1)}${r.label} — ${r.description}`);
+    const find = (label: string): (typeof rows)[number] | undefined => rows.find((r) => r.label === label);
+    assert.match(find('welkin-sandbox')?.description ?? '', /current/, text.join('\n'));
+    assert.equal(find('shop')?.level, 2, text.join('\n'));
+    assert.match(find('valkey-cluster')?.description ?? '', /Valkey · rfs-valkey-cluster\.valkey-system:26379/, text.join('\n'));
+    assert.match(find('staging-cache')?.description ?? '', /invalid: VALKEY_SENTINEL_HOST/, text.join('\n'));
+    assert.ok(find('welkin-sandbox-restricted'), text.join('\n'));
+
+    await wb.expandRow(VIEW, 'valkey-cluster');
+    await wb.expandRow(VIEW, 'Access');
+    const details = await wb.allRows(VIEW, /^session-cleanup$/);
+    const line = (label: string): string => details.find((r) => r.label === label)?.description ?? '(missing)';
+    const all = details.map((r) => `${r.label} — ${r.description}`).join('\n');
+    assert.match(line('Sentinel'), /rfs-valkey-cluster\.valkey-system:26379 · 3\/3 ready/, all);
+    assert.match(line('Data pods'), /3\/3 ready/, all);
+    assert.match(line('App ConfigMap'), /^app-valkey-config$/, all);
+    assert.match(line('Access'), /2 of 5 workloads have access/, all);
+    assert.match(line('cart'), /Deployment · access · 2\/2 ready/, all);
+    assert.match(line('checkout'), /no access label/, all);
+    assert.match(line('catalog'), /label is "yes", not "allow"/, all);
+    assert.match(line('session-cleanup'), /CronJob · access/, all);
+    await wb.screenshot('explorer-sandbox');
+  } catch (e) {
+    await wb.saveFailureArtifacts('sandbox');
+    throw e;
+  }
+});
