@@ -4,7 +4,7 @@
 //   node esbuild.mjs --watch         rebuild on change
 //   node esbuild.mjs --tests         also bundle the extension-host tests into out/
 import * as esbuild from 'esbuild';
-import { readFile, writeFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, readFile, writeFile, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -18,7 +18,14 @@ const tests = process.argv.includes('--tests');
 export const bundles = {
   extension: 'src/extension.ts',
   kube: 'src/kube/index.ts',
+  lint: 'src/lint/index.ts',
 };
+
+/** The `valkey-lint` command line tool (package.json `bin`). */
+const cli = { 'valkey-lint': 'src/cli/valkey-lint.ts' };
+
+/** tree-sitter's runtime and the grammars the lint engine loads on first use per language. */
+const grammars = ['tree-sitter', 'tree-sitter-javascript', 'tree-sitter-typescript', 'tree-sitter-tsx', 'tree-sitter-python', 'tree-sitter-go', 'tree-sitter-java', 'tree-sitter-ruby', 'tree-sitter-php', 'tree-sitter-c-sharp'];
 
 const common = {
   bundle: true,
@@ -41,6 +48,11 @@ async function renderIcon() {
   await writeFile('media/icon.png', png);
 }
 
+async function copyGrammars() {
+  await mkdir('dist/grammars', { recursive: true });
+  for (const name of grammars) await copyFile(`node_modules/@vscode/tree-sitter-wasm/wasm/${name}.wasm`, `dist/grammars/${name}.wasm`);
+}
+
 async function testEntries() {
   const dir = 'test/extension';
   const files = (await readdir(dir)).filter((f) => f.endsWith('.ts'));
@@ -50,9 +62,10 @@ async function testEntries() {
 async function main() {
   if (!watch) await rm('dist', { recursive: true, force: true });
   await mkdir('dist', { recursive: true });
-  await renderIcon();
+  await Promise.all([renderIcon(), copyGrammars()]);
   const contexts = [
     await esbuild.context({ ...common, entryPoints: bundles, outdir: 'dist' }),
+    await esbuild.context({ ...common, entryPoints: cli, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
   ];
   if (tests) {
     contexts.push(

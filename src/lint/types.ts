@@ -1,6 +1,6 @@
 /** Public types of the lint engine. Positions are 0-based; columns count UTF-16 code units, like VS Code. */
 
-export type RuleId = 'no-keys' | 'missing-ttl' | 'no-flush' | 'sentinel-as-server' | 'client-per-call';
+export type RuleId = 'no-keys' | 'missing-ttl' | 'no-flush' | 'sentinel-as-server';
 export type Severity = 'error' | 'warning' | 'info' | 'off';
 export type LanguageId = 'javascript' | 'typescript' | 'tsx' | 'python' | 'go' | 'java' | 'ruby' | 'php' | 'csharp';
 

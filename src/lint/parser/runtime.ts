@@ -61,5 +61,9 @@ function initRuntime(grammarDir: string): Promise<void> {
 export function defaultGrammarDir(): string {
   const bundled = path.join(__dirname, 'grammars');
   if (existsSync(path.join(bundled, 'tree-sitter.wasm'))) return bundled;
-  return path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', '@vscode', 'tree-sitter-wasm', 'wasm');
+    if (existsSync(path.join(candidate, 'tree-sitter.wasm'))) return candidate;
+    if (path.dirname(dir) === dir) return bundled;
+  }
 }

@@ -1,0 +1,517 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { isClientName } from '../clients/naming';
+import {
+  addressFields,
+  builderTtlSteps,
+  clientMethodRole,
+  factoryResult,
+  goMethodAliases,
+  importLib,
+  sentinelFactories,
+  sentinelFields,
+  typeRole,
+} from '../clients/go';
+import type { Adapter, OpDraft } from './adapter';
+import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
+import type { FileContext } from './context';
+import type { Arg, CallSite, ClientRef, Lib, Role, SentinelMisuse, Ttl } from './model';
+import { scriptOps } from './scripts';
+import { namedKids, rangeBetween, rangeOf } from './tree';
+
+const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+const STRING_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal']);
+const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'source_file', 'block', 'statement_list', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'communication_case', 'expression_case', 'type_case', 'default_case']);
+
+export const goCallWords = [...Object.keys(methodCommands), ...Object.keys(goMethodAliases), 'Do', 'Send', 'Eval', 'EvalRO', 'NewScript', 'NewLuaScript', 'NewLuaScriptReadOnly'];
+
+/** What a Go expression is: a client (or pipeline/builder), a package of a client library, a value of a struct type of this file. */
+type GoValue =
+  | { t: 'client'; ref: ClientRef }
+  | { t: 'package'; lib: Lib }
+  | { t: 'pool'; lib: Lib }
+  | { t: 'struct'; name: string }
+  | { t: 'other' }
+  | { t: 'unknown' };
+
+const UNKNOWN: GoValue = { t: 'unknown' };
+const OTHER: GoValue = { t: 'other' };
+
+type Decl = { kind: 'var'; values: { expr: Node; index: number; multi: boolean }[]; type: Node | null } | { kind: 'package'; lib: Lib } | { kind: 'opaque' };
+
+export function createGoAdapter(ctx: FileContext): Adapter {
+  return new GoAdapter(ctx);
+}
+
+function combine(values: readonly GoValue[]): GoValue {
+  return values.find((v) => v.t === 'client') ?? values.find((v) => v.t === 'struct' || v.t === 'pool' || v.t === 'package') ?? values.find((v) => v.t === 'unknown') ?? values[0] ?? UNKNOWN;
+}
+
+class GoAdapter implements Adapter {
+  readonly functionTypes = FUNCTION_TYPES;
+  readonly stringTypes = STRING_TYPES;
+
+  constructor(private readonly ctx: FileContext) {}
+
+  callSite(token: Node): CallSite | undefined {
+    let call: Node | null;
+    let receiver: Node | null = null;
+    const parent = this.ctx.parentOf(token);
+    if (token.type === 'field_identifier' && parent?.type === 'selector_expression' && parent.childForFieldName('field')?.id === token.id) {
+      call = this.ctx.parentOf(parent);
+      if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== parent.id) return undefined;
+      receiver = parent.childForFieldName('operand');
+    } else if (token.type === 'identifier' && parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === token.id) call = parent;
+    else return undefined;
+    const argsNode = call.childForFieldName('arguments');
+    let args: Arg[] | undefined;
+    return {
+      call,
+      nameNode: token,
+      name: this.ctx.text(token),
+      receiver,
+      argsNode,
+      get args(): Arg[] {
+        return (args ??= argsNode ? namedKids(argsNode).map((n) => ({ node: n, ...(n.type === 'variadic_argument' ? { spread: true } : {}) })) : []);
+      },
+    };
+  }
+
+  ops(site: CallSite): OpDraft[] {
+    if (!site.receiver) return [];
+    const recv = this.valueOf(site.receiver);
+    if (recv.t === 'package') return this.packageCallOps(site, recv.lib);
+    const client = recv.t === 'client' ? recv.ref : recv.t === 'unknown' && isClientName(this.nameOf(site.receiver)) ? ({ lib: 'unknown', role: 'client', strength: 'weak' } as ClientRef) : undefined;
+    if (!client) return [];
+    if (client.role === 'builder') return this.builderOps(site, client);
+    let name = normalizeMethod(site.name);
+    name = goMethodAliases[name] ?? name;
+    const args = site.args;
+    const skip = args[0] && this.isContext(args[0].node) ? 1 : 0;
+    const base = { node: site.call, range: this.opRange(site), offset: site.nameNode.startIndex, client, site };
+    if (name === 'do' || name === 'send') {
+      const tokens: Token[] = args.slice(skip).map((a) => ({ node: a.node, ...(a.spread ? {} : literalOf(this.ctx, a.node)) }));
+      const cmd = commandFromTokens(tokens);
+      return cmd ? [{ ...base, command: cmd.info.command, cls: cmd.info.cls, keys: cmd.keys, ttl: cmd.ttl, via: 'command' }] : [];
+    }
+    if (name === 'eval' || name === 'evalro') return scriptOps(this.ctx, this.scriptLiterals(args[skip]?.node), client);
+    const info = methodCommands[name];
+    if (!info) return [];
+    const keyArgs = args.slice(skip);
+    const keys = info.keyValuePairs ? keyArgs.filter((a, i) => i % 2 === 0 && !a.spread).map((a) => a.node) : keyArgs[0] && !keyArgs[0].spread ? [keyArgs[0].node] : [];
+    const ttl: Ttl = info.cls === 'string-write' ? this.setTtl(site, info, keyArgs.map((a) => a.node)) : info.alwaysTtl ? 'yes' : 'no';
+    return [{ ...base, command: info.command, cls: info.cls, keys, ttl, via: 'method' }];
+  }
+
+  /** `redis.NewScript(src)`, `valkey.NewLuaScript(src)`, redigo `redis.NewScript(keyCount, src)`. */
+  private packageCallOps(site: CallSite, lib: Lib): OpDraft[] {
+    if (factoryResult(lib, site.name) !== 'script') return [];
+    const src = lib === 'redigo' ? site.args[1]?.node : site.args[0]?.node;
+    return scriptOps(this.ctx, this.scriptLiterals(src), { lib, role: 'client', strength: 'strong' });
+  }
+
+  /** valkey-go / rueidis: `client.B().Set().Key(k).Value(v).ExSeconds(60).Build()`. */
+  private builderOps(site: CallSite, client: ClientRef): OpDraft[] {
+    const info = methodCommands[normalizeMethod(site.name)];
+    if (!info) return [];
+    const keys: Node[] = [];
+    let ttl: Ttl = info.alwaysTtl ? 'yes' : 'no';
+    let end = site.call;
+    for (let n = site.call; ; ) {
+      const sel = this.ctx.parentOf(n);
+      const call = (sel ? this.ctx.parentOf(sel) : null);
+      if (sel?.type !== 'selector_expression' || call?.type !== 'call_expression') break;
+      const step = normalizeMethod(this.ctx.text(sel.childForFieldName('field')!));
+      const arg = call.childForFieldName('arguments')?.namedChild(0);
+      if (step === 'key' && arg) keys.push(arg);
+      if (info.command === 'SET' && builderTtlSteps.has(step)) ttl = 'yes';
+      end = call;
+      n = call;
+      if (step === 'build') break;
+    }
+    return [{ command: info.command, cls: info.cls, node: site.call, range: rangeBetween(site.nameNode, end), offset: site.nameNode.startIndex, keys, ttl, via: 'method', client, site }];
+  }
+
+  private opRange(site: CallSite) {
+    return site.receiver?.type === 'call_expression' ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call);
+  }
+
+  /** go-redis `Set(ctx, key, value, expiration)`: 0 means no expiry; `SetArgs` takes a struct. */
+  private setTtl(site: CallSite, info: CommandInfo, args: Node[]): Ttl {
+    if (info.alwaysTtl) return 'yes';
+    const name = normalizeMethod(site.name);
+    if (!['set', 'setnx', 'setxx', 'setargs'].includes(name)) return 'no';
+    const exp = args[2];
+    if (!exp) return name === 'set' ? 'no' : 'unknown';
+    if (name === 'setargs') {
+      const lit = exp.type === 'unary_expression' ? exp.namedChild(0) : exp;
+      if (lit?.type !== 'composite_literal') return 'unknown';
+      const fields = lit.descendantsOfType('keyed_element').map((k) => (k ? this.ctx.text(k.namedChild(0)!) : ''));
+      return fields.some((f) => ['TTL', 'ExpireAt', 'KeepTTL'].includes(f)) ? 'yes' : 'no';
+    }
+    const text = this.ctx.text(exp).replace(/\s+/g, '');
+    return text === '0' || text === 'time.Duration(0)' ? 'no' : 'yes';
+  }
+
+  private isContext(n: Node): boolean {
+    const text = this.ctx.text(n);
+    return /^(ctx|c|context)$/i.test(text) || /ctx$/i.test(text) || /(Context|Background|TODO)\(\)$/.test(text);
+  }
+
+  private scriptLiterals(node: Node | undefined, depth = 0): Node[] {
+    if (!node || depth > 4) return [];
+    if (STRING_TYPES.has(node.type)) return [node];
+    if (node.type === 'binary_expression') return [...this.scriptLiterals(node.childForFieldName('left') ?? undefined, depth + 1), ...this.scriptLiterals(node.childForFieldName('right') ?? undefined, depth + 1)];
+    if (node.type === 'identifier') {
+      const decl = this.lookup(this.ctx.text(node), node);
+      if (decl?.kind === 'var') return decl.values.flatMap((v) => this.scriptLiterals(v.expr, depth + 1));
+    }
+    return [];
+  }
+
+  // ---- values ----------------------------------------------------------------------------------
+
+  private nameOf(n: Node): string | undefined {
+    if (n.type === 'identifier') return this.ctx.text(n);
+    if (n.type === 'selector_expression') return this.ctx.text(n.childForFieldName('field')!);
+    return undefined;
+  }
+
+  private valueOf(n: Node): GoValue {
+    return this.ctx.memo('go.value', n.id, () => this.computeValue(n), UNKNOWN);
+  }
+
+  private computeValue(n: Node): GoValue {
+    this.ctx.deadline.tick();
+    switch (n.type) {
+      case 'identifier': {
+        const decl = this.lookup(this.ctx.text(n), n);
+        return decl ? this.declValue(decl) : UNKNOWN;
+      }
+      case 'selector_expression': {
+        const operand = n.childForFieldName('operand')!;
+        const fieldName = this.ctx.text(n.childForFieldName('field')!);
+        const ov = this.valueOf(operand);
+        if (ov.t === 'struct') return this.fieldValue(ov.name, fieldName);
+        return ov.t === 'unknown' ? UNKNOWN : OTHER;
+      }
+      case 'call_expression':
+        return this.callValue(n, 0);
+      case 'unary_expression':
+      case 'parenthesized_expression':
+        return n.namedChild(0) ? this.valueOf(n.namedChild(0)!) : UNKNOWN;
+      case 'composite_literal': {
+        const type = n.childForFieldName('type');
+        return type ? this.typeValue(type) : OTHER;
+      }
+      case 'interpreted_string_literal':
+      case 'raw_string_literal':
+      case 'int_literal':
+      case 'float_literal':
+      case 'func_literal':
+      case 'nil':
+      case 'true':
+      case 'false':
+        return OTHER;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** The `index`-th result of a call. */
+  private callValue(call: Node, index: number): GoValue {
+    const fn = call.childForFieldName('function');
+    if (!fn) return UNKNOWN;
+    if (fn.type === 'selector_expression') {
+      const operand = fn.childForFieldName('operand')!;
+      const method = this.ctx.text(fn.childForFieldName('field')!);
+      const ov = this.valueOf(operand);
+      if (ov.t === 'package') {
+        if (index !== 0) return OTHER;
+        return factoryResult(ov.lib, method) === 'client' ? { t: 'client', ref: { lib: ov.lib, role: 'client', strength: 'strong' } } : OTHER;
+      }
+      if (ov.t === 'client' || ov.t === 'pool') {
+        const lib = ov.t === 'pool' ? ov.lib : ov.ref.lib;
+        const role = clientMethodRole(lib, method);
+        if (role && index === 0) return { t: 'client', ref: { lib, role, strength: ov.t === 'pool' ? 'strong' : ov.ref.strength } };
+        return OTHER;
+      }
+      if (ov.t === 'struct') {
+        const m = this.methodOf(ov.name, method);
+        return m ? this.returnValue(m, index) : UNKNOWN;
+      }
+      if (ov.t === 'unknown' && isClientName(this.nameOf(operand))) {
+        const role = clientMethodRole('unknown', method);
+        if (role && index === 0) return { t: 'client', ref: { lib: 'unknown', role, strength: 'weak' } };
+      }
+      return UNKNOWN;
+    }
+    if (fn.type === 'identifier') {
+      const f = this.functionDecl(this.ctx.text(fn));
+      return f ? this.returnValue(f, index) : UNKNOWN;
+    }
+    return UNKNOWN;
+  }
+
+  private returnValue(fn: Node, index: number): GoValue {
+    return this.ctx.memo('go.return', `${fn.id}:${index}`, () => {
+      const result = fn.childForFieldName('result');
+      if (result) {
+        const types = result.type === 'parameter_list' ? namedKids(result).map((p) => p.childForFieldName('type')).filter((t): t is Node => t !== null) : [result];
+        const t = types[index];
+        if (t) {
+          const tv = this.typeValue(t);
+          if (tv.t !== 'unknown') return tv;
+        }
+      }
+      const body = fn.childForFieldName('body');
+      const values: GoValue[] = [];
+      for (const ret of body ? body.descendantsOfType('return_statement') : []) {
+        const list = ret?.namedChild(0);
+        const expr = list?.type === 'expression_list' ? list.namedChild(index) : index === 0 ? list : null;
+        if (expr) values.push(this.valueOf(expr));
+      }
+      return values.length ? combine(values) : UNKNOWN;
+    }, UNKNOWN);
+  }
+
+  private typeValue(type: Node, depth = 0): GoValue {
+    if (depth > 5) return UNKNOWN;
+    switch (type.type) {
+      case 'pointer_type':
+      case 'parenthesized_type':
+        return type.namedChild(0) ? this.typeValue(type.namedChild(0)!, depth + 1) : UNKNOWN;
+      case 'qualified_type': {
+        const pkg = this.ctx.text(type.childForFieldName('package')!);
+        const name = this.ctx.text(type.childForFieldName('name')!);
+        const decl = this.packageDecl(pkg);
+        if (!decl) return OTHER;
+        const role = typeRole(decl, name);
+        if (role === 'pool') return { t: 'pool', lib: decl };
+        return role ? { t: 'client', ref: { lib: decl, role, strength: 'strong' } } : OTHER;
+      }
+      case 'type_identifier': {
+        const name = this.ctx.text(type);
+        const st = this.structs().get(name);
+        if (!st) return OTHER;
+        const embedded = this.embeddedClient(st, depth + 1);
+        return embedded ?? { t: 'struct', name };
+      }
+      default:
+        return OTHER;
+    }
+  }
+
+  private declValue(decl: Decl): GoValue {
+    if (decl.kind === 'package') return { t: 'package', lib: decl.lib };
+    if (decl.kind === 'opaque') return UNKNOWN;
+    const values: GoValue[] = [];
+    if (decl.type) values.push(this.typeValue(decl.type));
+    for (const v of decl.values) values.push(v.multi && v.expr.type === 'call_expression' ? this.callValue(v.expr, v.index) : this.valueOf(v.expr));
+    return values.length ? combine(values) : UNKNOWN;
+  }
+
+  // ---- declarations ----------------------------------------------------------------------------
+
+  private imports(): Map<string, Lib> {
+    return this.ctx.memo('go.imports', 0, () => {
+      const out = new Map<string, Lib>();
+      for (const spec of this.ctx.root.descendantsOfType('import_spec')) {
+        if (!spec) continue;
+        const path = spec.childForFieldName('path');
+        const found = path ? importLib(this.ctx.text(path).slice(1, -1)) : undefined;
+        if (!found) continue;
+        const alias = spec.childForFieldName('name');
+        out.set(alias ? this.ctx.text(alias) : found.name, found.lib);
+      }
+      return out;
+    }, new Map<string, Lib>());
+  }
+
+  private packageDecl(name: string): Lib | undefined {
+    return this.imports().get(name);
+  }
+
+  private structs(): Map<string, Node> {
+    return this.ctx.memo('go.structs', 0, () => {
+      const out = new Map<string, Node>();
+      for (const spec of this.ctx.root.descendantsOfType('type_spec')) {
+        const type = spec?.childForFieldName('type');
+        const name = spec?.childForFieldName('name');
+        if (type?.type === 'struct_type' && name) out.set(this.ctx.text(name), type);
+      }
+      return out;
+    }, new Map<string, Node>());
+  }
+
+  private embeddedClient(struct: Node, depth: number): GoValue | undefined {
+    for (const f of struct.descendantsOfType('field_declaration')) {
+      if (!f || f.childForFieldName('name')) continue;
+      const tv = this.typeValue(f.childForFieldName('type')!, depth);
+      if (tv.t === 'client') return tv;
+    }
+    return undefined;
+  }
+
+  private fieldValue(structName: string, field: string): GoValue {
+    return this.ctx.memo('go.field', `${structName}.${field}`, () => {
+      const st = this.structs().get(structName);
+      if (!st) return UNKNOWN;
+      for (const f of st.descendantsOfType('field_declaration')) {
+        if (!f) continue;
+        const names = f.childrenForFieldName('name').filter((n): n is Node => n !== null);
+        if (names.some((n) => this.ctx.text(n) === field)) return this.typeValue(f.childForFieldName('type')!);
+      }
+      return OTHER;
+    }, UNKNOWN);
+  }
+
+  private methodOf(structName: string, method: string): Node | undefined {
+    for (const m of this.ctx.root.descendantsOfType('method_declaration')) {
+      if (!m || this.ctx.text(m.childForFieldName('name')!) !== method) continue;
+      const recvType = m.childForFieldName('receiver')?.descendantsOfType('type_identifier')[0];
+      if (recvType && this.ctx.text(recvType) === structName) return m;
+    }
+    return undefined;
+  }
+
+  private functionDecl(name: string): Node | undefined {
+    const fns = this.ctx.memo('go.functions', 0, () => {
+      const out = new Map<string, Node>();
+      for (const f of namedKids(this.ctx.root)) if (f.type === 'function_declaration') out.set(this.ctx.text(f.childForFieldName('name')!), f);
+      return out;
+    }, new Map<string, Node>());
+    return fns.get(name);
+  }
+
+  private lookup(name: string, at: Node): Decl | undefined {
+    const chain = this.ctx.ancestors(at);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const s = chain[i]!;
+      if (!SCOPE_TYPES.has(s.type)) continue;
+      const d = this.declsOf(s).get(name);
+      if (d) return d;
+    }
+    const lib = this.packageDecl(name);
+    return lib ? { kind: 'package', lib } : undefined;
+  }
+
+  private declsOf(scope: Node): Map<string, Decl> {
+    return this.ctx.memo('go.decls', scope.id, () => this.collectDecls(scope), new Map<string, Decl>());
+  }
+
+  private collectDecls(scope: Node): Map<string, Decl> {
+    const decls = new Map<string, Decl>();
+    const varDecl = (name: string): Extract<Decl, { kind: 'var' }> | undefined => {
+      const d = decls.get(name);
+      if (d?.kind === 'var') return d;
+      if (d) return undefined;
+      const nd: Decl = { kind: 'var', values: [], type: null };
+      decls.set(name, nd);
+      return nd;
+    };
+    const bindList = (left: Node[], right: Node[]) => {
+      const multi = right.length === 1 && left.length > 1;
+      left.forEach((l, i) => {
+        if (l.type !== 'identifier') return;
+        const expr = multi ? right[0] : right[i];
+        if (expr) varDecl(this.ctx.text(l))?.values.push({ expr, index: multi ? i : 0, multi });
+      });
+    };
+    if (FUNCTION_TYPES.has(scope.type)) {
+      for (const list of [scope.childForFieldName('receiver'), scope.childForFieldName('parameters')]) {
+        for (const p of list ? namedKids(list) : []) {
+          const type = p.childForFieldName('type');
+          for (const n of p.childrenForFieldName('name')) if (n) decls.set(this.ctx.text(n), { kind: 'var', values: [], type });
+        }
+      }
+      return decls;
+    }
+    for (const st of namedKids(scope)) {
+      switch (st.type) {
+        case 'short_var_declaration':
+        case 'assignment_statement': {
+          if (st.type === 'assignment_statement' && this.ctx.text(st.childForFieldName('operator')!) !== '=') break;
+          const left = st.childForFieldName('left');
+          const right = st.childForFieldName('right');
+          if (left && right) bindList(namedKids(left), namedKids(right));
+          break;
+        }
+        case 'var_declaration':
+        case 'const_declaration':
+          for (const spec of st.descendantsOfType(['var_spec', 'const_spec'])) {
+            if (!spec) continue;
+            const names = spec.childrenForFieldName('name').filter((n): n is Node => n !== null);
+            const type = spec.childForFieldName('type');
+            const value = spec.childForFieldName('value');
+            if (type) for (const n of names) if (!decls.has(this.ctx.text(n))) decls.set(this.ctx.text(n), { kind: 'var', values: [], type });
+            if (value) bindList(names, namedKids(value));
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return decls;
+  }
+
+  // ---- sentinel --------------------------------------------------------------------------------
+
+  sentinelAt(hit: Node): SentinelMisuse | undefined {
+    const chain = this.ctx.ancestors(hit);
+    let inAddress = false;
+    for (let i = chain.length - 1, steps = 0; i >= 0 && steps < 16; i--, steps++) {
+      const n = chain[i]!;
+      if (n.type === 'keyed_element') {
+        const key = this.ctx.text(n.namedChild(0)!);
+        if (!addressFields.has(key)) return undefined;
+        inAddress = true;
+      } else if (n.type === 'composite_literal' && inAddress) {
+        const tv = n.childForFieldName('type');
+        if (tv?.type !== 'qualified_type' || !this.packageDecl(this.ctx.text(tv.childForFieldName('package')!))) return undefined;
+        const keys = n.childForFieldName('body')?.descendantsOfType('keyed_element').map((k) => (k ? this.ctx.text(k.namedChild(0)!) : '')) ?? [];
+        if (keys.some((k) => sentinelFields.has(k))) return undefined;
+        const outer = chain.slice(Math.max(0, i - 3), i).reverse().find((c) => c.type === 'call_expression');
+        if (outer) {
+          const fn = outer.childForFieldName('function');
+          const name = fn?.type === 'selector_expression' ? this.ctx.text(fn.childForFieldName('field')!) : '';
+          if (sentinelFactories.has(name)) return undefined;
+        }
+        const node = outer ?? n;
+        return { node, range: rangeOf(node), lib: this.packageDecl(this.ctx.text(tv.childForFieldName('package')!))!, evidence: evidenceOf(this.ctx.text(hit)) };
+      } else if (n.type === 'argument_list' && !inAddress) {
+        const call = chain[i - 1];
+        const fn = call?.childForFieldName('function');
+        if (call?.type !== 'call_expression' || fn?.type !== 'selector_expression') continue;
+        const pkg = this.valueOf(fn.childForFieldName('operand')!);
+        if (pkg.t === 'package' && pkg.lib === 'redigo' && factoryResult('redigo', this.ctx.text(fn.childForFieldName('field')!)) === 'client') {
+          return { node: call, range: rangeOf(call), lib: 'redigo', evidence: evidenceOf(this.ctx.text(hit)) };
+        }
+      } else if (FUNCTION_TYPES.has(n.type) || n.type.endsWith('_statement') || n.type === 'short_var_declaration') return undefined;
+    }
+    return undefined;
+  }
+
+  canonicalKey(node: Node): string {
+    if (node.type === 'identifier') {
+      const decl = this.lookup(this.ctx.text(node), node);
+      const only = decl?.kind === 'var' && decl.values.length === 1 ? decl.values[0]! : undefined;
+      if (only && !only.multi && only.expr.type !== 'identifier') return this.ctx.text(only.expr).replace(/\s+/g, '');
+    }
+    return this.ctx.text(node).replace(/\s+/g, '');
+  }
+
+}
+
+function literalOf(ctx: FileContext, n: Node): { literal?: string } {
+  if (n.type === 'interpreted_string_literal' || n.type === 'raw_string_literal') return { literal: ctx.text(n).slice(1, -1) };
+  if (n.type === 'int_literal') return { literal: ctx.text(n) };
+  return {};
+}
+
+function evidenceOf(text: string): string {
+  if (/26379/.test(text)) return 'port 26379';
+  const m = /[\w.]*sentinel[\w.]*/i.exec(text);
+  return m ? `\`${m[0]}\`` : 'a Sentinel address';
+}
+
+export type { Role };

@@ -1,0 +1,446 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { knownType, methodResult, setParamsTtlSteps, springCommand, type JavaKind } from '../clients/java';
+import { isClientName } from '../clients/naming';
+import type { Adapter, OpDraft } from './adapter';
+import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
+import type { FileContext } from './context';
+import type { CallSite, ClientRef, SentinelMisuse, Ttl } from './model';
+import { scriptOps } from './scripts';
+import { namedKids, rangeBetween, rangeOf } from './tree';
+
+const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
+const STRING_TYPES = new Set(['string_literal']);
+const SCOPE_TYPES = new Set([
+  ...FUNCTION_TYPES,
+  'block',
+  'constructor_body',
+  'class_body',
+  'try_with_resources_statement',
+  'for_statement',
+  'enhanced_for_statement',
+  'catch_clause',
+  'switch_block_statement_group',
+  'program',
+]);
+
+export const javaCallWords = [
+  ...Object.keys(methodCommands),
+  'flushDB',
+  'setIfAbsent',
+  'multiSet',
+  'multiSetIfAbsent',
+  'getAndSet',
+  'increment',
+  'decrement',
+  'put',
+  'putAll',
+  'putIfAbsent',
+  'leftPush',
+  'rightPush',
+  'leftPushAll',
+  'rightPushAll',
+  'add',
+  'incrementScore',
+  'sendCommand',
+  'dispatch',
+  'execute',
+  'eval',
+  'DefaultRedisScript',
+  'of',
+  'setScriptText',
+];
+
+type JValue = { t: 'kind'; kind: JavaKind; strength: 'strong' | 'weak' } | { t: 'other' } | { t: 'unknown' };
+const UNKNOWN: JValue = { t: 'unknown' };
+const OTHER: JValue = { t: 'other' };
+
+type Decl = { type: Node | null; value: Node | null };
+
+export function createJavaAdapter(ctx: FileContext): Adapter {
+  return new JavaAdapter(ctx);
+}
+
+function combine(values: readonly JValue[]): JValue {
+  return values.find((v) => v.t === 'kind') ?? values.find((v) => v.t === 'unknown') ?? values[0] ?? UNKNOWN;
+}
+
+class JavaAdapter implements Adapter {
+  readonly functionTypes = FUNCTION_TYPES;
+  readonly stringTypes = STRING_TYPES;
+
+  constructor(private readonly ctx: FileContext) {}
+
+  callSite(token: Node): CallSite | undefined {
+    if (token.type !== 'identifier' && token.type !== 'type_identifier') return undefined;
+    const parent = this.ctx.parentOf(token);
+    if (parent?.type === 'method_invocation' && parent.childForFieldName('name')?.id === token.id) {
+      const argsNode = parent.childForFieldName('arguments');
+      return { call: parent, nameNode: token, name: this.ctx.text(token), receiver: parent.childForFieldName('object'), args: argsNode ? namedKids(argsNode).map((n) => ({ node: n })) : [], argsNode };
+    }
+    // `new DefaultRedisScript<>(script, Long.class)`
+    const creation = parent?.type === 'generic_type' ? this.ctx.parentOf(parent) : parent;
+    if (creation?.type === 'object_creation_expression') {
+      const argsNode = creation.childForFieldName('arguments');
+      return { call: creation, nameNode: token, name: this.ctx.text(token), receiver: null, args: argsNode ? namedKids(argsNode).map((n) => ({ node: n })) : [], argsNode };
+    }
+    return undefined;
+  }
+
+  ops(site: CallSite): OpDraft[] {
+    if (site.call.type === 'object_creation_expression') {
+      if (site.name !== 'DefaultRedisScript' || !this.isImported('org.springframework.data.redis.core.script', 'DefaultRedisScript')) return [];
+      return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), { lib: 'spring', role: 'client', strength: 'strong' });
+    }
+    if (!site.receiver) return [];
+    if ((site.name === 'of' || site.name === 'setScriptText') && this.isSpringScript(site)) {
+      return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), { lib: 'spring', role: 'client', strength: 'strong' });
+    }
+    const v = this.valueOf(site.receiver);
+    let client: ClientRef | undefined;
+    if (v.t === 'kind' && isCommandRole(v.kind.role)) client = { lib: v.kind.lib, role: v.kind.role as ClientRef['role'], strength: v.strength };
+    else if (v.t === 'unknown' && isClientName(this.nameOf(site.receiver))) client = { lib: 'unknown', role: 'client', strength: 'weak' };
+    if (!client) return [];
+    const base = { node: site.call, range: site.receiver.type === 'method_invocation' ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call), offset: site.nameNode.startIndex, client, site };
+    if (site.name === 'sendCommand' || site.name === 'dispatch' || (site.name === 'execute' && client.role === 'connection')) {
+      const tokens: Token[] = site.args.map((a) => ({ node: a.node, ...this.tokenOf(a.node) }));
+      const cmd = commandFromTokens(tokens);
+      return cmd ? [{ ...base, command: cmd.info.command, cls: cmd.info.cls, keys: cmd.keys, ttl: cmd.ttl, via: 'command' }] : [];
+    }
+    if (site.name === 'eval') return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), client);
+    const info = client.lib === 'spring' ? springCommand(client.role, site.name) : methodCommands[normalizeMethod(site.name)];
+    if (!info) return [];
+    const keys = info.keyValuePairs ? [] : site.args[0] ? [site.args[0].node] : [];
+    const ttl: Ttl = info.cls === 'string-write' ? this.setTtl(site, info, client) : info.alwaysTtl ? 'yes' : 'no';
+    return [{ ...base, command: info.command, cls: info.cls, keys, ttl, via: 'method' }];
+  }
+
+  /** Jedis `set(k, v, SetParams...)`, Lettuce `set(k, v, SetArgs...)`, Spring `set(k, v, Duration)` / `set(k, v, 5, MINUTES)`. */
+  private setTtl(site: CallSite, info: CommandInfo, client: ClientRef): Ttl {
+    if (info.alwaysTtl) return 'yes';
+    const n = site.args.length;
+    if (client.lib === 'spring') {
+      if (info.command === 'SET' || info.command === 'SETNX') return n >= 3 ? (n === 3 && this.isNumber(site.args[2]!.node) ? 'unknown' : 'yes') : 'no';
+      return 'no';
+    }
+    if (info.command !== 'SET') return 'no';
+    if (n <= 2) return 'no';
+    const params = this.resolveLocal(site.args[2]!.node);
+    if (!params) return 'unknown';
+    const steps = [params, ...params.descendantsOfType('method_invocation').filter((m): m is Node => m !== null)]
+      .filter((m) => m.type === 'method_invocation')
+      .map((m) => this.ctx.text(m.childForFieldName('name')!));
+    if (steps.some((s) => setParamsTtlSteps.has(s))) return 'yes';
+    return steps.length ? 'no' : 'unknown';
+  }
+
+  private isNumber(n: Node): boolean {
+    return n.type.endsWith('integer_literal') || n.type === 'decimal_floating_point_literal';
+  }
+
+  /** The expression a local variable was initialised with (one level), or the node itself. */
+  private resolveLocal(n: Node): Node | undefined {
+    if (n.type !== 'identifier') return n;
+    const d = this.lookup(this.ctx.text(n), n);
+    return d?.value ?? undefined;
+  }
+
+  private tokenOf(n: Node): { literal?: string } {
+    if (n.type === 'string_literal') return { literal: this.ctx.text(n).replace(/^"|"$/g, '') };
+    if (n.type === 'decimal_integer_literal') return { literal: this.ctx.text(n) };
+    // Protocol.Command.KEYS, CommandType.KEYS, Command.SET
+    if (n.type === 'field_access' || n.type === 'identifier') {
+      const last = n.type === 'field_access' ? n.childForFieldName('field') : n;
+      const text = last ? this.ctx.text(last) : '';
+      if (/^[A-Z]+$/.test(text)) return { literal: text };
+    }
+    return {};
+  }
+
+  private isSpringScript(site: CallSite): boolean {
+    if (site.name === 'of') return site.receiver?.type === 'identifier' && this.ctx.text(site.receiver) === 'RedisScript' && this.isImported('org.springframework.data.redis.core.script', 'RedisScript');
+    const v = site.receiver ? this.lookupType(site.receiver) : undefined;
+    return v !== undefined && /RedisScript/.test(v) && this.isImported('org.springframework.data.redis.core.script', 'DefaultRedisScript');
+  }
+
+  private lookupType(n: Node): string | undefined {
+    if (n.type !== 'identifier') return undefined;
+    const d = this.lookup(this.ctx.text(n), n);
+    return d?.type ? this.ctx.text(d.type) : d?.value ? this.ctx.text(d.value) : undefined;
+  }
+
+  private scriptLiterals(node: Node | undefined, depth = 0): Node[] {
+    if (!node || depth > 4) return [];
+    if (node.type === 'string_literal') return [node];
+    if (node.type === 'binary_expression') return [...this.scriptLiterals(node.childForFieldName('left') ?? undefined, depth + 1), ...this.scriptLiterals(node.childForFieldName('right') ?? undefined, depth + 1)];
+    if (node.type === 'identifier') {
+      const d = this.lookup(this.ctx.text(node), node);
+      return d?.value ? this.scriptLiterals(d.value, depth + 1) : [];
+    }
+    return [];
+  }
+
+  // ---- values ----------------------------------------------------------------------------------
+
+  private nameOf(n: Node): string | undefined {
+    if (n.type === 'identifier') return this.ctx.text(n);
+    if (n.type === 'field_access') return this.ctx.text(n.childForFieldName('field')!);
+    return undefined;
+  }
+
+  private valueOf(n: Node): JValue {
+    return this.ctx.memo('java.value', n.id, () => this.computeValue(n), UNKNOWN);
+  }
+
+  private computeValue(n: Node): JValue {
+    this.ctx.deadline.tick();
+    switch (n.type) {
+      case 'identifier': {
+        const d = this.lookup(this.ctx.text(n), n);
+        return d ? this.declValue(d) : UNKNOWN;
+      }
+      case 'field_access': {
+        const obj = n.childForFieldName('object');
+        if (obj?.type !== 'this') return UNKNOWN;
+        const d = this.fieldDecl(n, this.ctx.text(n.childForFieldName('field')!));
+        return d ? this.declValue(d) : UNKNOWN;
+      }
+      case 'method_invocation': {
+        const obj = n.childForFieldName('object');
+        const name = this.ctx.text(n.childForFieldName('name')!);
+        if (!obj) {
+          const m = this.methodDecl(n, name);
+          return m?.childForFieldName('type') ? this.typeValue(m.childForFieldName('type')!) : UNKNOWN;
+        }
+        // static factories: RedisClient.create(...)
+        if (obj.type === 'identifier' && name === 'create') {
+          const t = this.resolveTypeName(this.ctx.text(obj));
+          if (t?.role === 'lettuce-client') return { t: 'kind', kind: t, strength: 'strong' };
+        }
+        const ov = this.valueOf(obj);
+        if (ov.t === 'kind') {
+          const r = methodResult(ov.kind, name);
+          return r ? { t: 'kind', kind: r, strength: ov.strength } : OTHER;
+        }
+        if (ov.t === 'unknown' && isClientName(this.nameOf(obj))) {
+          const r = methodResult({ lib: 'jedis', role: 'client' }, name);
+          if (r) return { t: 'kind', kind: { lib: 'unknown', role: r.role }, strength: 'weak' };
+        }
+        return UNKNOWN;
+      }
+      case 'object_creation_expression': {
+        const type = n.childForFieldName('type');
+        return type ? this.typeValue(type) : OTHER;
+      }
+      case 'cast_expression':
+        return n.childForFieldName('type') ? this.typeValue(n.childForFieldName('type')!) : UNKNOWN;
+      case 'parenthesized_expression':
+        return n.namedChild(0) ? this.valueOf(n.namedChild(0)!) : UNKNOWN;
+      case 'ternary_expression':
+        return combine([this.valueOf(n.childForFieldName('consequence')!), this.valueOf(n.childForFieldName('alternative')!)]);
+      default:
+        return n.type.endsWith('literal') || n.type === 'lambda_expression' || n.type === 'array_creation_expression' ? OTHER : UNKNOWN;
+    }
+  }
+
+  private declValue(d: Decl): JValue {
+    if (d.type && this.ctx.text(d.type) !== 'var') return this.typeValue(d.type);
+    return d.value ? this.valueOf(d.value) : UNKNOWN;
+  }
+
+  private typeValue(type: Node): JValue {
+    let t: Node | null = type;
+    if (t.type === 'generic_type') t = t.namedChild(0);
+    if (!t) return OTHER;
+    if (t.type === 'type_identifier') {
+      const kind = this.resolveTypeName(this.ctx.text(t));
+      return kind ? { t: 'kind', kind, strength: 'strong' } : OTHER;
+    }
+    if (t.type === 'scoped_type_identifier') {
+      const full = this.ctx.text(t).replace(/\s+/g, '');
+      const dot = full.lastIndexOf('.');
+      const kind = knownType(full.slice(0, dot), full.slice(dot + 1));
+      return kind ? { t: 'kind', kind, strength: 'strong' } : OTHER;
+    }
+    return OTHER;
+  }
+
+  /** A simple type name through the file's imports (explicit or on-demand). */
+  private resolveTypeName(name: string): JavaKind | undefined {
+    const { explicit, wildcard } = this.imports();
+    const pkg = explicit.get(name);
+    if (pkg !== undefined) return knownType(pkg, name);
+    for (const w of wildcard) {
+      const k = knownType(w, name);
+      if (k) return k;
+    }
+    return undefined;
+  }
+
+  private isImported(pkg: string, name: string): boolean {
+    const { explicit, wildcard } = this.imports();
+    return explicit.get(name) === pkg || wildcard.includes(pkg);
+  }
+
+  private imports(): { explicit: Map<string, string>; wildcard: string[] } {
+    return this.ctx.memo('java.imports', 0, () => {
+      const explicit = new Map<string, string>();
+      const wildcard: string[] = [];
+      for (const imp of namedKids(this.ctx.root)) {
+        if (imp.type !== 'import_declaration') continue;
+        const path = namedKids(imp).find((k) => k.type === 'scoped_identifier' || k.type === 'identifier');
+        if (!path) continue;
+        const full = this.ctx.text(path);
+        if (namedKids(imp).some((k) => k.type === 'asterisk')) wildcard.push(full);
+        else {
+          const dot = full.lastIndexOf('.');
+          explicit.set(full.slice(dot + 1), full.slice(0, dot));
+        }
+      }
+      return { explicit, wildcard };
+    }, { explicit: new Map(), wildcard: [] });
+  }
+
+  // ---- scopes ----------------------------------------------------------------------------------
+
+  private lookup(name: string, at: Node): Decl | undefined {
+    const chain = this.ctx.ancestors(at);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const s = chain[i]!;
+      if (!SCOPE_TYPES.has(s.type)) continue;
+      const d = this.declsOf(s).get(name);
+      if (d) return d;
+    }
+    return undefined;
+  }
+
+  private fieldDecl(at: Node, name: string): Decl | undefined {
+    const chain = this.ctx.ancestors(at);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      if (chain[i]!.type === 'class_body') return this.declsOf(chain[i]!).get(name);
+    }
+    return undefined;
+  }
+
+  private methodDecl(at: Node, name: string): Node | undefined {
+    const chain = this.ctx.ancestors(at);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      if (chain[i]!.type !== 'class_body') continue;
+      return namedKids(chain[i]!).find((m) => m.type === 'method_declaration' && this.ctx.text(m.childForFieldName('name')!) === name);
+    }
+    return undefined;
+  }
+
+  private declsOf(scope: Node): Map<string, Decl> {
+    return this.ctx.memo('java.decls', scope.id, () => {
+      const decls = new Map<string, Decl>();
+      const addDeclarators = (st: Node) => {
+        const type = st.childForFieldName('type');
+        for (const d of st.childrenForFieldName('declarator')) {
+          const name = d?.childForFieldName('name');
+          if (d && name && !decls.has(this.ctx.text(name))) decls.set(this.ctx.text(name), { type, value: d.childForFieldName('value') });
+        }
+      };
+      const addParams = (params: Node | null) => {
+        for (const p of params ? namedKids(params) : []) {
+          const name = p.type === 'identifier' ? p : p.childForFieldName('name');
+          if (name) decls.set(this.ctx.text(name), { type: p.childForFieldName('type'), value: null });
+        }
+      };
+      switch (scope.type) {
+        case 'method_declaration':
+        case 'constructor_declaration':
+          addParams(scope.childForFieldName('parameters'));
+          break;
+        case 'lambda_expression': {
+          const p = scope.childForFieldName('parameters');
+          if (p?.type === 'identifier') decls.set(this.ctx.text(p), { type: null, value: null });
+          else addParams(p);
+          break;
+        }
+        case 'try_with_resources_statement':
+          for (const r of scope.childForFieldName('resources') ? namedKids(scope.childForFieldName('resources')!) : []) {
+            const name = r.childForFieldName('name');
+            if (name) decls.set(this.ctx.text(name), { type: r.childForFieldName('type'), value: r.childForFieldName('value') });
+          }
+          break;
+        case 'enhanced_for_statement': {
+          const name = scope.childForFieldName('name');
+          if (name) decls.set(this.ctx.text(name), { type: scope.childForFieldName('type'), value: null });
+          break;
+        }
+        case 'catch_clause':
+          for (const p of scope.descendantsOfType('catch_formal_parameter')) {
+            const name = p?.childForFieldName('name');
+            if (name) decls.set(this.ctx.text(name), { type: null, value: null });
+          }
+          break;
+        case 'for_statement':
+          for (const init of scope.childrenForFieldName('init')) if (init?.type === 'local_variable_declaration') addDeclarators(init);
+          break;
+        default:
+          for (const st of namedKids(scope)) {
+            if (st.type === 'local_variable_declaration' || st.type === 'field_declaration' || st.type === 'constant_declaration') addDeclarators(st);
+            else if (st.type === 'record_declaration') addParams(st.childForFieldName('parameters'));
+          }
+          if (scope.type === 'class_body') this.addRecordComponents(scope, decls);
+      }
+      return decls;
+    }, new Map<string, Decl>());
+  }
+
+  private addRecordComponents(body: Node, decls: Map<string, Decl>): void {
+    const rec = this.ctx.parentOf(body);
+    if (rec?.type !== 'record_declaration') return;
+    for (const p of rec.childForFieldName('parameters') ? namedKids(rec.childForFieldName('parameters')!) : []) {
+      const name = p.childForFieldName('name');
+      if (name) decls.set(this.ctx.text(name), { type: p.childForFieldName('type'), value: null });
+    }
+  }
+
+  // ---- sentinel --------------------------------------------------------------------------------
+
+  sentinelAt(hit: Node): SentinelMisuse | undefined {
+    const chain = this.ctx.ancestors(hit);
+    for (let i = chain.length - 1, steps = 0; i >= 0 && steps < 10; i--, steps++) {
+      const n = chain[i]!;
+      if (n.type === 'argument_list') {
+        const call = chain[i - 1];
+        if (!call) return undefined;
+        let kind: JavaKind | undefined;
+        if (call.type === 'object_creation_expression') {
+          const v = this.typeValue(call.childForFieldName('type')!);
+          kind = v.t === 'kind' ? v.kind : undefined;
+        } else if (call.type === 'method_invocation' && this.ctx.text(call.childForFieldName('name')!) === 'create') {
+          const obj = call.childForFieldName('object');
+          const t = obj?.type === 'identifier' ? this.resolveTypeName(this.ctx.text(obj)) : undefined;
+          if (t && (t.role === 'lettuce-client' || (t.lib === 'lettuce' && t.role === 'address-config'))) kind = t;
+        }
+        if (!kind || !['client', 'pool', 'lettuce-client', 'address-config'].includes(kind.role)) continue;
+        if (/redis-sentinel|rediss-sentinel/i.test(this.ctx.text(n))) return undefined;
+        if (kind.lib === 'jedis' && /Sentinel/.test(this.ctx.text(call.childForFieldName('type') ?? call))) return undefined;
+        return { node: call, range: rangeOf(call), lib: kind.lib, evidence: evidenceOf(this.ctx.text(hit)) };
+      }
+      if (FUNCTION_TYPES.has(n.type) || n.type.endsWith('statement') || n.type.endsWith('declaration')) return undefined;
+    }
+    return undefined;
+  }
+
+  canonicalKey(node: Node): string {
+    if (node.type === 'identifier') {
+      const d = this.lookup(this.ctx.text(node), node);
+      if (d?.value && d.value.type !== 'identifier') return this.ctx.text(d.value).replace(/\s+/g, '');
+    }
+    return this.ctx.text(node).replace(/\s+/g, '');
+  }
+
+}
+
+function isCommandRole(role: JavaKind['role']): boolean {
+  return ['client', 'pipeline', 'template', 'connection', 'value-ops', 'hash-ops', 'list-ops', 'set-ops', 'zset-ops'].includes(role) && role !== 'connection-factory';
+}
+
+function evidenceOf(text: string): string {
+  if (/26379/.test(text)) return 'port 26379';
+  const m = /[\w.]*sentinel[\w.]*/i.exec(text);
+  return m ? `\`${m[0]}\`` : 'a Sentinel address';
+}

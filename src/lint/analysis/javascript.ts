@@ -1,0 +1,830 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { isClientName } from '../clients/naming';
+import {
+  addressKeys,
+  clientMethodResult,
+  constructs,
+  genericMethods,
+  importedValue,
+  memberValue,
+  moduleLib,
+  ttlOptionKeys,
+} from '../clients/javascript';
+import type { Adapter, OpDraft } from './adapter';
+import { commandFromTokens, methodCommands, normalizeMethod, setTtl, ttlTokens, type CommandInfo, type Token } from './commands';
+import type { FileContext } from './context';
+import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type SentinelMisuse, type Ttl, type Value } from './model';
+import { scriptOps } from './scripts';
+import { namedKids, rangeBetween, rangeOf } from './tree';
+
+const FUNCTION_TYPES = new Set([
+  'function_declaration',
+  'function_expression',
+  'function',
+  'arrow_function',
+  'method_definition',
+  'generator_function_declaration',
+  'generator_function',
+]);
+const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'program', 'statement_block', 'for_statement', 'for_in_statement', 'catch_clause', 'switch_case']);
+const STRING_TYPES = new Set(['string', 'template_string']);
+/** Where `this.x = ...` may start. */
+const THIS_ASSIGNMENT = /\bthis\s*\.\s*#?[\w$]+\s*=(?![=>])/g;
+const PASS_THROUGH = new Set(['await_expression', 'parenthesized_expression', 'non_null_expression', 'as_expression', 'satisfies_expression', 'type_assertion']);
+const LITERALS = new Set([
+  'object',
+  'array',
+  'string',
+  'template_string',
+  'number',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'regex',
+  'arrow_function',
+  'function_expression',
+  'function',
+  'class',
+  'jsx_element',
+  'jsx_self_closing_element',
+]);
+
+export const javascriptCallWords = [
+  ...Object.keys(methodCommands),
+  'setEx',
+  'call',
+  'callBuffer',
+  'send_command',
+  'sendCommand',
+  'customCommand',
+  'eval',
+  'defineCommand',
+  'defineScript',
+  'Script',
+];
+
+type Decl =
+  | { kind: 'var'; name: Node; value: Node | null; type: Node | null; scope: Node }
+  | { kind: 'import'; lib: Lib | undefined; imported: string }
+  | { kind: 'param'; type: Node | null; value: Node | null }
+  | { kind: 'function'; node: Node }
+  | { kind: 'opaque' };
+
+export function createJavaScriptAdapter(ctx: FileContext): Adapter {
+  return new JavaScriptAdapter(ctx);
+}
+
+class JavaScriptAdapter implements Adapter {
+  readonly functionTypes = FUNCTION_TYPES;
+  readonly stringTypes = STRING_TYPES;
+
+  constructor(private readonly ctx: FileContext) {}
+
+  // ---- call sites ------------------------------------------------------------------------------
+
+  callSite(token: Node): CallSite | undefined {
+    const parent = this.ctx.parentOf(token);
+    if (!parent) return undefined;
+    if (token.type === 'property_identifier' && parent.type === 'member_expression') {
+      const call = this.ctx.parentOf(parent);
+      if (!call || call.type !== 'call_expression' || call.childForFieldName('function')?.id !== parent.id) return undefined;
+      return this.site(call, token, parent.childForFieldName('object'));
+    }
+    if (token.type === 'identifier') {
+      if (parent.type === 'call_expression' && parent.childForFieldName('function')?.id === token.id) return this.site(parent, token, null);
+      if (parent.type === 'new_expression' && parent.childForFieldName('constructor')?.id === token.id) return this.site(parent, token, null);
+    }
+    return undefined;
+  }
+
+  private site(call: Node, nameNode: Node, receiver: Node | null): CallSite {
+    const argsNode = call.childForFieldName('arguments');
+    let args: Arg[] | undefined;
+    return {
+      call,
+      nameNode,
+      name: this.ctx.text(nameNode),
+      receiver,
+      argsNode,
+      get args(): Arg[] {
+        return (args ??= argsNode ? namedKids(argsNode).map((n) => (n.type === 'spread_element' ? { node: n, spread: true } : { node: n })) : []);
+      },
+    };
+  }
+
+  // ---- ops -------------------------------------------------------------------------------------
+
+  ops(site: CallSite): OpDraft[] {
+    const name = normalizeMethod(site.name);
+    if (!site.receiver) return this.bareCallOps(site, name);
+    const client = this.clientOf(site.receiver);
+    if (!client) return [];
+    if (genericMethods.has(name)) return this.genericOps(site, client);
+    if (name === 'eval') return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), client);
+    if (name === 'definecommand') {
+      const lua = site.args[1] && objectProperty(this.ctx, site.args[1].node, 'lua');
+      return scriptOps(this.ctx, this.scriptLiterals(lua ?? undefined), client);
+    }
+    const info = methodCommands[name];
+    if (!info) return [];
+    const keys = info.keyValuePairs ? this.msetKeys(site) : site.args[0] && !site.args[0].spread ? [site.args[0].node] : [];
+    const ttl: Ttl = info.cls === 'string-write' ? this.setTtl(site, info) : info.alwaysTtl ? 'yes' : 'no';
+    return [{ command: info.command, cls: info.cls, node: site.call, range: this.opRange(site), offset: site.nameNode.startIndex, keys, ttl, via: 'method', client, site }];
+  }
+
+  /** `defineScript({ SCRIPT })` (node-redis) and `new Script(code)` (glide) carry Lua scripts. */
+  private bareCallOps(site: CallSite, name: string): OpDraft[] {
+    const v = this.valueOf(site.nameNode);
+    if (v.t !== 'lib') return [];
+    const client: ClientRef = { lib: v.lib, role: 'client', strength: 'strong' };
+    if (name === 'definescript' && v.what === 'define-script') {
+      const script = site.args[0] && objectProperty(this.ctx, site.args[0].node, 'SCRIPT');
+      return scriptOps(this.ctx, this.scriptLiterals(script ?? undefined), client);
+    }
+    if (name === 'script' && v.what === 'script-class' && site.call.type === 'new_expression') {
+      return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), client);
+    }
+    return [];
+  }
+
+  private genericOps(site: CallSite, client: ClientRef): OpDraft[] {
+    const first = site.args[0]?.node;
+    const items = first?.type === 'array' ? namedKids(first) : site.args.map((a) => a.node);
+    const tokens: Token[] = items.map((n) => ({ node: n, ...literalOf(this.ctx, n) }));
+    const cmd = commandFromTokens(tokens);
+    if (!cmd) return [];
+    return [{ command: cmd.info.command, cls: cmd.info.cls, node: site.call, range: this.opRange(site), offset: site.nameNode.startIndex, keys: cmd.keys, ttl: cmd.ttl, via: 'command', client, site }];
+  }
+
+  private opRange(site: CallSite) {
+    return site.receiver && site.receiver.type === 'call_expression' ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call);
+  }
+
+  private msetKeys(site: CallSite): Node[] {
+    const first = site.args[0]?.node;
+    if (first?.type === 'object') {
+      return namedKids(first)
+        .filter((p) => p.type === 'pair')
+        .map((p) => p.childForFieldName('key'))
+        .filter((k): k is Node => k !== null);
+    }
+    return site.args.filter((_, i) => i % 2 === 0).map((a) => a.node);
+  }
+
+  /**
+   * SET's expiry in either option style: ioredis tokens (`'EX', 60`) or a node-redis / glide
+   * options object (`{ EX: 60 }`, `{ expiration: {...} }`, `{ expiry: {...} }`).
+   */
+  private setTtl(site: CallSite, info: CommandInfo): Ttl {
+    if (info.alwaysTtl) return 'yes';
+    if (info.command !== 'SET') return 'no';
+    const rest = site.args.slice(2).filter((a) => !isFunction(a.node));
+    if (rest.some((a) => a.spread)) return 'unknown';
+    const objects = rest.filter((a) => a.node.type === 'object');
+    for (const o of objects) {
+      const kids = namedKids(o.node);
+      if (kids.some((k) => k.type === 'spread_element' || k.childForFieldName('key')?.type === 'computed_property_name')) return 'unknown';
+      for (const k of kids) {
+        const key = k.type === 'shorthand_property_identifier' ? k : k.childForFieldName('key');
+        if (key && ttlOptionKeys.has(unquote(this.ctx.text(key)))) return 'yes';
+      }
+    }
+    const tokens: Token[] = rest.filter((a) => a.node.type !== 'object').map((a) => ({ node: a.node, ...literalOf(this.ctx, a.node) }));
+    if (tokens.some((t) => t.literal !== undefined && ttlTokens.has(t.literal.toUpperCase()))) return 'yes';
+    return setTtl(info, tokens);
+  }
+
+  /** String literals a script argument resolves to: a literal, a constant, or a concatenation of them. */
+  private scriptLiterals(node: Node | undefined, depth = 0): Node[] {
+    if (!node || depth > 4) return [];
+    switch (node.type) {
+      case 'string':
+      case 'template_string':
+        return [node];
+      case 'binary_expression':
+        return [...this.scriptLiterals(node.childForFieldName('left') ?? undefined, depth + 1), ...this.scriptLiterals(node.childForFieldName('right') ?? undefined, depth + 1)];
+      case 'parenthesized_expression':
+        return this.scriptLiterals(node.namedChild(0) ?? undefined, depth + 1);
+      case 'identifier': {
+        const decl = this.lookup(this.ctx.text(node), node);
+        return decl?.kind === 'var' && decl.value ? this.scriptLiterals(decl.value, depth + 1) : [];
+      }
+      default:
+        return [];
+    }
+  }
+
+  // ---- receivers -------------------------------------------------------------------------------
+
+  private clientOf(receiver: Node): ClientRef | undefined {
+    const v = this.valueOf(receiver);
+    if (v.t === 'client') return v.ref;
+    if (v.t === 'unknown' && isClientName(this.nameOf(receiver))) return { lib: 'unknown', role: 'client', strength: 'weak' };
+    return undefined;
+  }
+
+  private nameOf(n: Node): string | undefined {
+    switch (n.type) {
+      case 'identifier':
+        return this.ctx.text(n);
+      case 'member_expression':
+        return this.ctx.text(n.childForFieldName('property')!);
+      case 'call_expression': {
+        const fn = n.childForFieldName('function');
+        return fn && n.childForFieldName('arguments')?.namedChildCount === 0 ? this.nameOf(fn) : undefined;
+      }
+      default:
+        return PASS_THROUGH.has(n.type) && n.namedChild(0) ? this.nameOf(n.namedChild(0)!) : undefined;
+    }
+  }
+
+  valueOf(n: Node): Value {
+    return this.ctx.memo('js.value', n.id, () => this.computeValue(n), UNKNOWN);
+  }
+
+  private computeValue(n: Node): Value {
+    this.ctx.deadline.tick();
+    const t = n.type;
+    if (PASS_THROUGH.has(t)) {
+      const inner = n.namedChildren.find((c) => c && !c.type.endsWith('type') && c.type !== 'type_annotation');
+      return inner ? this.valueOf(inner) : UNKNOWN;
+    }
+    if (LITERALS.has(t)) return OTHER;
+    switch (t) {
+      case 'identifier': {
+        const name = this.ctx.text(n);
+        if (name === 'undefined') return OTHER;
+        const decl = this.lookup(name, n);
+        return decl ? this.declValue(decl, name) : UNKNOWN;
+      }
+      case 'this':
+        return OTHER;
+      case 'member_expression': {
+        const obj = n.childForFieldName('object');
+        const prop = n.childForFieldName('property');
+        if (!obj || !prop) return UNKNOWN;
+        const propName = this.ctx.text(prop);
+        if (obj.type === 'this') return this.fieldValue(n, propName);
+        const ov = this.valueOf(obj);
+        if (ov.t === 'lib') return memberValue(ov, propName);
+        if (ov.t === 'client') return OTHER;
+        return UNKNOWN;
+      }
+      case 'call_expression':
+        return this.callValue(n);
+      case 'new_expression': {
+        const ctor = n.childForFieldName('constructor');
+        const l = ctor ? constructs(this.valueOf(ctor), 'new') : undefined;
+        return l ? client(l) : OTHER;
+      }
+      case 'ternary_expression':
+        return combine([this.valueOf(n.childForFieldName('consequence')!), this.valueOf(n.childForFieldName('alternative')!)]);
+      case 'binary_expression': {
+        const op = n.childForFieldName('operator');
+        if (op && ['||', '??', '&&'].includes(this.ctx.text(op))) {
+          return combine([this.valueOf(n.childForFieldName('left')!), this.valueOf(n.childForFieldName('right')!)]);
+        }
+        return OTHER;
+      }
+      case 'assignment_expression':
+        return this.valueOf(n.childForFieldName('right')!);
+      case 'sequence_expression':
+        return n.lastNamedChild ? this.valueOf(n.lastNamedChild) : UNKNOWN;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private callValue(n: Node): Value {
+    const fn = n.childForFieldName('function');
+    if (!fn) return UNKNOWN;
+    if (fn.type === 'identifier' && this.ctx.text(fn) === 'require') {
+      const arg = n.childForFieldName('arguments')?.namedChild(0);
+      const spec = arg ? literalOf(this.ctx, arg).literal : undefined;
+      const l = spec === undefined ? undefined : moduleLib(spec);
+      return l ? importedValue(l, 'default') : UNKNOWN;
+    }
+    if (fn.type === 'member_expression') {
+      const obj = fn.childForFieldName('object')!;
+      const method = this.ctx.text(fn.childForFieldName('property')!);
+      if (obj.type === 'this') {
+        const body = this.classMethod(fn, method);
+        return body ? this.returnValue(body) : UNKNOWN;
+      }
+      const ov = this.valueOf(obj);
+      if (ov.t === 'client') {
+        const role = clientMethodResult(ov.ref.lib, method);
+        return role ? { t: 'client', ref: { ...ov.ref, role } } : OTHER;
+      }
+      if (ov.t === 'lib') {
+        const l = constructs(memberValue(ov, method), 'call');
+        return l ? client(l) : OTHER;
+      }
+      if (ov.t === 'unknown' && isClientName(this.nameOf(obj))) {
+        const role = clientMethodResult('unknown', method);
+        if (role) return { t: 'client', ref: { lib: 'unknown', role, strength: 'weak' } };
+      }
+      return UNKNOWN;
+    }
+    const fv = this.valueOf(fn);
+    const l = constructs(fv, 'call');
+    if (l) return client(l);
+    if (fn.type === 'identifier') {
+      const decl = this.lookup(this.ctx.text(fn), fn);
+      if (decl?.kind === 'function') return this.returnValue(decl.node);
+      if (decl?.kind === 'var' && decl.value && FUNCTION_TYPES.has(decl.value.type)) return this.returnValue(decl.value);
+    }
+    return UNKNOWN;
+  }
+
+  /** What a function in this file returns (any return statement that yields a client wins). */
+  private returnValue(fn: Node): Value {
+    return this.ctx.memo('js.return', fn.id, () => {
+      const body = fn.childForFieldName('body');
+      if (!body) return UNKNOWN;
+      if (body.type !== 'statement_block') return this.valueOf(body);
+      const values: Value[] = [];
+      for (const ret of body.descendantsOfType('return_statement')) {
+        if (!ret || this.innermostFunction(ret)?.id !== fn.id) continue;
+        const expr = ret.namedChild(0);
+        if (expr) values.push(this.valueOf(expr));
+      }
+      return values.length ? combine(values) : OTHER;
+    }, UNKNOWN);
+  }
+
+  private innermostFunction(n: Node): Node | undefined {
+    const chain = this.ctx.ancestors(n);
+    for (let i = chain.length - 1; i >= 0; i--) if (FUNCTION_TYPES.has(chain[i]!.type)) return chain[i];
+    return undefined;
+  }
+
+  private declValue(decl: Decl, name: string): Value {
+    switch (decl.kind) {
+      case 'import':
+        return decl.lib ? importedValue(decl.lib, decl.imported) : UNKNOWN;
+      case 'function':
+      case 'opaque':
+        return decl.kind === 'function' ? OTHER : UNKNOWN;
+      case 'param': {
+        if (decl.type) {
+          const tv = this.typeValue(decl.type);
+          if (tv.t !== 'unknown') return tv;
+        }
+        return decl.value ? this.valueOf(decl.value) : UNKNOWN;
+      }
+      case 'var': {
+        const typed = decl.type ? this.typeValue(decl.type) : UNKNOWN;
+        if (typed.t === 'client') return typed;
+        const init = decl.value ? this.valueOf(decl.value) : UNKNOWN;
+        if (init.t === 'client' || init.t === 'lib') return init;
+        const empty = !decl.value || ['null', 'undefined'].includes(decl.value.type) || this.ctx.text(decl.value) === 'undefined';
+        if (empty || init.t === 'unknown') {
+          const assigned = this.assignedValues(decl.scope, name);
+          if (assigned.length) return combine([init, ...assigned]);
+        }
+        if (typed.t === 'other' && decl.type) return typed;
+        return empty ? UNKNOWN : init;
+      }
+    }
+  }
+
+  /** Values assigned to `name` with `name = ...` anywhere in its scope (lazy singletons). */
+  private assignedValues(scope: Node, name: string): Value[] {
+    const pattern = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*=(?![=>])`, 'g');
+    const out: Value[] = [];
+    for (const a of this.assignmentsIn(scope, pattern)) {
+      const left = a.childForFieldName('left');
+      if (left?.type === 'identifier' && this.ctx.text(left) === name) out.push(this.valueOf(a.childForFieldName('right')!));
+    }
+    return out;
+  }
+
+  /**
+   * Assignment expressions in `scope` whose text matches `pattern` at their start: the text says
+   * where one may be, the syntax tree says whether it is one (not a comparison, a string, a comment).
+   */
+  private assignmentsIn(scope: Node, pattern: RegExp): Node[] {
+    const text = this.ctx.source.slice(scope.startIndex, scope.endIndex);
+    const out: Node[] = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const at = scope.startIndex + m.index;
+      let n: Node | null = this.ctx.root.descendantForIndex(at, at + 1);
+      for (let depth = 0; n && depth < 4 && n.startIndex === at; depth++, n = this.ctx.parentOf(n)) {
+        if (n.type === 'assignment_expression') {
+          out.push(n);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** TypeScript annotations: `Redis`, `RedisClientType<...>`, `IORedis.Cluster`, `ReturnType<typeof createClient>`, unions. */
+  private typeValue(type: Node, depth = 0): Value {
+    if (depth > 6) return UNKNOWN;
+    switch (type.type) {
+      case 'type_annotation':
+      case 'parenthesized_type':
+        return type.namedChild(0) ? this.typeValue(type.namedChild(0)!, depth + 1) : UNKNOWN;
+      case 'type_identifier':
+      case 'identifier': {
+        // A type name comes from an import; a class, interface or alias of this file is not a client.
+        const decl = this.lookup(this.ctx.text(type), type);
+        if (decl?.kind !== 'import') return decl ? OTHER : UNKNOWN;
+        const v = this.declValue(decl, this.ctx.text(type));
+        return v.t === 'lib' ? typeOfLib(v) : decl.lib ? OTHER : UNKNOWN;
+      }
+      case 'nested_type_identifier': {
+        const mod = type.childForFieldName('module');
+        const name = type.childForFieldName('name');
+        if (!mod || !name) return UNKNOWN;
+        const mv = this.valueOf(mod);
+        return mv.t === 'lib' ? typeOfLib(memberValue(mv, this.ctx.text(name)) as Extract<Value, { t: 'lib' }>) : UNKNOWN;
+      }
+      case 'generic_type': {
+        const name = type.childForFieldName('name');
+        if (name && this.ctx.text(name) === 'ReturnType') {
+          const query = type.childForFieldName('type_arguments')?.namedChild(0);
+          const target = query?.type === 'type_query' ? query.namedChild(0) : null;
+          if (target) {
+            const l = constructs(this.valueOf(target), 'call');
+            return l ? client(l) : UNKNOWN;
+          }
+          return UNKNOWN;
+        }
+        return name ? this.typeValue(name, depth + 1) : UNKNOWN;
+      }
+      case 'union_type': {
+        const parts = namedKids(type).filter((k) => k.type !== 'literal_type');
+        return combine(parts.map((p) => this.typeValue(p, depth + 1)));
+      }
+      case 'predefined_type':
+        return ['any', 'unknown'].includes(this.ctx.text(type)) ? UNKNOWN : OTHER;
+      default:
+        return OTHER;
+    }
+  }
+
+  // ---- scopes ----------------------------------------------------------------------------------
+
+  private lookup(name: string, at: Node): Decl | undefined {
+    const chain = this.ctx.ancestors(at);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const s = chain[i]!;
+      if (!SCOPE_TYPES.has(s.type)) continue;
+      const d = this.declsOf(s).get(name);
+      if (d) return d;
+    }
+    return undefined;
+  }
+
+  private declsOf(scope: Node): Map<string, Decl> {
+    return this.ctx.memo('js.decls', scope.id, () => this.collectDecls(scope), new Map<string, Decl>());
+  }
+
+  private collectDecls(scope: Node): Map<string, Decl> {
+    const decls = new Map<string, Decl>();
+    const add = (name: string, d: Decl) => {
+      if (!decls.has(name)) decls.set(name, d);
+    };
+    if (FUNCTION_TYPES.has(scope.type)) {
+      const single = scope.childForFieldName('parameter');
+      if (single) add(this.ctx.text(single), { kind: 'param', type: null, value: null });
+      const params = scope.childForFieldName('parameters');
+      if (params) for (const p of namedKids(params)) this.addParam(p, add);
+      const name = scope.type === 'function_expression' ? scope.childForFieldName('name') : null;
+      if (name) add(this.ctx.text(name), { kind: 'function', node: scope });
+      return decls;
+    }
+    if (scope.type === 'catch_clause') {
+      const p = scope.childForFieldName('parameter');
+      if (p) add(this.ctx.text(p), { kind: 'opaque' });
+      return decls;
+    }
+    if (scope.type === 'for_in_statement') {
+      const left = scope.childForFieldName('left');
+      if (left?.type === 'identifier') add(this.ctx.text(left), { kind: 'opaque' });
+      return decls;
+    }
+    const statements = scope.type === 'for_statement' ? [scope.childForFieldName('initializer')].filter((n): n is Node => n !== null) : namedKids(scope);
+    for (const st of statements) this.addStatement(st, scope, add);
+    return decls;
+  }
+
+  private addParam(p: Node, add: (name: string, d: Decl) => void): void {
+    switch (p.type) {
+      case 'identifier':
+        add(this.ctx.text(p), { kind: 'param', type: null, value: null });
+        return;
+      case 'required_parameter':
+      case 'optional_parameter': {
+        const pattern = p.childForFieldName('pattern');
+        if (pattern?.type === 'identifier') add(this.ctx.text(pattern), { kind: 'param', type: p.childForFieldName('type'), value: p.childForFieldName('value') });
+        else if (pattern) this.addPatternNames(pattern, add);
+        return;
+      }
+      case 'assignment_pattern': {
+        const left = p.childForFieldName('left');
+        if (left?.type === 'identifier') add(this.ctx.text(left), { kind: 'param', type: null, value: p.childForFieldName('right') });
+        return;
+      }
+      default:
+        this.addPatternNames(p, add);
+    }
+  }
+
+  private addPatternNames(pattern: Node, add: (name: string, d: Decl) => void): void {
+    for (const id of pattern.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) {
+      if (id) add(this.ctx.text(id), { kind: 'opaque' });
+    }
+  }
+
+  private addStatement(st: Node, scope: Node, add: (name: string, d: Decl) => void): void {
+    switch (st.type) {
+      case 'export_statement': {
+        const decl = st.childForFieldName('declaration');
+        if (decl) this.addStatement(decl, scope, add);
+        return;
+      }
+      case 'ambient_declaration':
+        for (const k of namedKids(st)) this.addStatement(k, scope, add);
+        return;
+      case 'lexical_declaration':
+      case 'variable_declaration':
+        for (const d of namedKids(st)) {
+          if (d.type !== 'variable_declarator') continue;
+          const name = d.childForFieldName('name');
+          const value = d.childForFieldName('value');
+          if (name?.type === 'identifier') add(this.ctx.text(name), { kind: 'var', name, value, type: d.childForFieldName('type'), scope });
+          else if (name?.type === 'object_pattern') this.addDestructured(name, value, add);
+          else if (name) this.addPatternNames(name, add);
+        }
+        return;
+      case 'function_declaration':
+      case 'generator_function_declaration': {
+        const name = st.childForFieldName('name');
+        if (name) add(this.ctx.text(name), { kind: 'function', node: st });
+        return;
+      }
+      case 'class_declaration': {
+        const name = st.childForFieldName('name');
+        if (name) add(this.ctx.text(name), { kind: 'opaque' });
+        return;
+      }
+      case 'import_statement':
+        this.addImport(st, add);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** `const { createClient } = require('redis')`; other destructuring is opaque. */
+  private addDestructured(pattern: Node, value: Node | null, add: (name: string, d: Decl) => void): void {
+    let lib: Lib | undefined;
+    if (value?.type === 'call_expression' && this.ctx.text(value.childForFieldName('function')!) === 'require') {
+      const arg = value.childForFieldName('arguments')?.namedChild(0);
+      const spec = arg ? literalOf(this.ctx, arg).literal : undefined;
+      lib = spec === undefined ? undefined : moduleLib(spec);
+    }
+    for (const p of namedKids(pattern)) {
+      if (p.type === 'shorthand_property_identifier_pattern') {
+        const name = this.ctx.text(p);
+        add(name, lib ? { kind: 'import', lib, imported: name } : { kind: 'opaque' });
+      } else if (p.type === 'pair_pattern') {
+        const key = p.childForFieldName('key');
+        const val = p.childForFieldName('value');
+        if (val?.type === 'identifier') add(this.ctx.text(val), lib && key ? { kind: 'import', lib, imported: this.ctx.text(key) } : { kind: 'opaque' });
+      } else this.addPatternNames(p, add);
+    }
+  }
+
+  private addImport(st: Node, add: (name: string, d: Decl) => void): void {
+    const source = st.childForFieldName('source');
+    const requireClause = namedKids(st).find((k) => k.type === 'import_require_clause');
+    const specNode = source ?? requireClause?.childForFieldName('source');
+    const spec = specNode ? literalOf(this.ctx, specNode).literal : undefined;
+    const lib = spec === undefined ? undefined : moduleLib(spec);
+    if (requireClause) {
+      const id = requireClause.namedChild(0);
+      if (id?.type === 'identifier') add(this.ctx.text(id), { kind: 'import', lib, imported: 'default' });
+      return;
+    }
+    const clause = namedKids(st).find((k) => k.type === 'import_clause');
+    if (!clause) return;
+    for (const part of namedKids(clause)) {
+      if (part.type === 'identifier') add(this.ctx.text(part), { kind: 'import', lib, imported: 'default' });
+      else if (part.type === 'namespace_import') {
+        const id = part.namedChild(0);
+        if (id) add(this.ctx.text(id), { kind: 'import', lib, imported: '*' });
+      } else if (part.type === 'named_imports') {
+        for (const spec2 of namedKids(part)) {
+          const name = spec2.childForFieldName('name');
+          const alias = spec2.childForFieldName('alias');
+          if (name) add(this.ctx.text(alias ?? name), { kind: 'import', lib, imported: this.ctx.text(name) });
+        }
+      }
+    }
+  }
+
+  // ---- classes ---------------------------------------------------------------------------------
+
+  private classBodyOf(n: Node): Node | undefined {
+    const chain = this.ctx.ancestors(n);
+    for (let i = chain.length - 1; i >= 0; i--) if (chain[i]!.type === 'class_body') return chain[i];
+    return undefined;
+  }
+
+  private classMethod(at: Node, name: string): Node | undefined {
+    const body = this.classBodyOf(at);
+    if (!body) return undefined;
+    return namedKids(body).find((m) => m.type === 'method_definition' && this.ctx.text(m.childForFieldName('name')!) === name);
+  }
+
+  /** `this.<name>`: field initialisers and types, constructor parameter properties, `this.<name> = ...`, getters. */
+  private fieldValue(at: Node, name: string): Value {
+    const body = this.classBodyOf(at);
+    if (!body) return UNKNOWN;
+    return this.ctx.memo('js.field', `${body.id}:${name}`, () => {
+      const member = this.classIndex(body).get(name);
+      if (!member) return UNKNOWN;
+      const values: Value[] = [
+        ...member.types.map((t) => this.typeValue(t)),
+        ...member.values.map((v) => this.valueOf(v)),
+        ...member.getters.map((g) => this.returnValue(g)),
+      ];
+      return values.length ? combine(values) : UNKNOWN;
+    }, UNKNOWN);
+  }
+
+  /** Everything a class says about each member name, collected in one pass over the class. */
+  private classIndex(body: Node): Map<string, { types: Node[]; values: Node[]; getters: Node[] }> {
+    return this.ctx.memo('js.classIndex', body.id, () => {
+      const index = new Map<string, { types: Node[]; values: Node[]; getters: Node[] }>();
+      const entry = (name: string) => {
+        let e = index.get(name);
+        if (!e) index.set(name, (e = { types: [], values: [], getters: [] }));
+        return e;
+      };
+      for (const m of namedKids(body)) {
+        if (m.type === 'public_field_definition' || m.type === 'field_definition') {
+          const fname = m.childForFieldName('name') ?? m.childForFieldName('property');
+          if (!fname) continue;
+          const e = entry(this.ctx.text(fname));
+          const type = m.childForFieldName('type');
+          if (type) e.types.push(type);
+          const value = m.childForFieldName('value');
+          if (value) e.values.push(value);
+        } else if (m.type === 'method_definition') {
+          const mname = this.ctx.text(m.childForFieldName('name')!);
+          entry(mname).getters.push(m);
+          if (mname !== 'constructor') continue;
+          const params = m.childForFieldName('parameters');
+          for (const p of params ? namedKids(params) : []) {
+            const pattern = p.childForFieldName('pattern');
+            const isProperty = namedKids(p).some((k) => k.type === 'accessibility_modifier' || k.type === 'override_modifier') || p.children.some((k) => k?.type === 'readonly');
+            if (!isProperty || !pattern) continue;
+            const type = p.childForFieldName('type');
+            if (type) entry(this.ctx.text(pattern)).types.push(type);
+            else entry(this.ctx.text(pattern));
+          }
+        }
+      }
+      for (const a of this.assignmentsIn(body, THIS_ASSIGNMENT)) {
+        const left = a.childForFieldName('left');
+        if (left?.type !== 'member_expression' || left.childForFieldName('object')?.type !== 'this') continue;
+        const right = a.childForFieldName('right');
+        if (right) entry(this.ctx.text(left.childForFieldName('property')!)).values.push(right);
+      }
+      return index;
+    }, new Map<string, { types: Node[]; values: Node[]; getters: Node[] }>());
+  }
+
+  // ---- sentinel --------------------------------------------------------------------------------
+
+  sentinelAt(hit: Node): SentinelMisuse | undefined {
+    const chain = this.ctx.ancestors(hit);
+    for (let i = chain.length - 1, steps = 0; i >= 0 && steps < 14; i--, steps++) {
+      const n = chain[i]!;
+      if (n.type === 'pair') {
+        const key = n.childForFieldName('key');
+        if (!key || !addressKeys.has(unquote(this.ctx.text(key)))) return undefined;
+      } else if (n.type === 'arguments') {
+        const call = chain[i - 1];
+        const found = call ? this.misuse(call, hit) : undefined;
+        if (found || !call || call.type !== 'call_expression') return found;
+        // A conversion around the value (`Number(process.env.VALKEY_SENTINEL_PORT)`): keep walking out.
+      } else if (n.type === 'variable_declarator') {
+        const name = n.childForFieldName('name');
+        const scope = chain.slice(0, i).reverse().find((s) => SCOPE_TYPES.has(s.type));
+        return name?.type === 'identifier' && scope ? this.misuseVia(this.ctx.text(name), scope, hit) : undefined;
+      } else if (FUNCTION_TYPES.has(n.type) || n.type.endsWith('statement')) return undefined;
+    }
+    return undefined;
+  }
+
+  /** An options object in a variable, passed to the constructor later: `new Redis(options)`. */
+  private misuseVia(name: string, scope: Node, hit: Node): SentinelMisuse | undefined {
+    const text = this.ctx.source.slice(scope.startIndex, scope.endIndex);
+    const word = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+    for (let m = word.exec(text); m; m = word.exec(text)) {
+      const at = scope.startIndex + m.index;
+      const id = this.ctx.root.descendantForIndex(at, at + name.length);
+      const args = id?.type === 'identifier' ? this.ctx.parentOf(id) : null;
+      const call = args?.type === 'arguments' ? this.ctx.parentOf(args) : null;
+      const found = call ? this.misuse(call, hit) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private misuse(call: Node, hit: Node): SentinelMisuse | undefined {
+    let lib: Lib | undefined;
+    if (call.type === 'new_expression') {
+      const ctor = call.childForFieldName('constructor');
+      lib = ctor ? constructs(this.valueOf(ctor), 'new') : undefined;
+    } else if (call.type === 'call_expression') {
+      const fn = call.childForFieldName('function');
+      const fv = fn ? this.valueOf(fn) : UNKNOWN;
+      if (fv.t === 'lib' && fv.what === 'sentinel-factory') return undefined;
+      lib = constructs(fv, 'call');
+    }
+    if (!lib) return undefined;
+    const args = call.childForFieldName('arguments');
+    const objects = args ? namedKids(args).flatMap((a) => (a.type === 'object' ? [a] : a.type === 'identifier' ? this.objectOf(a) : [])) : [];
+    const keys = objects.flatMap((o) => namedKids(o).map((p) => unquote(this.ctx.text(p.childForFieldName('key') ?? p))));
+    if (keys.includes('sentinels') || keys.includes('sentinelRootNodes')) return undefined;
+    const hitText = this.ctx.text(hit);
+    if (!/26379/.test(hitText) && objects.some((o) => /\bport\s*:\s*['"]?6379\b/.test(this.ctx.text(o)))) return undefined;
+    return { node: call, range: rangeOf(call), lib, evidence: evidenceOf(this.ctx, hit) };
+  }
+
+  private objectOf(id: Node): Node[] {
+    const decl = this.lookup(this.ctx.text(id), id);
+    return decl?.kind === 'var' && decl.value?.type === 'object' ? [decl.value] : [];
+  }
+
+  // ---- keys and helper calls -------------------------------------------------------------------
+
+  canonicalKey(node: Node): string {
+    if (node.type === 'identifier') {
+      const decl = this.lookup(this.ctx.text(node), node);
+      if (decl?.kind === 'var' && decl.value && decl.value.type !== 'identifier') return compact(this.ctx.text(decl.value));
+    }
+    return compact(this.ctx.text(node));
+  }
+
+}
+
+function client(lib: Lib): Value {
+  return { t: 'client', ref: { lib, role: 'client', strength: 'strong' } };
+}
+
+function typeOfLib(v: Extract<Value, { t: 'lib' }>): Value {
+  if (v.what === 'ctor' || v.what === 'client-type' || v.what === 'glide-class') return client(v.lib);
+  if (v.what === 'pipeline-type') return { t: 'client', ref: { lib: v.lib, role: 'pipeline', strength: 'strong' } };
+  return OTHER;
+}
+
+/** Client beats unknown beats other: a value that may be a client is treated as one. */
+export function combine(values: readonly Value[]): Value {
+  return values.find((v) => v.t === 'client') ?? values.find((v) => v.t === 'lib') ?? values.find((v) => v.t === 'unknown') ?? values[0] ?? UNKNOWN;
+}
+
+function literalOf(ctx: FileContext, n: Node): { literal?: string } {
+  if (n.type === 'string') return { literal: ctx.text(n).slice(1, -1) };
+  if (n.type === 'template_string' && !n.descendantsOfType('template_substitution').some((s) => s)) return { literal: ctx.text(n).slice(1, -1) };
+  if (n.type === 'number') return { literal: ctx.text(n) };
+  return {};
+}
+
+function isFunction(n: Node): boolean {
+  return n.type === 'arrow_function' || n.type === 'function_expression' || n.type === 'function';
+}
+
+function objectProperty(ctx: FileContext, obj: Node, key: string): Node | null {
+  if (obj.type !== 'object') return null;
+  for (const p of namedKids(obj)) {
+    if (p.type === 'pair' && unquote(ctx.text(p.childForFieldName('key')!)) === key) return p.childForFieldName('value');
+    if (p.type === 'shorthand_property_identifier' && ctx.text(p) === key) return p;
+  }
+  return null;
+}
+
+function unquote(s: string): string {
+  return s.replace(/^['"`]|['"`]$/g, '');
+}
+
+function compact(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+export function evidenceOf(ctx: FileContext, hit: Node): string {
+  const text = ctx.text(hit);
+  if (/26379/.test(text)) return 'port 26379';
+  const m = /[\w.]*sentinel[\w.]*/i.exec(text);
+  return m ? `\`${m[0]}\`` : 'a Sentinel address';
+}

@@ -1,0 +1,395 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { isClientName } from '../clients/naming';
+import type { Adapter, OpDraft } from './adapter';
+import { commandFromTokens, methodCommands, normalizeMethod, setTtl, ttlTokens, type CommandInfo, type Token } from './commands';
+import type { FileContext } from './context';
+import { combine } from './javascript';
+import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type SentinelMisuse, type Ttl, type Value } from './model';
+import { scriptOps } from './scripts';
+import { namedKids, rangeBetween, rangeOf } from './tree';
+
+const FUNCTION_TYPES = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'anonymous_function_creation_expression', 'arrow_function']);
+const STRING_TYPES = new Set(['string', 'encapsed_string', 'heredoc', 'nowdoc']);
+const ADDRESS_KEYS = new Set(['host', 'port', 'scheme', 'path', 'url']);
+
+/** Classes of phpredis, Predis and Laravel's Redis facade, by fully qualified name. */
+const CLASSES: Record<string, { lib: Lib; what: 'client' | 'facade' | 'other' }> = {
+  Redis: { lib: 'phpredis', what: 'client' },
+  RedisCluster: { lib: 'phpredis', what: 'client' },
+  'Predis\\Client': { lib: 'predis', what: 'client' },
+  'Predis\\ClientInterface': { lib: 'predis', what: 'client' },
+  'Illuminate\\Support\\Facades\\Redis': { lib: 'laravel', what: 'facade' },
+  'Illuminate\\Redis\\Connections\\Connection': { lib: 'laravel', what: 'client' },
+  'Illuminate\\Redis\\Connections\\PhpRedisConnection': { lib: 'laravel', what: 'client' },
+  'Illuminate\\Redis\\Connections\\PredisConnection': { lib: 'laravel', what: 'client' },
+};
+
+export const phpCallWords = [...Object.keys(methodCommands), 'getKeys', 'rawCommand', 'executeRaw', 'eval', 'script', 'connect', 'pconnect', 'command'];
+
+export function createPhpAdapter(ctx: FileContext): Adapter {
+  return new PhpAdapter(ctx);
+}
+
+class PhpAdapter implements Adapter {
+  readonly functionTypes = FUNCTION_TYPES;
+  readonly stringTypes = STRING_TYPES;
+
+  constructor(private readonly ctx: FileContext) {}
+
+  callSite(token: Node): CallSite | undefined {
+    if (token.type !== 'name') return undefined;
+    const call = this.ctx.parentOf(token);
+    if (!call || !['member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression'].includes(call.type)) return undefined;
+    if (call.childForFieldName('name')?.id !== token.id) return undefined;
+    const receiver = call.childForFieldName(call.type === 'scoped_call_expression' ? 'scope' : 'object');
+    const argsNode = call.childForFieldName('arguments');
+    const args: Arg[] = [];
+    for (const a of argsNode ? namedKids(argsNode) : []) {
+      if (a.type === 'variadic_unpacking') {
+        args.push({ node: a, spread: true });
+        continue;
+      }
+      const name = a.childForFieldName('name');
+      const value = namedKids(a).filter((k) => k.id !== name?.id)[0] ?? a;
+      if (value.type === 'variadic_unpacking') args.push({ node: value, spread: true });
+      else args.push(name ? { node: value, name: this.ctx.text(name) } : { node: value });
+    }
+    return { call, nameNode: token, name: this.ctx.text(token), receiver, args, argsNode };
+  }
+
+  ops(site: CallSite): OpDraft[] {
+    const client = site.call.type === 'scoped_call_expression' ? this.facadeClient(site.receiver!) : this.clientOf(site.receiver!);
+    if (!client) return [];
+    const name = normalizeMethod(site.name);
+    const chained = site.receiver && site.receiver.type.endsWith('call_expression');
+    const base = { node: site.call, range: chained ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call), offset: site.nameNode.startIndex, client, site };
+    if (name === 'rawcommand' || name === 'executeraw' || name === 'command') {
+      const first = site.args[0]?.node;
+      const items = first?.type === 'array_creation_expression' ? namedKids(first).map((e) => e.namedChild(0) ?? e) : site.args.map((a) => a.node);
+      const tokens: Token[] = items.map((n) => ({ node: n, ...this.literalOf(n) }));
+      const cmd = commandFromTokens(tokens);
+      return cmd ? [{ ...base, command: cmd.info.command, cls: cmd.info.cls, keys: cmd.keys, ttl: cmd.ttl, via: 'command' }] : [];
+    }
+    if (name === 'eval') return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), client);
+    if (name === 'script') return this.literalOf(site.args[0]?.node).literal?.toLowerCase() === 'load' ? scriptOps(this.ctx, this.scriptLiterals(site.args[1]?.node), client) : [];
+    const info = name === 'getkeys' ? methodCommands.keys : methodCommands[name];
+    if (!info) return [];
+    const keys = info.keyValuePairs ? this.msetKeys(site) : site.args[0] && !site.args[0].spread ? [site.args[0].node] : [];
+    const ttl: Ttl = info.cls === 'string-write' ? this.setTtl(site, info) : info.alwaysTtl ? 'yes' : 'no';
+    return [{ ...base, command: info.command, cls: info.cls, keys, ttl, via: 'method' }];
+  }
+
+  private msetKeys(site: CallSite): Node[] {
+    const arr = site.args[0]?.node;
+    if (arr?.type !== 'array_creation_expression') return [];
+    return namedKids(arr)
+      .map((e) => (namedKids(e).length === 2 ? namedKids(e)[0]! : null))
+      .filter((k): k is Node => k !== null);
+  }
+
+  /** phpredis `set($k, $v, 60)` / `set($k, $v, ['nx', 'ex' => 60])`; Predis `set($k, $v, 'EX', 60)`. */
+  private setTtl(site: CallSite, info: CommandInfo): Ttl {
+    if (info.alwaysTtl) return 'yes';
+    if (info.command !== 'SET') return 'no';
+    const rest = site.args.slice(2);
+    if (rest.some((a) => a.spread)) return 'unknown';
+    if (rest.length === 0) return 'no';
+    const third = rest[0]!.node;
+    if (third.type === 'integer' || third.type === 'float') return 'yes';
+    if (third.type === 'null') return 'no';
+    if (third.type === 'array_creation_expression') {
+      for (const el of namedKids(third)) {
+        const parts = namedKids(el);
+        const key = parts.length === 2 ? parts[0]! : parts[0];
+        const lit = key ? this.literalOf(key).literal : undefined;
+        if (lit === undefined) return 'unknown';
+        if (ttlTokens.has(lit.toUpperCase())) return 'yes';
+      }
+      return 'no';
+    }
+    const tokens: Token[] = rest.map((a) => ({ node: a.node, ...this.literalOf(a.node) }));
+    return setTtl(info, tokens);
+  }
+
+  private literalOf(n: Node | undefined): { literal?: string } {
+    if (!n) return {};
+    if (n.type === 'string' || (n.type === 'encapsed_string' && !namedKids(n).some((k) => k.type !== 'string_content' && k.type !== 'string_value'))) {
+      return { literal: namedKids(n).map((k) => this.ctx.text(k)).join('') };
+    }
+    if (n.type === 'integer') return { literal: this.ctx.text(n) };
+    return {};
+  }
+
+  private scriptLiterals(node: Node | undefined, depth = 0): Node[] {
+    if (!node || depth > 4) return [];
+    if (STRING_TYPES.has(node.type)) return [node];
+    if (node.type === 'binary_expression') return [...this.scriptLiterals(node.childForFieldName('left') ?? undefined, depth + 1), ...this.scriptLiterals(node.childForFieldName('right') ?? undefined, depth + 1)];
+    if (node.type === 'variable_name') return this.variableValues(node).flatMap((v) => this.scriptLiterals(v, depth + 1));
+    if (node.type === 'class_constant_access_expression') {
+      const name = node.lastNamedChild ? this.ctx.text(node.lastNamedChild) : '';
+      return this.classConstants(name).flatMap((v) => this.scriptLiterals(v, depth + 1));
+    }
+    return [];
+  }
+
+  private classConstants(name: string): Node[] {
+    const out: Node[] = [];
+    for (const el of this.ctx.root.descendantsOfType('const_element')) {
+      const kids = el ? namedKids(el) : [];
+      if (kids.length === 2 && this.ctx.text(kids[0]!) === name) out.push(kids[1]!);
+    }
+    return out;
+  }
+
+  // ---- receivers -------------------------------------------------------------------------------
+
+  private facadeClient(scope: Node): ClientRef | undefined {
+    const cls = this.resolveClass(scope);
+    const known = cls ? CLASSES[cls] : undefined;
+    if (known?.what === 'facade' || (cls === 'Redis' && !this.namespaced())) return { lib: 'laravel', role: 'client', strength: 'strong' };
+    return undefined;
+  }
+
+  private clientOf(receiver: Node): ClientRef | undefined {
+    const v = this.valueOf(receiver);
+    if (v.t === 'client') return v.ref;
+    if (v.t === 'unknown' && isClientName(this.nameOf(receiver))) return { lib: 'unknown', role: 'client', strength: 'weak' };
+    return undefined;
+  }
+
+  private nameOf(n: Node): string | undefined {
+    if (n.type === 'variable_name') return this.ctx.text(n).replace(/^\$/, '');
+    if (n.type === 'member_access_expression') return this.ctx.text(n.childForFieldName('name')!);
+    return undefined;
+  }
+
+  private valueOf(n: Node): Value {
+    return this.ctx.memo('php.value', n.id, () => this.computeValue(n), UNKNOWN);
+  }
+
+  private computeValue(n: Node): Value {
+    this.ctx.deadline.tick();
+    switch (n.type) {
+      case 'variable_name': {
+        if (this.ctx.text(n) === '$this') return OTHER;
+        const values = [...this.variableValues(n).map((v) => this.valueOf(v)), ...this.paramTypes(n).map((t) => this.typeValue(t))];
+        return values.length ? combine(values) : UNKNOWN;
+      }
+      case 'member_access_expression':
+      case 'nullsafe_member_access_expression': {
+        const obj = n.childForFieldName('object');
+        if (obj?.type !== 'variable_name' || this.ctx.text(obj) !== '$this') return UNKNOWN;
+        return this.propertyValue(n, this.ctx.text(n.childForFieldName('name')!));
+      }
+      case 'object_creation_expression': {
+        const cls = namedKids(n).find((k) => k.type === 'name' || k.type === 'qualified_name');
+        const known = cls ? CLASSES[this.resolveClass(cls) ?? ''] : undefined;
+        return known?.what === 'client' ? { t: 'client', ref: { lib: known.lib, role: 'client', strength: 'strong' } } : OTHER;
+      }
+      case 'member_call_expression': {
+        const method = this.ctx.text(n.childForFieldName('name')!).toLowerCase();
+        const ov = this.valueOf(n.childForFieldName('object')!);
+        if (ov.t === 'client') return ['pipeline', 'multi', 'connection', 'client'].includes(method) ? { t: 'client', ref: { ...ov.ref, role: method === 'connection' || method === 'client' ? 'client' : 'pipeline' } } : OTHER;
+        const obj = n.childForFieldName('object')!;
+        if (obj.type === 'variable_name' && this.ctx.text(obj) === '$this') {
+          const m = this.classMethod(n, method);
+          const rt = m?.childForFieldName('return_type');
+          return rt ? this.typeValue(rt) : UNKNOWN;
+        }
+        return UNKNOWN;
+      }
+      case 'scoped_call_expression': {
+        const method = this.ctx.text(n.childForFieldName('name')!).toLowerCase();
+        const facade = this.facadeClient(n.childForFieldName('scope')!);
+        return facade && method === 'connection' ? { t: 'client', ref: facade } : UNKNOWN;
+      }
+      case 'parenthesized_expression':
+        return n.namedChild(0) ? this.valueOf(n.namedChild(0)!) : UNKNOWN;
+      case 'conditional_expression':
+        return combine(namedKids(n).slice(1).map((k) => this.valueOf(k)));
+      case 'binary_expression':
+        return combine([this.valueOf(n.childForFieldName('left')!), this.valueOf(n.childForFieldName('right')!)]);
+      case 'array_creation_expression':
+      case 'string':
+      case 'encapsed_string':
+      case 'integer':
+      case 'null':
+      case 'boolean':
+        return OTHER;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private typeValue(type: Node): Value {
+    const names = type.type === 'name' || type.type === 'qualified_name' ? [type] : type.descendantsOfType(['name', 'qualified_name']).filter((x): x is Node => x !== null && this.ctx.parentOf(x)?.type !== 'qualified_name');
+    for (const nm of names) {
+      const known = CLASSES[this.resolveClass(nm) ?? ''];
+      if (known?.what === 'client') return { t: 'client', ref: { lib: known.lib, role: 'client', strength: 'strong' } };
+    }
+    return OTHER;
+  }
+
+  // ---- names and scopes ------------------------------------------------------------------------
+
+  private namespaced(): boolean {
+    return this.ctx.memo('php.ns', 0, () => namedKids(this.ctx.root).some((k) => k.type === 'namespace_definition'), false);
+  }
+
+  private uses(): Map<string, string> {
+    return this.ctx.memo('php.uses', 0, () => {
+      const out = new Map<string, string>();
+      for (const clause of this.ctx.root.descendantsOfType('namespace_use_clause')) {
+        if (!clause) continue;
+        const parts = namedKids(clause);
+        const target = parts[0];
+        if (!target) continue;
+        const fqn = this.ctx.text(target).replace(/^\\/, '');
+        const alias = parts.find((p) => p.type === 'name' && p.id !== target.id);
+        out.set(alias ? this.ctx.text(alias) : fqn.split('\\').pop()!, fqn);
+      }
+      return out;
+    }, new Map<string, string>());
+  }
+
+  /** Fully qualified class name as PHP resolves it (leading `\`, `use` imports, current namespace). */
+  private resolveClass(n: Node): string | undefined {
+    const text = this.ctx.text(n).replace(/\s+/g, '');
+    if (text.startsWith('\\')) return text.slice(1);
+    const [first, ...rest] = text.split('\\');
+    const used = this.uses().get(first!);
+    if (used) return [used, ...rest].join('\\');
+    return this.namespaced() ? `<ns>\\${text}` : text;
+  }
+
+  private functionOf(n: Node): Node | undefined {
+    const chain = this.ctx.ancestors(n);
+    for (let i = chain.length - 1; i >= 0; i--) if (FUNCTION_TYPES.has(chain[i]!.type)) return chain[i];
+    return undefined;
+  }
+
+  /** Right-hand sides assigned to `$name` in its function (or the file's top level); closures see `use (...)` and arrow-function captures. */
+  private variableValues(v: Node): Node[] {
+    const name = this.ctx.text(v);
+    let scope: Node | undefined = this.functionOf(v);
+    const out: Node[] = [];
+    for (let depth = 0; depth < 4; depth++) {
+      const root = scope ?? this.ctx.root;
+      out.push(...this.assignmentsIn(root, name));
+      if (!scope || out.length) break;
+      const captures = scope.type === 'arrow_function' || namedKids(scope).some((k) => k.type === 'anonymous_function_use_clause' && this.ctx.text(k).includes(name));
+      if (!captures) break;
+      scope = this.functionOf(scope);
+    }
+    return out;
+  }
+
+  private assignmentsIn(scope: Node, name: string): Node[] {
+    const all = this.ctx.memo('php.assign', scope.id, () => scope.descendantsOfType('assignment_expression').filter((a): a is Node => a !== null), []);
+    const fnId = FUNCTION_TYPES.has(scope.type) ? scope.id : undefined;
+    return all
+      .filter((a) => {
+        const left = a.childForFieldName('left');
+        return left?.type === 'variable_name' && this.ctx.text(left) === name && this.functionOf(a)?.id === fnId;
+      })
+      .map((a) => a.childForFieldName('right')!)
+      .filter((r) => r !== null);
+  }
+
+  private paramTypes(v: Node): Node[] {
+    const fn = this.functionOf(v);
+    const params = fn?.childForFieldName('parameters');
+    const name = this.ctx.text(v);
+    const out: Node[] = [];
+    for (const p of params ? namedKids(params) : []) {
+      if (p.childForFieldName('name') && this.ctx.text(p.childForFieldName('name')!) === name && p.childForFieldName('type')) out.push(p.childForFieldName('type')!);
+    }
+    return out;
+  }
+
+  private classOf(n: Node): Node | undefined {
+    const chain = this.ctx.ancestors(n);
+    for (let i = chain.length - 1; i >= 0; i--) if (['class_declaration', 'trait_declaration'].includes(chain[i]!.type)) return chain[i];
+    return undefined;
+  }
+
+  private classMethod(at: Node, lowerName: string): Node | undefined {
+    const cls = this.classOf(at);
+    return cls?.descendantsOfType('method_declaration').find((m) => m && this.ctx.text(m.childForFieldName('name')!).toLowerCase() === lowerName) ?? undefined;
+  }
+
+  /** `$this->name`: typed property, promoted constructor parameter, `$this->name = ...` in the class. */
+  private propertyValue(at: Node, name: string): Value {
+    const cls = this.classOf(at);
+    if (!cls) return UNKNOWN;
+    return this.ctx.memo('php.prop', `${cls.id}:${name}`, () => {
+      const values: Value[] = [];
+      for (const decl of cls.descendantsOfType(['property_declaration', 'property_promotion_parameter'])) {
+        if (!decl) continue;
+        const names = decl.type === 'property_promotion_parameter' ? [decl.childForFieldName('name')] : decl.descendantsOfType('property_element').map((e) => e?.childForFieldName('name') ?? e?.namedChild(0) ?? null);
+        if (!names.some((nm) => nm && this.ctx.text(nm) === `$${name}`)) continue;
+        const type = decl.childForFieldName('type');
+        if (type) values.push(this.typeValue(type));
+      }
+      for (const a of cls.descendantsOfType('assignment_expression')) {
+        const left = a?.childForFieldName('left');
+        if (!a || left?.type !== 'member_access_expression') continue;
+        const obj = left.childForFieldName('object');
+        if (obj && this.ctx.text(obj) === '$this' && this.ctx.text(left.childForFieldName('name')!) === name) values.push(this.valueOf(a.childForFieldName('right')!));
+      }
+      return values.length ? combine(values) : UNKNOWN;
+    }, UNKNOWN);
+  }
+
+  // ---- sentinel --------------------------------------------------------------------------------
+
+  sentinelAt(hit: Node): SentinelMisuse | undefined {
+    const chain = this.ctx.ancestors(hit);
+    for (let i = chain.length - 1, steps = 0; i >= 0 && steps < 14; i--, steps++) {
+      const n = chain[i]!;
+      if (n.type === 'array_element_initializer' && namedKids(n).length === 2) {
+        const key = this.literalOf(namedKids(n)[0]).literal;
+        if (key === undefined || !ADDRESS_KEYS.has(key)) return undefined;
+      } else if (n.type === 'arguments') {
+        const call = chain[i - 1];
+        if (!call) return undefined;
+        if (call.type === 'member_call_expression') {
+          const method = this.ctx.text(call.childForFieldName('name')!).toLowerCase();
+          const client = this.clientOf(call.childForFieldName('object')!);
+          if ((method === 'connect' || method === 'pconnect') && client?.strength === 'strong' && client.lib === 'phpredis') {
+            return { node: call, range: rangeOf(call), lib: 'phpredis', evidence: evidenceOf(this.ctx.text(hit)) };
+          }
+          return undefined;
+        }
+        if (call.type === 'object_creation_expression') {
+          const v = this.valueOf(call);
+          if (v.t !== 'client') return undefined;
+          const sentinelMode = n.descendantsOfType('array_element_initializer').some((el) => {
+            const kv = el ? namedKids(el) : [];
+            return kv.length === 2 && this.literalOf(kv[0]).literal === 'replication' && this.literalOf(kv[1]).literal === 'sentinel';
+          });
+          if (sentinelMode) return undefined;
+          return { node: call, range: rangeOf(call), lib: v.ref.lib, evidence: evidenceOf(this.ctx.text(hit)) };
+        }
+        // `getenv('VALKEY_SENTINEL_HOST')`, `(int) ...`: keep walking out of the conversion.
+        if (call.type !== 'function_call_expression') return undefined;
+      } else if (FUNCTION_TYPES.has(n.type) || n.type.endsWith('statement')) return undefined;
+    }
+    return undefined;
+  }
+
+  canonicalKey(node: Node): string {
+    if (node.type === 'variable_name') {
+      const values = this.variableValues(node);
+      if (values.length === 1 && values[0]!.type !== 'variable_name') return this.ctx.text(values[0]!).replace(/\s+/g, '');
+    }
+    return this.ctx.text(node).replace(/\s+/g, '');
+  }
+
+}
+
+function evidenceOf(text: string): string {
+  if (/26379/.test(text)) return 'port 26379';
+  const m = /[\w.]*sentinel[\w.]*/i.exec(text);
+  return m ? `\`${m[0]}\`` : 'a Sentinel address';
+}

@@ -1,0 +1,582 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { isClientName } from '../clients/naming';
+import { addressKeywords, clientMethodRole, memberValue, moduleValue, ttlKeywords } from '../clients/python';
+import type { Adapter, OpDraft } from './adapter';
+import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
+import type { FileContext } from './context';
+import { combine } from './javascript';
+import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type SentinelMisuse, type Ttl, type Value } from './model';
+import { scriptOps } from './scripts';
+import { namedKids, rangeBetween, rangeOf } from './tree';
+
+const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
+const STRING_TYPES = new Set(['string', 'concatenated_string']);
+const COMPOUND = new Set([
+  'if_statement',
+  'elif_clause',
+  'else_clause',
+  'try_statement',
+  'except_clause',
+  'finally_clause',
+  'with_statement',
+  'for_statement',
+  'while_statement',
+  'block',
+  'expression_statement',
+  'match_statement',
+  'case_clause',
+]);
+const LITERALS = new Set([
+  'dictionary',
+  'list',
+  'set',
+  'tuple',
+  'string',
+  'concatenated_string',
+  'integer',
+  'float',
+  'true',
+  'false',
+  'none',
+  'lambda',
+  'list_comprehension',
+  'dictionary_comprehension',
+  'set_comprehension',
+  'generator_expression',
+]);
+
+export const pythonCallWords = [...Object.keys(methodCommands), 'execute_command', 'eval', 'register_script'];
+
+type Decl =
+  | { kind: 'var'; values: Node[]; types: Node[]; scope: Node }
+  | { kind: 'import'; value: Value }
+  | { kind: 'param'; type: Node | null; value: Node | null }
+  | { kind: 'function'; node: Node }
+  | { kind: 'opaque' };
+
+export function createPythonAdapter(ctx: FileContext): Adapter {
+  return new PythonAdapter(ctx);
+}
+
+class PythonAdapter implements Adapter {
+  readonly functionTypes = FUNCTION_TYPES;
+  readonly stringTypes = STRING_TYPES;
+
+  constructor(private readonly ctx: FileContext) {}
+
+  callSite(token: Node): CallSite | undefined {
+    if (token.type !== 'identifier') return undefined;
+    const parent = this.ctx.parentOf(token);
+    let call: Node | null;
+    let receiver: Node | null = null;
+    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === token.id) {
+      call = this.ctx.parentOf(parent);
+      if (call?.type !== 'call' || call.childForFieldName('function')?.id !== parent.id) return undefined;
+      receiver = parent.childForFieldName('object');
+    } else if (parent?.type === 'call' && parent.childForFieldName('function')?.id === token.id) call = parent;
+    else return undefined;
+    const argsNode = call.childForFieldName('arguments');
+    const ctx = this.ctx;
+    let args: Arg[] | undefined;
+    return {
+      call,
+      nameNode: token,
+      name: ctx.text(token),
+      receiver,
+      argsNode,
+      get args(): Arg[] {
+        if (args) return args;
+        args = [];
+        if (argsNode?.type === 'argument_list') {
+          for (const a of namedKids(argsNode)) {
+            if (a.type === 'keyword_argument') args.push({ node: a.childForFieldName('value') ?? a, name: ctx.text(a.childForFieldName('name')!) });
+            else if (a.type === 'list_splat' || a.type === 'dictionary_splat') args.push({ node: a, spread: true });
+            else args.push({ node: a });
+          }
+        }
+        return args;
+      },
+    };
+  }
+
+  ops(site: CallSite): OpDraft[] {
+    if (!site.receiver) return [];
+    const client = this.clientOf(site.receiver);
+    if (!client) return [];
+    const name = normalizeMethod(site.name);
+    const range = site.receiver?.type === 'call' ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call);
+    const base = { node: site.call, range, offset: site.nameNode.startIndex, client, site };
+    if (name === 'executecommand') {
+      const tokens: Token[] = site.args.filter((a) => !a.name).map((a) => ({ node: a.node, ...literalOf(this.ctx, a.node) }));
+      if (site.args.some((a) => a.spread)) tokens.push({ node: site.call });
+      const cmd = commandFromTokens(tokens);
+      return cmd ? [{ ...base, command: cmd.info.command, cls: cmd.info.cls, keys: cmd.keys, ttl: cmd.ttl, via: 'command' }] : [];
+    }
+    if (name === 'eval' || name === 'registerscript') {
+      const script = site.args.find((a) => !a.name || a.name === 'script')?.node;
+      return scriptOps(this.ctx, this.scriptLiterals(script), client);
+    }
+    const info = methodCommands[name];
+    if (!info) return [];
+    const first = site.args.find((a) => !a.name && !a.spread) ?? site.args.find((a) => a.name === 'name');
+    const keys = info.keyValuePairs ? this.msetKeys(site) : first ? [first.node] : [];
+    const ttl: Ttl = info.cls === 'string-write' ? this.setTtl(site, info) : info.alwaysTtl ? 'yes' : 'no';
+    return [{ ...base, command: info.command, cls: info.cls, keys, ttl, via: 'method' }];
+  }
+
+  private msetKeys(site: CallSite): Node[] {
+    const mapping = site.args[0]?.node;
+    if (mapping?.type !== 'dictionary') return [];
+    return namedKids(mapping)
+      .filter((p) => p.type === 'pair')
+      .map((p) => p.childForFieldName('key'))
+      .filter((k): k is Node => k !== null);
+  }
+
+  /** redis-py `set(name, value, ex=None, px=None, nx=False, xx=False, keepttl=False, get=False, exat=None, pxat=None)`. */
+  private setTtl(site: CallSite, info: CommandInfo): Ttl {
+    if (info.alwaysTtl) return 'yes';
+    if (info.command !== 'SET') return 'no';
+    if (site.args.some((a) => a.spread)) return 'unknown';
+    const positional = site.args.filter((a) => !a.name);
+    const ttlArgs = [...positional.slice(2, 4), ...site.args.filter((a) => a.name && ttlKeywords.has(a.name))];
+    if (ttlArgs.some((a) => !['none', 'false'].includes(a.node.type))) return 'yes';
+    return 'no';
+  }
+
+  private scriptLiterals(node: Node | undefined, depth = 0): Node[] {
+    if (!node || depth > 4) return [];
+    if (STRING_TYPES.has(node.type)) return [node];
+    if (node.type === 'binary_operator') {
+      return [...this.scriptLiterals(node.childForFieldName('left') ?? undefined, depth + 1), ...this.scriptLiterals(node.childForFieldName('right') ?? undefined, depth + 1)];
+    }
+    if (node.type === 'parenthesized_expression') return this.scriptLiterals(node.namedChild(0) ?? undefined, depth + 1);
+    if (node.type === 'identifier') {
+      const decl = this.lookup(this.ctx.text(node), node);
+      return decl?.kind === 'var' ? decl.values.flatMap((v) => this.scriptLiterals(v, depth + 1)) : [];
+    }
+    if (node.type === 'attribute' && node.childForFieldName('object')?.type === 'identifier') {
+      const obj = node.childForFieldName('object')!;
+      if (['self', 'cls'].includes(this.ctx.text(obj))) return this.fieldNodes(node, this.ctx.text(node.childForFieldName('attribute')!)).flatMap((v) => this.scriptLiterals(v, depth + 1));
+    }
+    return [];
+  }
+
+  // ---- receivers -------------------------------------------------------------------------------
+
+  private clientOf(receiver: Node): ClientRef | undefined {
+    const v = this.valueOf(receiver);
+    if (v.t === 'client') return v.ref;
+    if (v.t === 'unknown' && isClientName(this.nameOf(receiver))) return { lib: 'unknown', role: 'client', strength: 'weak' };
+    return undefined;
+  }
+
+  private nameOf(n: Node): string | undefined {
+    if (n.type === 'identifier') return this.ctx.text(n);
+    if (n.type === 'attribute') return this.ctx.text(n.childForFieldName('attribute')!);
+    if (n.type === 'call' && n.childForFieldName('arguments')?.namedChildCount === 0) {
+      const fn = n.childForFieldName('function');
+      return fn ? this.nameOf(fn) : undefined;
+    }
+    return undefined;
+  }
+
+  private valueOf(n: Node): Value {
+    return this.ctx.memo('py.value', n.id, () => this.computeValue(n), UNKNOWN);
+  }
+
+  private computeValue(n: Node): Value {
+    this.ctx.deadline.tick();
+    if (LITERALS.has(n.type)) return OTHER;
+    switch (n.type) {
+      case 'identifier': {
+        const decl = this.lookup(this.ctx.text(n), n);
+        return decl ? this.declValue(decl, this.ctx.text(n)) : UNKNOWN;
+      }
+      case 'attribute': {
+        const obj = n.childForFieldName('object');
+        const attr = this.ctx.text(n.childForFieldName('attribute')!);
+        if (!obj) return UNKNOWN;
+        if (obj.type === 'identifier' && ['self', 'cls'].includes(this.ctx.text(obj))) return this.fieldValue(n, attr);
+        const ov = this.valueOf(obj);
+        if (ov.t === 'lib') return memberValue(ov, attr);
+        if (ov.t === 'client') return OTHER;
+        return UNKNOWN;
+      }
+      case 'call':
+        return this.callValue(n);
+      case 'await':
+      case 'parenthesized_expression':
+        return n.namedChild(0) ? this.valueOf(n.namedChild(0)!) : UNKNOWN;
+      case 'boolean_operator':
+        return combine([this.valueOf(n.childForFieldName('left')!), this.valueOf(n.childForFieldName('right')!)]);
+      case 'conditional_expression':
+        return combine(namedKids(n).filter((_, i) => i !== 1).map((k) => this.valueOf(k)));
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private callValue(n: Node): Value {
+    const fn = n.childForFieldName('function');
+    if (!fn) return UNKNOWN;
+    const fv = this.valueOf(fn);
+    if (fv.t === 'lib') {
+      if (fv.what === 'ctor' || fv.what === 'factory') return { t: 'client', ref: { lib: 'redis-py', role: 'client', strength: 'strong', async: fv.async === true } };
+      if (fv.what === 'sentinel-class') return { t: 'lib', lib: 'redis-py', what: 'sentinel', async: fv.async === true };
+      return OTHER;
+    }
+    if (fn.type === 'attribute') {
+      const obj = fn.childForFieldName('object')!;
+      const method = this.ctx.text(fn.childForFieldName('attribute')!);
+      const ov = this.valueOf(obj);
+      if (ov.t === 'lib' && ov.what === 'sentinel' && (method === 'master_for' || method === 'slave_for')) {
+        return { t: 'client', ref: { lib: 'redis-py', role: 'client', strength: 'strong', async: ov.async === true } };
+      }
+      if (ov.t === 'client') {
+        const role = clientMethodRole(method);
+        return role ? { t: 'client', ref: { ...ov.ref, role } } : OTHER;
+      }
+      if (obj.type === 'identifier' && ['self', 'cls'].includes(this.ctx.text(obj))) {
+        const method2 = this.classMethod(fn, method);
+        return method2 ? this.returnValue(method2) : UNKNOWN;
+      }
+      if (ov.t === 'unknown' && isClientName(this.nameOf(obj)) && clientMethodRole(method)) {
+        return { t: 'client', ref: { lib: 'unknown', role: clientMethodRole(method)!, strength: 'weak' } };
+      }
+      return UNKNOWN;
+    }
+    if (fn.type === 'identifier') {
+      const decl = this.lookup(this.ctx.text(fn), fn);
+      if (decl?.kind === 'function') return this.returnValue(decl.node);
+    }
+    return UNKNOWN;
+  }
+
+  private returnValue(fn: Node): Value {
+    return this.ctx.memo('py.return', fn.id, () => {
+      const body = fn.childForFieldName('body');
+      if (!body) return UNKNOWN;
+      if (fn.type === 'lambda') return this.valueOf(body);
+      const values: Value[] = [];
+      for (const ret of body.descendantsOfType('return_statement')) {
+        if (!ret || this.innermostFunction(ret)?.id !== fn.id) continue;
+        const expr = ret.namedChild(0);
+        if (expr) values.push(this.valueOf(expr));
+      }
+      return values.length ? combine(values) : OTHER;
+    }, UNKNOWN);
+  }
+
+  private innermostFunction(n: Node): Node | undefined {
+    const chain = this.ctx.ancestors(n);
+    for (let i = chain.length - 1; i >= 0; i--) if (FUNCTION_TYPES.has(chain[i]!.type)) return chain[i];
+    return undefined;
+  }
+
+  private declValue(decl: Decl, name: string): Value {
+    switch (decl.kind) {
+      case 'import':
+        return decl.value;
+      case 'function':
+        return OTHER;
+      case 'opaque':
+        return UNKNOWN;
+      case 'param': {
+        if (decl.type) {
+          const tv = this.typeValue(decl.type);
+          if (tv.t !== 'unknown') return tv;
+        }
+        return decl.value && decl.value.type !== 'none' ? this.valueOf(decl.value) : UNKNOWN;
+      }
+      case 'var': {
+        const values = [...decl.types.map((t) => this.typeValue(t)), ...decl.values.filter((v) => v.type !== 'none').map((v) => this.valueOf(v))];
+        if (decl.scope.type === 'module' && !values.some((v) => v.t === 'client')) {
+          values.push(...this.globalAssignments(name));
+        }
+        return values.length ? combine(values) : UNKNOWN;
+      }
+    }
+  }
+
+  /** `global r` + `r = redis.Redis()` inside a function (lazy module-level singleton). */
+  private globalAssignments(name: string): Value[] {
+    const assignments = this.ctx.memo('py.allAssign', 0, () => this.ctx.root.descendantsOfType('assignment').filter((a): a is Node => a !== null), []);
+    return assignments
+      .filter((a) => {
+        const left = a.childForFieldName('left');
+        return left?.type === 'identifier' && this.ctx.text(left) === name && a.childForFieldName('right')?.type !== 'none';
+      })
+      .map((a) => (a.childForFieldName('right') ? this.valueOf(a.childForFieldName('right')!) : UNKNOWN));
+  }
+
+  /** `redis.Redis`, `Redis`, `Optional[Redis]`, `Redis | None`, `"Redis"`. */
+  private typeValue(type: Node, depth = 0): Value {
+    if (depth > 6) return UNKNOWN;
+    switch (type.type) {
+      case 'type':
+        return type.namedChild(0) ? this.typeValue(type.namedChild(0)!, depth + 1) : UNKNOWN;
+      case 'identifier':
+      case 'attribute': {
+        const v = this.valueOf(type);
+        if (v.t === 'lib' && v.what === 'ctor') return { t: 'client', ref: { lib: 'redis-py', role: 'client', strength: 'strong', async: v.async === true } };
+        if (v.t === 'lib' && v.what === 'pipeline-type') return { t: 'client', ref: { lib: 'redis-py', role: 'pipeline', strength: 'strong', async: v.async === true } };
+        return v.t === 'unknown' ? UNKNOWN : OTHER;
+      }
+      case 'generic_type':
+      case 'subscript': {
+        const parts = type.descendantsOfType(['identifier', 'attribute']).filter((p): p is Node => p !== null && this.ctx.parentOf(p)?.type !== 'attribute');
+        const values = parts.map((p) => this.typeValue(p, depth + 1));
+        return values.find((v) => v.t === 'client') ?? UNKNOWN;
+      }
+      case 'binary_operator':
+        return combine([this.typeValue(type.childForFieldName('left')!, depth + 1), this.typeValue(type.childForFieldName('right')!, depth + 1)]);
+      case 'none':
+        return OTHER;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  // ---- scopes ----------------------------------------------------------------------------------
+
+  private lookup(name: string, at: Node): Decl | undefined {
+    const chain = this.ctx.ancestors(at);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const s = chain[i]!;
+      if (s.type !== 'module' && !FUNCTION_TYPES.has(s.type)) continue;
+      const d = this.declsOf(s).get(name);
+      if (d) return d;
+    }
+    return undefined;
+  }
+
+  private declsOf(scope: Node): Map<string, Decl> {
+    return this.ctx.memo('py.decls', scope.id, () => this.collectDecls(scope), new Map<string, Decl>());
+  }
+
+  private collectDecls(scope: Node): Map<string, Decl> {
+    const decls = new Map<string, Decl>();
+    const globals = new Set<string>();
+    const varDecl = (name: string): Extract<Decl, { kind: 'var' }> | undefined => {
+      const existing = decls.get(name);
+      if (existing?.kind === 'var') return existing;
+      if (existing) return undefined;
+      const d: Decl = { kind: 'var', values: [], types: [], scope };
+      decls.set(name, d);
+      return d;
+    };
+    const add = (name: string, d: Decl) => {
+      if (!decls.has(name)) decls.set(name, d);
+    };
+    if (FUNCTION_TYPES.has(scope.type)) {
+      const params = scope.childForFieldName('parameters');
+      for (const p of params ? namedKids(params) : []) {
+        if (p.type === 'identifier') add(this.ctx.text(p), { kind: 'param', type: null, value: null });
+        else if (p.type === 'typed_parameter') {
+          const id = p.namedChildren.find((c) => c?.type === 'identifier');
+          if (id) add(this.ctx.text(id), { kind: 'param', type: p.childForFieldName('type'), value: null });
+        } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+          const id = p.childForFieldName('name');
+          if (id) add(this.ctx.text(id), { kind: 'param', type: p.childForFieldName('type'), value: p.childForFieldName('value') });
+        } else {
+          for (const id of p.descendantsOfType('identifier')) if (id) add(this.ctx.text(id), { kind: 'opaque' });
+        }
+      }
+    }
+    const body = FUNCTION_TYPES.has(scope.type) ? scope.childForFieldName('body') : scope;
+    const visit = (node: Node, depth: number) => {
+      if (depth > 40) return;
+      for (const st of namedKids(node)) {
+        switch (st.type) {
+          case 'assignment': {
+            const left = st.childForFieldName('left');
+            const right = st.childForFieldName('right');
+            const type = st.childForFieldName('type');
+            if (left?.type === 'identifier') {
+              const name = this.ctx.text(left);
+              if (globals.has(name)) break;
+              const d = varDecl(name);
+              if (d && right) d.values.push(right.type === 'assignment' ? right.childForFieldName('right') ?? right : right);
+              if (d && type) d.types.push(type);
+            } else if (left) for (const id of left.descendantsOfType('identifier')) if (id) add(this.ctx.text(id), { kind: 'opaque' });
+            break;
+          }
+          case 'global_statement':
+            for (const id of namedKids(st)) globals.add(this.ctx.text(id));
+            break;
+          case 'import_statement':
+          case 'import_from_statement':
+            this.addImport(st, add);
+            break;
+          case 'function_definition': {
+            const name = st.childForFieldName('name');
+            if (name) add(this.ctx.text(name), { kind: 'function', node: st });
+            break;
+          }
+          case 'decorated_definition': {
+            const def = st.childForFieldName('definition');
+            const name = def?.childForFieldName('name');
+            if (def && name) add(this.ctx.text(name), def.type === 'function_definition' ? { kind: 'function', node: def } : { kind: 'opaque' });
+            break;
+          }
+          case 'class_definition': {
+            const name = st.childForFieldName('name');
+            if (name) add(this.ctx.text(name), { kind: 'opaque' });
+            break;
+          }
+          case 'with_item': {
+            const value = st.childForFieldName('value');
+            if (value?.type === 'as_pattern') {
+              const target = value.childForFieldName('alias');
+              const id = target?.namedChild(0);
+              const expr = value.namedChild(0);
+              if (id?.type === 'identifier' && expr) varDecl(this.ctx.text(id))?.values.push(expr);
+            }
+            break;
+          }
+          case 'for_statement': {
+            const left = st.childForFieldName('left');
+            for (const id of left ? left.descendantsOfType('identifier') : []) if (id) add(this.ctx.text(id), { kind: 'opaque' });
+            visit(st, depth + 1);
+            break;
+          }
+          default:
+            if (COMPOUND.has(st.type) || st.type === 'with_clause') visit(st, depth + 1);
+        }
+      }
+    };
+    if (body) visit(body, 0);
+    return decls;
+  }
+
+  private addImport(st: Node, add: (name: string, d: Decl) => void): void {
+    if (st.type === 'import_statement') {
+      for (const n of namedKids(st)) {
+        if (n.type === 'dotted_name') {
+          const dotted = this.ctx.text(n);
+          const first = dotted.split('.')[0]!;
+          add(first, { kind: 'import', value: moduleValue(first) ?? UNKNOWN });
+        } else if (n.type === 'aliased_import') {
+          const dotted = this.ctx.text(n.childForFieldName('name')!);
+          add(this.ctx.text(n.childForFieldName('alias')!), { kind: 'import', value: moduleValue(dotted) ?? UNKNOWN });
+        }
+      }
+      return;
+    }
+    const moduleName = st.childForFieldName('module_name');
+    const mod = moduleName ? moduleValue(this.ctx.text(moduleName)) : undefined;
+    for (const n of st.childrenForFieldName('name')) {
+      if (!n) continue;
+      const imported = n.type === 'aliased_import' ? n.childForFieldName('name')! : n;
+      const local = n.type === 'aliased_import' ? n.childForFieldName('alias')! : n;
+      const importedName = this.ctx.text(imported);
+      add(this.ctx.text(local), { kind: 'import', value: mod ? memberValue(mod, importedName) : UNKNOWN });
+    }
+  }
+
+  // ---- classes ---------------------------------------------------------------------------------
+
+  private classOf(n: Node): Node | undefined {
+    const chain = this.ctx.ancestors(n);
+    for (let i = chain.length - 1; i >= 0; i--) if (chain[i]!.type === 'class_definition') return chain[i];
+    return undefined;
+  }
+
+  private classMethod(at: Node, name: string): Node | undefined {
+    const cls = this.classOf(at);
+    const body = cls?.childForFieldName('body');
+    if (!body) return undefined;
+    for (const st of namedKids(body)) {
+      const def = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
+      if (def?.type === 'function_definition' && this.ctx.text(def.childForFieldName('name')!) === name) return def;
+    }
+    return undefined;
+  }
+
+  /** Expressions assigned to `self.<name>` in the class, and the class attribute `<name>`. */
+  private fieldNodes(at: Node, name: string): Node[] {
+    const cls = this.classOf(at);
+    if (!cls) return [];
+    const assignments = this.ctx.memo('py.classAssign', cls.id, () => cls.descendantsOfType('assignment').filter((a): a is Node => a !== null), []);
+    const out: Node[] = [];
+    for (const a of assignments) {
+      const left = a.childForFieldName('left');
+      const right = a.childForFieldName('right');
+      if (!left || !right) continue;
+      if (left.type === 'attribute' && ['self', 'cls'].includes(this.ctx.text(left.childForFieldName('object')!)) && this.ctx.text(left.childForFieldName('attribute')!) === name) out.push(right);
+      else if (left.type === 'identifier' && this.ctx.text(left) === name && (this.ctx.parentOf(a) ? this.ctx.parentOf(this.ctx.parentOf(a)!) : null)?.id === cls.childForFieldName('body')?.id) out.push(right);
+    }
+    return out;
+  }
+
+  private fieldValue(at: Node, name: string): Value {
+    const cls = this.classOf(at);
+    if (!cls) return UNKNOWN;
+    return this.ctx.memo('py.field', `${cls.id}:${name}`, () => {
+      const values = this.fieldNodes(at, name)
+        .filter((n) => n.type !== 'none')
+        .map((n) => this.valueOf(n));
+      const body = cls.childForFieldName('body');
+      for (const st of body ? namedKids(body) : []) {
+        const assign = st.type === 'expression_statement' ? st.namedChild(0) : null;
+        if (assign?.type === 'assignment' && this.ctx.text(assign.childForFieldName('left')!) === name && assign.childForFieldName('type')) {
+          values.push(this.typeValue(assign.childForFieldName('type')!));
+        }
+      }
+      const getter = this.classMethod(at, name);
+      if (getter) values.push(this.returnValue(getter));
+      return values.length ? combine(values) : UNKNOWN;
+    }, UNKNOWN);
+  }
+
+  // ---- sentinel --------------------------------------------------------------------------------
+
+  sentinelAt(hit: Node): SentinelMisuse | undefined {
+    const chain = this.ctx.ancestors(hit);
+    for (let i = chain.length - 1, steps = 0; i >= 0 && steps < 12; i--, steps++) {
+      const n = chain[i]!;
+      if (n.type === 'keyword_argument') {
+        if (!addressKeywords.has(this.ctx.text(n.childForFieldName('name')!))) return undefined;
+      } else if (n.type === 'argument_list') {
+        const call = chain[i - 1];
+        if (call?.type !== 'call') return undefined;
+        const fv = this.valueOf(call.childForFieldName('function')!);
+        if (fv.t !== 'lib' || (fv.what !== 'ctor' && fv.what !== 'factory')) return undefined;
+        const args = namedKids(n);
+        const explicitPort = args.find((a) => a.type === 'keyword_argument' && this.ctx.text(a.childForFieldName('name')!) === 'port');
+        if (!/26379/.test(this.ctx.text(hit)) && explicitPort && this.ctx.text(explicitPort.childForFieldName('value')!) === '6379') return undefined;
+        return { node: call, range: rangeOf(call), lib: 'redis-py', evidence: sentinelEvidence(this.ctx.text(hit)) };
+      } else if (FUNCTION_TYPES.has(n.type) || n.type.endsWith('statement') || n.type === 'assignment') return undefined;
+    }
+    return undefined;
+  }
+
+  canonicalKey(node: Node): string {
+    if (node.type === 'identifier') {
+      const decl = this.lookup(this.ctx.text(node), node);
+      if (decl?.kind === 'var' && decl.values.length === 1 && decl.values[0]!.type !== 'identifier') return compact(this.ctx.text(decl.values[0]!));
+    }
+    return compact(this.ctx.text(node));
+  }
+
+}
+
+function literalOf(ctx: FileContext, n: Node): { literal?: string } {
+  if (n.type === 'string' && !n.descendantsOfType('interpolation').some((x) => x)) {
+    const content = namedKids(n).filter((k) => k.type === 'string_content');
+    return { literal: content.map((c) => ctx.text(c)).join('') };
+  }
+  if (n.type === 'integer') return { literal: ctx.text(n) };
+  return {};
+}
+
+function compact(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+export function sentinelEvidence(text: string): string {
+  if (/26379/.test(text)) return 'port 26379';
+  const m = /[\w.]*sentinel[\w.]*/i.exec(text);
+  return m ? `\`${m[0]}\`` : 'a Sentinel address';
+}

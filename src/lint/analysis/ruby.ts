@@ -1,0 +1,374 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { isClientName } from '../clients/naming';
+import type { Adapter, OpDraft } from './adapter';
+import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
+import type { FileContext } from './context';
+import { combine } from './javascript';
+import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type SentinelMisuse, type Ttl, type Value } from './model';
+import { scriptOps } from './scripts';
+import { namedKids, rangeBetween, rangeOf } from './tree';
+
+const FUNCTION_TYPES = new Set(['method', 'singleton_method', 'block', 'do_block', 'lambda']);
+const STRING_TYPES = new Set(['string', 'heredoc_body']);
+const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'program', 'class', 'module']);
+/** redis-rb, valkey-rb and redis-client classes: `<Const>.new(...)` is a client. */
+const CLIENT_CONSTANTS = new Set(['Redis', 'Valkey', 'RedisClient', 'Redis::Cluster', 'Redis::Namespace', 'Redis::Distributed']);
+const TTL_KEYWORDS = new Set(['ex', 'px', 'exat', 'pxat', 'keepttl']);
+const ADDRESS_KEYS = new Set(['host', 'port', 'url', 'path', 'nodes']);
+
+export const rubyCallWords = [...Object.keys(methodCommands), 'mapped_mset', 'mapped_hmset', 'call', 'eval', 'script'];
+
+const rb = (role: ClientRef['role']): Value => ({ t: 'client', ref: { lib: 'redis-rb', role, strength: 'strong' } });
+
+export function createRubyAdapter(ctx: FileContext): Adapter {
+  return new RubyAdapter(ctx);
+}
+
+class RubyAdapter implements Adapter {
+  readonly functionTypes = FUNCTION_TYPES;
+  readonly stringTypes = STRING_TYPES;
+
+  constructor(private readonly ctx: FileContext) {}
+
+  callSite(token: Node): CallSite | undefined {
+    if (token.type !== 'identifier') return undefined;
+    const call = this.ctx.parentOf(token);
+    if (call?.type !== 'call' || call.childForFieldName('method')?.id !== token.id) return undefined;
+    const receiver = call.childForFieldName('receiver');
+    const argsNode = call.childForFieldName('arguments');
+    const ctx = this.ctx;
+    let args: Arg[] | undefined;
+    return {
+      call,
+      nameNode: token,
+      name: ctx.text(token),
+      receiver,
+      argsNode,
+      block: call.childForFieldName('block'),
+      get args(): Arg[] {
+        if (args) return args;
+        args = [];
+        for (const a of argsNode ? namedKids(argsNode) : []) {
+          if (a.type === 'pair') args.push({ node: a.childForFieldName('value') ?? a, name: symbolName(ctx, a.childForFieldName('key')) });
+          else if (a.type === 'splat_argument' || a.type === 'hash_splat_argument' || a.type === 'block_argument') args.push({ node: a, spread: true });
+          else args.push({ node: a });
+        }
+        return args;
+      },
+    };
+  }
+
+  ops(site: CallSite): OpDraft[] {
+    if (!site.receiver) return [];
+    const client = this.clientOf(site.receiver);
+    if (!client) return [];
+    const name = normalizeMethod(site.name);
+    const range = site.receiver?.type === 'call' ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call);
+    const base = { node: site.call, range, offset: site.nameNode.startIndex, client, site };
+    if (name === 'call') {
+      const first = site.args[0]?.node;
+      const items = first?.type === 'array' ? namedKids(first) : site.args.filter((a) => !a.name).map((a) => a.node);
+      const tokens: Token[] = items.map((n) => ({ node: n, ...this.literalOf(n) }));
+      const cmd = commandFromTokens(tokens);
+      return cmd ? [{ ...base, command: cmd.info.command, cls: cmd.info.cls, keys: cmd.keys, ttl: cmd.ttl, via: 'command' }] : [];
+    }
+    if (name === 'eval') return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), client);
+    if (name === 'script') return site.args[0] && this.literalOf(site.args[0].node).literal === 'load' ? scriptOps(this.ctx, this.scriptLiterals(site.args[1]?.node), client) : [];
+    const info = methodCommands[name] ?? (name === 'mappedmset' ? methodCommands.mset : name === 'mappedhmset' ? methodCommands.hmset : undefined);
+    if (!info) return [];
+    const positional = site.args.filter((a) => !a.name && !a.spread);
+    const keys = info.keyValuePairs ? positional.filter((_, i) => i % 2 === 0).map((a) => a.node) : positional[0] ? [positional[0].node] : [];
+    const ttl: Ttl = info.cls === 'string-write' ? this.setTtl(site, info) : info.alwaysTtl ? 'yes' : 'no';
+    return [{ ...base, command: info.command, cls: info.cls, keys, ttl, via: 'method' }];
+  }
+
+  /** redis-rb `set(key, value, ex: nil, px: nil, exat: nil, pxat: nil, nx: nil, xx: nil, keepttl: nil, get: nil)`. */
+  private setTtl(site: CallSite, info: CommandInfo): Ttl {
+    if (info.alwaysTtl) return 'yes';
+    if (info.command !== 'SET') return 'no';
+    if (site.args.some((a) => a.spread)) return 'unknown';
+    const options = [...site.args.filter((a) => a.name), ...site.args.filter((a) => !a.name && a.node.type === 'hash').flatMap((a) => namedKids(a.node).map((p) => ({ node: p.childForFieldName('value') ?? p, name: symbolName(this.ctx, p.childForFieldName('key')) })))];
+    if (options.some((o) => o.name && TTL_KEYWORDS.has(o.name) && !['nil', 'false'].includes(o.node.type))) return 'yes';
+    if (site.args.filter((a) => !a.name).length > 2 && site.args.slice(2).some((a) => !a.name && a.node.type !== 'hash')) return 'unknown';
+    return 'no';
+  }
+
+  private literalOf(n: Node): { literal?: string } {
+    if (n.type === 'string' && !namedKids(n).some((k) => k.type === 'interpolation')) return { literal: namedKids(n).map((k) => this.ctx.text(k)).join('') };
+    if (n.type === 'simple_symbol') return { literal: this.ctx.text(n).slice(1) };
+    if (n.type === 'integer') return { literal: this.ctx.text(n) };
+    return {};
+  }
+
+  private scriptLiterals(node: Node | undefined, depth = 0): Node[] {
+    if (!node || depth > 4) return [];
+    if (node.type === 'string') return [node];
+    if (node.type === 'heredoc_beginning') {
+      const body = this.heredocBody(node);
+      return body ? [body] : [];
+    }
+    if (node.type === 'constant' || node.type === 'identifier') {
+      const name = this.ctx.text(node);
+      const values = node.type === 'constant' ? this.fileAssignments('constant', name) : this.localValues(name, node);
+      return values.flatMap((v) => this.scriptLiterals(v, depth + 1));
+    }
+    return [];
+  }
+
+  /** The body of a heredoc starts after the line that opens it: the next heredoc_body after the statement. */
+  private heredocBody(start: Node): Node | undefined {
+    const chain = this.ctx.ancestors(start);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      let sib = (i === chain.length - 1 ? start : chain[i + 1]!).nextNamedSibling;
+      while (sib && sib.type !== 'heredoc_body' && sib.startIndex < start.endIndex) sib = sib.nextNamedSibling;
+      if (sib?.type === 'heredoc_body') return sib;
+    }
+    return undefined;
+  }
+
+  // ---- receivers -------------------------------------------------------------------------------
+
+  private clientOf(receiver: Node): ClientRef | undefined {
+    const v = this.valueOf(receiver);
+    if (v.t === 'client') return v.ref;
+    if (v.t === 'unknown' && isClientName(this.nameOf(receiver))) return { lib: 'unknown', role: 'client', strength: 'weak' };
+    return undefined;
+  }
+
+  private nameOf(n: Node): string | undefined {
+    if (['identifier', 'instance_variable', 'global_variable', 'constant', 'class_variable'].includes(n.type)) return this.ctx.text(n);
+    if (n.type === 'call' && !n.childForFieldName('arguments')) return this.ctx.text(n.childForFieldName('method')!);
+    return undefined;
+  }
+
+  private valueOf(n: Node): Value {
+    return this.ctx.memo('rb.value', n.id, () => this.computeValue(n), UNKNOWN);
+  }
+
+  private computeValue(n: Node): Value {
+    this.ctx.deadline.tick();
+    switch (n.type) {
+      case 'identifier': {
+        const name = this.ctx.text(n);
+        const block = this.blockParamValue(n, name);
+        if (block) return block;
+        const locals = this.localValues(name, n);
+        if (locals.length) return combine(locals.map((v) => this.valueOf(v)));
+        return this.methodValue(n, name);
+      }
+      case 'instance_variable':
+      case 'class_variable': {
+        const cls = this.enclosing(n, ['class', 'module']);
+        const scope = cls ?? this.ctx.root;
+        const values = this.assignmentsIn(scope, n.type, this.ctx.text(n));
+        return values.length ? combine(values.map((v) => this.valueOf(v))) : UNKNOWN;
+      }
+      case 'global_variable':
+      case 'constant': {
+        const name = this.ctx.text(n);
+        const values = this.fileAssignments(n.type, name);
+        if (values.length) return combine(values.map((v) => this.valueOf(v)));
+        return n.type === 'constant' && CLIENT_CONSTANTS.has(name) ? { t: 'lib', lib: 'redis-rb', what: 'class' } : UNKNOWN;
+      }
+      case 'scope_resolution':
+        return CLIENT_CONSTANTS.has(this.ctx.text(n).replace(/\s+/g, '')) ? { t: 'lib', lib: 'redis-rb', what: 'class' } : UNKNOWN;
+      case 'call':
+        return this.callValue(n);
+      case 'parenthesized_statements':
+      case 'begin':
+        return n.lastNamedChild ? this.valueOf(n.lastNamedChild) : UNKNOWN;
+      case 'binary': {
+        const op = n.childForFieldName('operator');
+        if (op && ['||', 'or', '&&', 'and'].includes(this.ctx.text(op))) return combine([this.valueOf(n.childForFieldName('left')!), this.valueOf(n.childForFieldName('right')!)]);
+        return OTHER;
+      }
+      case 'conditional':
+        return combine([this.valueOf(n.childForFieldName('consequence')!), this.valueOf(n.childForFieldName('alternative')!)]);
+      case 'hash':
+      case 'array':
+      case 'string':
+      case 'integer':
+      case 'float':
+      case 'nil':
+      case 'true':
+      case 'false':
+      case 'simple_symbol':
+      case 'lambda':
+        return OTHER;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private callValue(n: Node): Value {
+    const receiver = n.childForFieldName('receiver');
+    const method = this.ctx.text(n.childForFieldName('method')!);
+    if (!receiver) return this.methodValue(n, method);
+    const rv = this.valueOf(receiver);
+    if (rv.t === 'lib' && rv.what === 'class') return method === 'new' || method === 'current' ? rb('client') : OTHER;
+    if (receiver.type === 'constant' && this.ctx.text(receiver) === 'ConnectionPool' && method === 'new') {
+      const block = n.childForFieldName('block');
+      const body = block ? namedKids(block).find((k) => k.type === 'block_body' || k.type === 'body_statement') : undefined;
+      const last = body?.lastNamedChild;
+      return last && this.valueOf(last).t === 'client' ? { t: 'lib', lib: 'redis-rb', what: 'pool' } : OTHER;
+    }
+    if (receiver.type === 'scope_resolution' && /^ConnectionPool::Wrapper$/.test(this.ctx.text(receiver)) && method === 'new') return rb('client');
+    if (rv.t === 'client') return method === 'dup' ? rv : OTHER;
+    return UNKNOWN;
+  }
+
+  /** `|conn|` of `Sidekiq.redis { |conn| }`, `pool.with { |r| }`, `redis.pipelined { |pipe| }`, `redis.multi do |tx|`. */
+  private blockParamValue(at: Node, name: string): Value | undefined {
+    const chain = this.ctx.ancestors(at);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const b = chain[i]!;
+      if (b.type !== 'block' && b.type !== 'do_block') continue;
+      const params = b.childForFieldName('parameters');
+      const index = params ? namedKids(params).findIndex((p) => this.ctx.text(p) === name) : -1;
+      if (index < 0) continue;
+      const call = chain[i - 1];
+      if (index !== 0 || call?.type !== 'call') return UNKNOWN;
+      const method = this.ctx.text(call.childForFieldName('method')!);
+      const receiver = call.childForFieldName('receiver');
+      if (!receiver) return UNKNOWN;
+      if (method === 'redis' && receiver.type === 'constant' && this.ctx.text(receiver) === 'Sidekiq') return rb('client');
+      const rv = this.valueOf(receiver);
+      if ((method === 'with' || method === 'then') && rv.t === 'lib' && rv.what === 'pool') return rb('client');
+      if ((method === 'pipelined' || method === 'multi') && rv.t === 'client') return { t: 'client', ref: { ...rv.ref, role: 'pipeline' } };
+      return UNKNOWN;
+    }
+    return undefined;
+  }
+
+  /** A bare `redis` that is no local: `attr_reader :redis` (-> `@redis`) or `def redis; @redis ||= Redis.new; end`. */
+  private methodValue(at: Node, name: string): Value {
+    const cls = this.enclosing(at, ['class', 'module']) ?? this.ctx.root;
+    return this.ctx.memo('rb.method', `${cls.id}:${name}`, () => {
+      for (const m of cls.descendantsOfType('method')) {
+        if (!m || this.ctx.text(m.childForFieldName('name')!) !== name) continue;
+        const body = m.childForFieldName('body');
+        const last = body?.lastNamedChild;
+        if (!last) return UNKNOWN;
+        const expr = last.type === 'operator_assignment' || last.type === 'assignment' ? last.childForFieldName('right') : last;
+        return expr ? this.valueOf(expr) : UNKNOWN;
+      }
+      for (const c of cls.descendantsOfType('call')) {
+        if (!c || c.childForFieldName('receiver')) continue;
+        const m = this.ctx.text(c.childForFieldName('method')!);
+        if (m !== 'attr_reader' && m !== 'attr_accessor') continue;
+        const args = c.childForFieldName('arguments');
+        if (args && namedKids(args).some((a) => this.ctx.text(a) === `:${name}`)) {
+          const values = this.assignmentsIn(cls, 'instance_variable', `@${name}`);
+          return values.length ? combine(values.map((v) => this.valueOf(v))) : UNKNOWN;
+        }
+      }
+      return UNKNOWN;
+    }, UNKNOWN);
+  }
+
+  // ---- scopes ----------------------------------------------------------------------------------
+
+  private enclosing(n: Node, types: string[]): Node | undefined {
+    const chain = this.ctx.ancestors(n);
+    for (let i = chain.length - 1; i >= 0; i--) if (types.includes(chain[i]!.type)) return chain[i];
+    return undefined;
+  }
+
+  /** Values assigned to local `name` in the scopes around `at` (blocks see their method's locals). */
+  private localValues(name: string, at: Node): Node[] {
+    const chain = this.ctx.ancestors(at);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const s = chain[i]!;
+      if (!SCOPE_TYPES.has(s.type)) continue;
+      const values = this.localsOf(s).get(name);
+      if (values) return values;
+      if (s.type === 'method' || s.type === 'singleton_method' || s.type === 'class' || s.type === 'module') break;
+    }
+    return [];
+  }
+
+  private localsOf(scope: Node): Map<string, Node[]> {
+    return this.ctx.memo('rb.locals', scope.id, () => {
+      const out = new Map<string, Node[]>();
+      const visit = (node: Node, depth: number) => {
+        if (depth > 30) return;
+        for (const k of namedKids(node)) {
+          if (SCOPE_TYPES.has(k.type)) continue;
+          if ((k.type === 'assignment' || k.type === 'operator_assignment') && k.childForFieldName('left')?.type === 'identifier') {
+            const name = this.ctx.text(k.childForFieldName('left')!);
+            const right = k.childForFieldName('right');
+            if (right) out.set(name, [...(out.get(name) ?? []), right]);
+          }
+          visit(k, depth + 1);
+        }
+      };
+      visit(scope, 0);
+      const params = scope.childForFieldName('parameters');
+      for (const p of params ? namedKids(params) : []) {
+        const name = p.type === 'identifier' ? p : p.childForFieldName('name');
+        if (name && !out.has(this.ctx.text(name))) out.set(this.ctx.text(name), []);
+      }
+      return out;
+    }, new Map<string, Node[]>());
+  }
+
+  private assignmentsIn(scope: Node, leftType: string, name: string): Node[] {
+    const all = this.ctx.memo('rb.assign', scope.id, () => scope.descendantsOfType(['assignment', 'operator_assignment']).filter((a): a is Node => a !== null), []);
+    const out: Node[] = [];
+    for (const a of all) {
+      const left = a.childForFieldName('left');
+      const right = a.childForFieldName('right');
+      if (left?.type === leftType && right && this.ctx.text(left) === name) out.push(right);
+    }
+    return out;
+  }
+
+  private fileAssignments(leftType: string, name: string): Node[] {
+    return this.assignmentsIn(this.ctx.root, leftType, name);
+  }
+
+  // ---- sentinel --------------------------------------------------------------------------------
+
+  sentinelAt(hit: Node): SentinelMisuse | undefined {
+    const chain = this.ctx.ancestors(hit);
+    for (let i = chain.length - 1, steps = 0; i >= 0 && steps < 12; i--, steps++) {
+      const n = chain[i]!;
+      if (n.type === 'pair') {
+        if (!ADDRESS_KEYS.has(symbolName(this.ctx, n.childForFieldName('key')) ?? '')) return undefined;
+      } else if (n.type === 'argument_list') {
+        const call = chain[i - 1];
+        if (call?.type !== 'call' || this.ctx.text(call.childForFieldName('method')!) !== 'new') continue;
+        const rv = this.valueOf(call.childForFieldName('receiver')!);
+        if (rv.t !== 'lib' || rv.what !== 'class') return undefined;
+        const keys = namedKids(n).filter((p) => p.type === 'pair').map((p) => symbolName(this.ctx, p.childForFieldName('key')));
+        if (keys.includes('sentinels')) return undefined;
+        return { node: call, range: rangeOf(call), lib: 'redis-rb', evidence: evidenceOf(this.ctx.text(hit)) };
+      } else if (FUNCTION_TYPES.has(n.type) || n.type === 'assignment') return undefined;
+    }
+    return undefined;
+  }
+
+  canonicalKey(node: Node): string {
+    if (node.type === 'identifier') {
+      const values = this.localValues(this.ctx.text(node), node);
+      if (values.length === 1 && values[0]!.type !== 'identifier') return this.ctx.text(values[0]!).replace(/\s+/g, '');
+    }
+    return this.ctx.text(node).replace(/\s+/g, '');
+  }
+
+}
+
+function symbolName(ctx: FileContext, key: Node | null): string | undefined {
+  if (!key) return undefined;
+  const text = ctx.text(key);
+  if (key.type === 'hash_key_symbol') return text;
+  if (key.type === 'simple_symbol') return text.slice(1);
+  if (key.type === 'string') return text.slice(1, -1);
+  return text;
+}
+
+function evidenceOf(text: string): string {
+  if (/26379/.test(text)) return 'port 26379';
+  const m = /[\w.]*sentinel[\w.]*/i.exec(text);
+  return m ? `\`${m[0]}\`` : 'a Sentinel address';
+}

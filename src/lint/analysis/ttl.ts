@@ -1,0 +1,57 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { Adapter } from './adapter';
+import type { FileContext } from './context';
+import type { Op } from './model';
+
+const WRITE_CLASSES = new Set(['string-write', 'counter', 'collection']);
+const EXPIRY_WORD = /\b\w*(?:expir|ttl)\w*\b/gi;
+
+/**
+ * Writes that create a key without an expiry when nothing later in the same function sets one for
+ * that key: an EXPIRE-family op on the same key expression (also through a pipeline or MULTI chain
+ * or a callback nested in the function), or a call of a helper whose name speaks of expiry or TTL
+ * with the key as an argument (`touchTtl(key)`, `self._expire(key)`).
+ */
+export function writesWithoutTtl(ops: readonly Op[], ctx: FileContext, adapter: Adapter): Op[] {
+  const expires = ops.filter((o) => o.cls === 'expire');
+  const canon = (n: Op['keys'][number]): string => ctx.memo('canon', n.id, () => adapter.canonicalKey(n), ctx.text(n));
+  const out: Op[] = [];
+  for (const w of ops) {
+    if (!WRITE_CLASSES.has(w.cls) || w.ttl !== 'no') continue;
+    const keys = new Set(w.keys.map(canon));
+    // A key the engine cannot see (`args...`) is taken as satisfied by any later EXPIRE in the function.
+    const unknownKey = keys.size === 0;
+    const satisfied =
+      expires.some((e) => e.offset > w.offset && sameFunction(w, e) && (unknownKey || (e.keys[0] !== undefined && keys.has(canon(e.keys[0]))))) ||
+      helperSetsExpiry(w, keys, ctx, adapter, canon, unknownKey);
+    if (!satisfied) out.push(w);
+  }
+  return out;
+}
+
+/** The EXPIRE runs in the write's function, in a function nested in it, or in one that encloses it. */
+function sameFunction(w: Op, e: Op): boolean {
+  if (w.fnChain.length === 0 || e.fnChain.length === 0) return w.fnChain.length === e.fnChain.length;
+  return e.fnChain.includes(w.fnChain[0]!) || w.fnChain.includes(e.fnChain[0]!);
+}
+
+function helperSetsExpiry(w: Op, keys: Set<string>, ctx: FileContext, adapter: Adapter, canon: (n: Op['keys'][number]) => string, anyKey: boolean): boolean {
+  const scope = w.outerFn ?? ctx.root;
+  const calls = ctx.memo('expiryCalls', scope.id, () => expiryCalls(scope, ctx, adapter), []);
+  return calls.some((c) => c.offset > w.offset && (anyKey || c.args.some((a) => keys.has(canon(a)))));
+}
+
+/** Calls in `scope` whose name speaks of expiry or TTL, found like the engine finds every call: by name, then on the tree. */
+function expiryCalls(scope: Node, ctx: FileContext, adapter: Adapter): { args: Node[]; offset: number }[] {
+  const out: { args: Node[]; offset: number }[] = [];
+  const text = ctx.source.slice(scope.startIndex, scope.endIndex);
+  EXPIRY_WORD.lastIndex = 0;
+  for (let m = EXPIRY_WORD.exec(text); m; m = EXPIRY_WORD.exec(text)) {
+    const start = scope.startIndex + m.index;
+    const token = ctx.nodeAt(start, start + m[0].length);
+    if (!token || token.startIndex !== start || token.endIndex !== start + m[0].length) continue;
+    const site = adapter.callSite(token);
+    if (site) out.push({ args: site.args.map((a) => a.node), offset: start });
+  }
+  return out;
+}
