@@ -19,10 +19,20 @@ if (unknown.length) {
 }
 const selected = requested.length ? requested : ['static', ...Object.keys(tiers)];
 
+/** A tier that has not finished after this long is killed and fails: a hang must not eat CI's 90 minutes. */
+const TIER_TIMEOUT_MS = 25 * 60 * 1000;
+
 function run(command, args, options = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    const timer = setTimeout(() => {
+      console.error(`\n${path.basename(command)} ${args.slice(-1)[0]}: still running after ${TIER_TIMEOUT_MS / 60000} minutes; killed.`);
+      child.kill('SIGKILL');
+    }, TIER_TIMEOUT_MS);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code ?? (signal ? 1 : 0));
+    });
     child.on('error', (e) => {
       console.error(`${command}: ${e.message}`);
       resolve(1);
@@ -75,6 +85,7 @@ for (const name of selected.filter((t) => t in tiers)) {
     '--import', 'tsx',
     '--test',
     `--test-concurrency=${tier.concurrency}`,
+    '--test-timeout=600000',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
     ...files,

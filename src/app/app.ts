@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { createConfiguration } from '../config/configuration';
+import { LintCodeActions } from '../diagnostics/lintCodeActions';
+import { LintDiagnostics } from '../diagnostics/lintDiagnostics';
+import { LINTED_LANGUAGES, LINTED_SCHEMES, LintService } from '../diagnostics/lintService';
 import { Views } from '../constants/views';
 import { createLog } from '../log/outputLog';
 import { ClusterService } from '../services/clusterService';
@@ -7,7 +10,7 @@ import { KubeconfigService } from '../services/kubeconfigService';
 import { ExplorerProvider } from '../views/explorer/explorerProvider';
 import { registerCommands } from './commands';
 import { ContextKeySetter } from './contextKeys';
-import { loadKube } from './lazy';
+import { loadKube, loadLint } from './lazy';
 import type { AppServices } from './services';
 
 /** The composition root: builds every service once and owns every disposable. */
@@ -15,14 +18,19 @@ export class App implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   readonly services: AppServices;
 
-  constructor() {
+  constructor(extensionUri: vscode.Uri) {
     const log = this.own(createLog());
     const config = createConfiguration();
     const contextKeys = new ContextKeySetter();
     const kubeconfig = this.own(new KubeconfigService(config, loadKube, log));
     const clusters = this.own(new ClusterService(kubeconfig, config, loadKube, log));
     const explorer = this.own(new ExplorerProvider(kubeconfig, clusters, config, loadKube, contextKeys, log));
-    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer };
+    const lint = this.own(new LintService(loadLint, config));
+    const lintDiagnostics = this.own(new LintDiagnostics(lint, config, log));
+    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, extensionUri };
+    const selector = LINTED_LANGUAGES.flatMap((language) => [...LINTED_SCHEMES].map((scheme) => ({ language, scheme })));
+    this.own(vscode.languages.registerCodeActionsProvider(selector, new LintCodeActions(lintDiagnostics, lint), { providedCodeActionKinds: LintCodeActions.kinds }));
+    lintDiagnostics.start();
 
     explorer.view = this.own(vscode.window.createTreeView(Views.explorer, { treeDataProvider: explorer, showCollapseAll: true }));
     for (const d of registerCommands(this.services)) this.own(d);

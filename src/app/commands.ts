@@ -5,6 +5,7 @@ import { Links } from '../constants/links';
 import { SECTION, Settings } from '../constants/settings';
 import type { AppServices } from './services';
 import { reportUnexpected } from './errors';
+import { scanWorkspace } from '../diagnostics/workspaceScan';
 import type { MessageNode } from '../views/explorer/nodes';
 
 type Handler = (services: AppServices, ...args: unknown[]) => unknown;
@@ -18,6 +19,8 @@ const table: Record<CommandId, Handler> = {
   [Commands.kubeconfigOpen]: openKubeconfig,
   [Commands.contextLogIn]: ({ explorer }, contextName) => (typeof contextName === 'string' ? explorer.logIn(contextName) : explorer.refresh()),
   [Commands.explorerShowDetails]: showDetails,
+  [Commands.lintScanWorkspace]: ({ lint, lintDiagnostics, log }) => scanWorkspace(lint, lintDiagnostics, log),
+  [Commands.lintShowRuleDocs]: showRuleDocs,
 };
 
 export function registerCommands(services: AppServices): vscode.Disposable[] {
@@ -40,6 +43,21 @@ async function showDetails({ log }: AppServices, node: unknown): Promise<void> {
   const choice = await vscode.window.showWarningMessage(message.label, { modal: false, detail: message.detail }, ...(message.action ? [message.action.title] : []), 'Open Log');
   if (choice === 'Open Log') log.show(true);
   else if (choice && message.action) await vscode.commands.executeCommand(message.action.command, ...(message.action.args ?? []));
+}
+
+/** Opens a lint rule's documentation (shipped in the extension) in the Markdown preview. */
+async function showRuleDocs({ lint, extensionUri }: AppServices, rule: unknown): Promise<void> {
+  let id = typeof rule === 'string' ? rule : undefined;
+  if (!id) {
+    const { lint: engine } = await lint.get();
+    const picked = await vscode.window.showQuickPick(
+      engine.rules.map((r) => ({ label: r.id, description: r.title })),
+      { title: 'Valkey lint rule documentation' },
+    );
+    id = picked?.label;
+  }
+  if (!id || !/^[a-z-]+$/.test(id)) return;
+  await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${id}.md`));
 }
 
 async function selectKubeconfig(): Promise<void> {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type * as KubeModule from '../kube/index';
+import type * as LintModule from '../lint/index';
 
 /**
  * Heavy libraries live in their own bundles next to dist/extension.js and are required on first
@@ -21,3 +22,9 @@ function lazyBundle<T>(file: string): () => Promise<T> {
 
 export type Kube = typeof KubeModule;
 export const loadKube = lazyBundle<Kube>('kube.js');
+
+export type Lint = typeof LintModule;
+export const loadLint = lazyBundle<Lint>('lint.js');
+
+/** Where the bundled tree-sitter grammars are (copied by esbuild.mjs). */
+export const grammarDir = (): string => path.join(__dirname, 'grammars');

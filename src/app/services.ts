@@ -2,6 +2,8 @@ import type * as vscode from 'vscode';
 import type { Configuration } from '../config/configuration';
 import type { ClusterService } from '../services/clusterService';
 import type { KubeconfigService } from '../services/kubeconfigService';
+import type { LintDiagnostics } from '../diagnostics/lintDiagnostics';
+import type { LintService } from '../diagnostics/lintService';
 import type { ExplorerProvider } from '../views/explorer/explorerProvider';
 import type { ContextKeySetter } from './contextKeys';
 
@@ -13,4 +15,8 @@ export interface AppServices {
   readonly kubeconfig: KubeconfigService;
   readonly clusters: ClusterService;
   readonly explorer: ExplorerProvider;
+  readonly lint: LintService;
+  readonly lintDiagnostics: LintDiagnostics;
+  /** The extension's install folder (for its bundled docs). */
+  readonly extensionUri: vscode.Uri;
 }

@@ -16,8 +16,22 @@ export interface Configuration {
   extraNamespaces(): string[];
   /** The user's label selector of the data pods (`{cluster}`, `{failover}` filled in), if set. */
   dataPodSelector(): string | undefined;
+  /** Lint settings for a file (they are resource-scoped: a folder may differ). */
+  lint(resource: vscode.Uri | undefined): LintSettings;
   onDidChange(listener: () => void): vscode.Disposable;
 }
+
+export type LintSeverity = 'error' | 'warning' | 'info' | 'off';
+
+export interface LintSettings {
+  readonly enable: boolean;
+  readonly rules: Partial<Record<'no-keys' | 'missing-ttl' | 'no-flush' | 'sentinel-as-server', LintSeverity>>;
+  readonly defaultTtlSeconds: number;
+  readonly collectionWritesSeverity: LintSeverity;
+}
+
+const SEVERITIES = new Set<string>(['error', 'warning', 'info', 'off']);
+const RULES = new Set<string>(['no-keys', 'missing-ttl', 'no-flush', 'sentinel-as-server']);
 
 export function createConfiguration(): Configuration {
   const section = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration(SECTION);
@@ -29,6 +43,18 @@ export function createConfiguration(): Configuration {
     extraNamespaces: () =>
       (section().get<unknown[]>(Settings.extraNamespaces, []) ?? []).filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => n.trim()),
     dataPodSelector: () => section().get<string>(Settings.dataPodSelector, '').trim() || undefined,
+    lint: (resource) => {
+      const c = vscode.workspace.getConfiguration(SECTION, resource);
+      const rawRules = c.get<Record<string, unknown>>(Settings.lintRules, {}) ?? {};
+      const rules = Object.fromEntries(Object.entries(rawRules).filter(([k, v]) => RULES.has(k) && typeof v === 'string' && SEVERITIES.has(v))) as LintSettings['rules'];
+      const collection = c.get<string>(Settings.lintCollectionWritesSeverity, 'info');
+      return {
+        enable: c.get<boolean>(Settings.lintEnable, true),
+        rules,
+        defaultTtlSeconds: clamp(c.get<number>(Settings.lintDefaultTtlSeconds, 3600), 1, 365 * 24 * 3600),
+        collectionWritesSeverity: (SEVERITIES.has(collection) ? collection : 'info') as LintSeverity,
+      };
+    },
     onDidChange: (listener) =>
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SECTION) || e.affectsConfiguration('vs-kubernetes')) listener();

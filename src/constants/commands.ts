@@ -7,6 +7,8 @@ export const Commands = {
   guideOpen: 'valkeyWelkin.help.openGuide',
   contextLogIn: 'valkeyWelkin.context.logIn',
   explorerShowDetails: 'valkeyWelkin.explorer.showDetails',
+  lintScanWorkspace: 'valkeyWelkin.lint.scanWorkspace',
+  lintShowRuleDocs: 'valkeyWelkin.lint.showRuleDocs',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -7,6 +7,10 @@ export const Settings = {
   loginTimeoutSeconds: 'loginTimeoutSeconds',
   extraNamespaces: 'explorer.extraNamespaces',
   dataPodSelector: 'explorer.dataPodSelector',
+  lintEnable: 'lint.enable',
+  lintRules: 'lint.rules',
+  lintDefaultTtlSeconds: 'lint.defaultTtlSeconds',
+  lintCollectionWritesSeverity: 'lint.collectionWritesSeverity',
 } as const;
 
 export type SettingKey = (typeof Settings)[keyof typeof Settings];
