@@ -42,7 +42,8 @@ export class CredentialCache {
 
   get(key: string, now = Date.now()): ExecCredential | undefined {
     const credential = this.entries.get(key);
-    if (credential?.expiresAt !== undefined && credential.expiresAt - 30_000 <= now) {
+    // Like client-go: a credential is used until its expiry; a 401 in between drops it (forget).
+    if (credential?.expiresAt !== undefined && credential.expiresAt <= now) {
       this.entries.delete(key);
       return undefined;
     }
