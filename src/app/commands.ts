@@ -6,7 +6,8 @@ import { SECTION, Settings } from '../constants/settings';
 import type { AppServices } from './services';
 import { reportUnexpected } from './errors';
 import { scanWorkspace } from '../diagnostics/workspaceScan';
-import type { MessageNode } from '../views/explorer/nodes';
+import type { ContextNode, MessageNode } from '../views/explorer/nodes';
+import { loadKube } from './lazy';
 
 type Handler = (services: AppServices, ...args: unknown[]) => unknown;
 
@@ -19,6 +20,7 @@ const table: Record<CommandId, Handler> = {
   [Commands.kubeconfigOpen]: openKubeconfig,
   [Commands.contextLogIn]: ({ explorer }, contextName) => (typeof contextName === 'string' ? explorer.logIn(contextName) : explorer.refresh()),
   [Commands.explorerShowDetails]: showDetails,
+  [Commands.contextSetCurrent]: setCurrentContext,
   [Commands.lintScanWorkspace]: ({ lint, lintDiagnostics, log }) => scanWorkspace(lint, lintDiagnostics, log),
   [Commands.lintShowRuleDocs]: showRuleDocs,
 };
@@ -34,6 +36,35 @@ export function registerCommands(services: AppServices): vscode.Disposable[] {
       }
     }),
   );
+}
+
+/**
+ * Makes a context kubectl's current context. Browsing never does this; only this command, after
+ * the user confirms the exact change.
+ */
+async function setCurrentContext({ kubeconfig }: AppServices, node: unknown): Promise<void> {
+  const snapshot = await kubeconfig.get();
+  if (!snapshot.ok) return;
+  let name = (node as ContextNode | undefined)?.kind === 'context' ? (node as ContextNode).context.name : undefined;
+  if (!name) {
+    const picked = await vscode.window.showQuickPick(
+      snapshot.value.contexts.map((c) => ({ label: c.name, description: c.isCurrent ? 'current' : c.namespace })),
+      { title: 'Set the current kubeconfig context' },
+    );
+    name = picked?.label;
+  }
+  if (!name || name === snapshot.value.currentContext) return;
+  const kube = await loadKube();
+  const file = await kube.currentContextFile(snapshot.value.files);
+  if (!file) return;
+  const choice = await vscode.window.showWarningMessage(
+    `Make "${name}" the current context?`,
+    { modal: true, detail: `This changes current-context in ${file} from "${snapshot.value.currentContext ?? '(none)'}" to "${name}". kubectl and other tools will use it too.` },
+    'Change Current Context',
+  );
+  if (choice !== 'Change Current Context') return;
+  await kube.writeCurrentContext(file, name);
+  kubeconfig.invalidate('current context changed');
 }
 
 /** An explorer message row's full text, with its fix when it has one. */

@@ -6,6 +6,7 @@ export const Commands = {
   logShow: 'valkeyWelkin.log.show',
   guideOpen: 'valkeyWelkin.help.openGuide',
   contextLogIn: 'valkeyWelkin.context.logIn',
+  contextSetCurrent: 'valkeyWelkin.context.setCurrent',
   explorerShowDetails: 'valkeyWelkin.explorer.showDetails',
   lintScanWorkspace: 'valkeyWelkin.lint.scanWorkspace',
   lintShowRuleDocs: 'valkeyWelkin.lint.showRuleDocs',

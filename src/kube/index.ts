@@ -11,3 +11,4 @@ export { discoverClusters } from '../welkin/discovery';
 export type { Discovery, NamespaceFindings, DiscoveryOptions } from '../welkin/discovery';
 export { loadSentinelEndpoints, loadDataPods, loadWorkloadAccess } from '../welkin/clusterDetails';
 export type { Endpoint, DataPod } from '../welkin/clusterDetails';
+export { currentContextFile, writeCurrentContext } from './kubeconfigWrite';
