@@ -232,9 +232,14 @@ export class Workbench {
       const welcome = await this.page.locator('.part.sidebar .welcome-view-content').first().innerText({ timeout: 1000 }).catch(() => '');
       throw new Error(`The "${viewName}" tree shows ${await rows.count()} rows of level ${level}, expected at least ${min}. Welcome text: ${JSON.stringify(welcome.trim())}`);
     }
-    return this.page.evaluate((selector) => {
+    return this.readRows(this.treeRowSelector(viewName, level));
+  }
+
+  /** The rows matching `selector`, top to bottom, as a person reads them. */
+  private readRows(selector: string): Promise<TreeRow[]> {
+    return this.page.evaluate((rowSelector) => {
       const doc = (globalThis as unknown as { document: MiniDocument }).document;
-      return Array.from(doc.querySelectorAll(selector))
+      return Array.from(doc.querySelectorAll(rowSelector))
         .map((el) => ({
           index: Number(el.getAttribute('data-index')),
           level: Number(el.getAttribute('aria-level') ?? '1'),
@@ -244,7 +249,7 @@ export class Workbench {
         }))
         .sort((a, b) => a.index - b.index)
         .map(({ level, label, description, ariaLabel }) => ({ level, label, description, ariaLabel }));
-    }, this.treeRowSelector(viewName, level));
+    }, selector);
   }
 
   /** Expands the first row of `viewName` whose label is `label` (a click toggles a row without a command). */
@@ -264,19 +269,7 @@ export class Workbench {
   /** Every visible row of a tree, all levels, top to bottom, once one with `label` shows. */
   async allRows(viewName: string, label?: RegExp): Promise<TreeRow[]> {
     if (label) await this.page.locator(`${this.treeSelector(viewName)} .monaco-list-row .label-name`, { hasText: label }).first().waitFor({ state: 'visible' });
-    return this.page.evaluate((selector) => {
-      const doc = (globalThis as unknown as { document: MiniDocument }).document;
-      return Array.from(doc.querySelectorAll(selector))
-        .map((el) => ({
-          index: Number(el.getAttribute('data-index')),
-          level: Number(el.getAttribute('aria-level') ?? '1'),
-          label: el.querySelector('.label-name')?.textContent?.trim() ?? '',
-          description: el.querySelector('.label-description')?.textContent?.trim() ?? '',
-          ariaLabel: el.getAttribute('aria-label') ?? '',
-        }))
-        .sort((a, b) => a.index - b.index)
-        .map(({ level, label: l, description, ariaLabel }) => ({ level, label: l, description, ariaLabel }));
-    }, `${this.treeSelector(viewName)} .monaco-list-row`);
+    return this.readRows(`${this.treeSelector(viewName)} .monaco-list-row`);
   }
 
   /**
