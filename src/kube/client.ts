@@ -239,7 +239,7 @@ function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal | undefine
 }
 
 /** client-node takes a per-call AbortSignal only through a middleware on the request context. */
-function signalOptions(signal: AbortSignal): ConfigurationOptions {
+export function signalOptions(signal: AbortSignal): ConfigurationOptions {
   return {
     middleware: [
       {

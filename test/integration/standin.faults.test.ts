@@ -1,7 +1,8 @@
 /** The stand-in's test hooks: latency, injected failures and hangs, request counting. */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ApiException, CoreV1Api, KubeConfig, Observable, type ConfigurationOptions, type RequestContext, type ResponseContext } from '@kubernetes/client-node';
+import { ApiException, CoreV1Api, KubeConfig, type ConfigurationOptions } from '@kubernetes/client-node';
+import { signalOptions } from '../../src/kube/client';
 import { DEVELOPER, welkinFixture } from '../standin/fixtures/welkin';
 import { startStandin, type Standin } from '../standin/index';
 import { kubectlRunner, type KubectlRunner } from '../standin/testkit/kubectl';
@@ -11,21 +12,9 @@ let standin: Standin;
 let kubectl: KubectlRunner;
 let core: CoreV1Api;
 
-/** Per-call AbortSignal, the way the extension's client sets a timeout. */
+/** Per-call AbortSignal, set the way the extension's client sets its timeout. */
 function withTimeout(ms: number): ConfigurationOptions {
-  const signal = AbortSignal.timeout(ms);
-  return {
-    middleware: [
-      {
-        pre: (request: RequestContext) => {
-          request.setSignal(signal);
-          return new Observable(Promise.resolve(request));
-        },
-        post: (response: ResponseContext) => new Observable(Promise.resolve(response)),
-      },
-    ],
-    middlewareMergeStrategy: 'append',
-  };
+  return signalOptions(AbortSignal.timeout(ms));
 }
 
 before(async () => {
