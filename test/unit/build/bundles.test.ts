@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
 import type * as KubeBundle from '../../../src/kube/index';
+import type * as LintBundle from '../../../src/lint/index';
 import { tempDir } from '../../support/tempDir';
 
 // These tests read the built bundles: `npm test` builds before running them.
@@ -39,4 +40,15 @@ test(`the Kubernetes bundle loads and reads a kubeconfig on this Node (${process
   const result = await kube.loadKubeconfig({ source: 'setting', files: [file] });
   assert.ok(result.ok);
   assert.equal(result.value.contexts[0]?.server, 'https://127.0.0.1:1');
+});
+
+test(`the lint bundle loads its grammars from dist/grammars and lints on this Node (${process.version})`, async () => {
+  const lint = requireBundle(builtFile('lint.js')) as typeof LintBundle;
+  const linter = lint.createLinter({ grammarDir: path.join(dist, 'grammars') });
+  try {
+    const result = await linter.lint("import Redis from 'iovalkey';\nconst redis = new Redis();\nexport const all = () => redis.keys('*');\n", 'typescript');
+    assert.deepEqual(result.findings.map((f) => `${f.rule}@${f.range.start.line}`), ['no-keys@2']);
+  } finally {
+    linter.dispose();
+  }
 });
