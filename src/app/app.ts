@@ -7,6 +7,7 @@ import { Views } from '../constants/views';
 import { createLog } from '../log/outputLog';
 import { ClusterService } from '../services/clusterService';
 import { KubeconfigService } from '../services/kubeconfigService';
+import { PreviewDocuments } from '../wiring/previewDocuments';
 import { ExplorerProvider } from '../views/explorer/explorerProvider';
 import { registerCommands } from './commands';
 import { ContextKeySetter } from './contextKeys';
@@ -27,7 +28,8 @@ export class App implements vscode.Disposable {
     const explorer = this.own(new ExplorerProvider(kubeconfig, clusters, config, loadKube, contextKeys, log));
     const lint = this.own(new LintService(loadLint, config));
     const lintDiagnostics = this.own(new LintDiagnostics(lint, config, log));
-    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, extensionUri };
+    const previews = this.own(new PreviewDocuments());
+    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, previews, extensionUri };
     const selector = LINTED_LANGUAGES.flatMap((language) => [...LINTED_SCHEMES].map((scheme) => ({ language, scheme })));
     this.own(vscode.languages.registerCodeActionsProvider(selector, new LintCodeActions(lintDiagnostics, lint), { providedCodeActionKinds: LintCodeActions.kinds }));
     lintDiagnostics.start();

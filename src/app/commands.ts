@@ -6,6 +6,7 @@ import { SECTION, Settings } from '../constants/settings';
 import type { AppServices } from './services';
 import { reportUnexpected } from './errors';
 import { scanWorkspace } from '../diagnostics/workspaceScan';
+import { copySnippet, generateAppConfigMap, generateNetworkPolicy, grantAccess } from '../wiring/commands';
 import type { ContextNode, MessageNode } from '../views/explorer/nodes';
 import { loadKube } from './lazy';
 
@@ -23,6 +24,10 @@ const table: Record<CommandId, Handler> = {
   [Commands.contextSetCurrent]: setCurrentContext,
   [Commands.lintScanWorkspace]: ({ lint, lintDiagnostics, log }) => scanWorkspace(lint, lintDiagnostics, log),
   [Commands.lintShowRuleDocs]: showRuleDocs,
+  [Commands.wiringGenerateAppConfigMap]: generateAppConfigMap,
+  [Commands.wiringGrantAccess]: grantAccess,
+  [Commands.wiringGenerateNetworkPolicy]: generateNetworkPolicy,
+  [Commands.wiringCopySnippet]: copySnippet,
 };
 
 export function registerCommands(services: AppServices): vscode.Disposable[] {

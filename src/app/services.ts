@@ -4,6 +4,7 @@ import type { ClusterService } from '../services/clusterService';
 import type { KubeconfigService } from '../services/kubeconfigService';
 import type { LintDiagnostics } from '../diagnostics/lintDiagnostics';
 import type { LintService } from '../diagnostics/lintService';
+import type { PreviewDocuments } from '../wiring/previewDocuments';
 import type { ExplorerProvider } from '../views/explorer/explorerProvider';
 import type { ContextKeySetter } from './contextKeys';
 
@@ -16,6 +17,8 @@ export interface AppServices {
   readonly clusters: ClusterService;
   readonly explorer: ExplorerProvider;
   readonly lint: LintService;
+  /** Read-only documents for diffs of live objects against dry runs. */
+  readonly previews: PreviewDocuments;
   readonly lintDiagnostics: LintDiagnostics;
   /** The extension's install folder (for its bundled docs). */
   readonly extensionUri: vscode.Uri;

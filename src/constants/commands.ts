@@ -8,6 +8,10 @@ export const Commands = {
   contextLogIn: 'valkeyWelkin.context.logIn',
   contextSetCurrent: 'valkeyWelkin.context.setCurrent',
   explorerShowDetails: 'valkeyWelkin.explorer.showDetails',
+  wiringGenerateAppConfigMap: 'valkeyWelkin.wiring.generateAppConfigMap',
+  wiringGrantAccess: 'valkeyWelkin.wiring.grantAccess',
+  wiringGenerateNetworkPolicy: 'valkeyWelkin.wiring.generateNetworkPolicy',
+  wiringCopySnippet: 'valkeyWelkin.wiring.copySnippet',
   lintScanWorkspace: 'valkeyWelkin.lint.scanWorkspace',
   lintShowRuleDocs: 'valkeyWelkin.lint.showRuleDocs',
 } as const;

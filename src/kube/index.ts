@@ -12,3 +12,10 @@ export type { Discovery, NamespaceFindings, DiscoveryOptions } from '../welkin/d
 export { loadSentinelEndpoints, loadDataPods, loadWorkloadAccess } from '../welkin/clusterDetails';
 export type { Endpoint, DataPod } from '../welkin/clusterDetails';
 export { currentContextFile, writeCurrentContext } from './kubeconfigWrite';
+export { previewApply, commitApply, forDisplay } from './apply';
+export type { Applicable, ApplyPreview, ApplyError, PatchableKind } from './apply';
+export * as generate from '../welkin/generate/index';
+export * as manifests from '../welkin/manifests/index';
+export { clientSnippets } from '../welkin/snippets/index';
+export type { Snippet } from '../welkin/snippets/index';
+export { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
