@@ -19,6 +19,7 @@ export const bundles = {
   extension: 'src/extension.ts',
   kube: 'src/kube/index.ts',
   lint: 'src/lint/index.ts',
+  manifests: 'src/welkin/manifests/index.ts',
 };
 
 /** The `valkey-lint` command line tool (package.json `bin`). */

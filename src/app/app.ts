@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createConfiguration } from '../config/configuration';
 import { LintCodeActions } from '../diagnostics/lintCodeActions';
 import { LintDiagnostics } from '../diagnostics/lintDiagnostics';
+import { ManifestDiagnostics } from '../diagnostics/manifestDiagnostics';
 import { LINTED_LANGUAGES, LINTED_SCHEMES, LintService } from '../diagnostics/lintService';
 import { Views } from '../constants/views';
 import { createLog } from '../log/outputLog';
@@ -33,6 +34,8 @@ export class App implements vscode.Disposable {
     const selector = LINTED_LANGUAGES.flatMap((language) => [...LINTED_SCHEMES].map((scheme) => ({ language, scheme })));
     this.own(vscode.languages.registerCodeActionsProvider(selector, new LintCodeActions(lintDiagnostics, lint), { providedCodeActionKinds: LintCodeActions.kinds }));
     lintDiagnostics.start();
+    const manifestDiagnostics = this.own(new ManifestDiagnostics(kubeconfig, clusters, log));
+    this.own(vscode.languages.registerCodeActionsProvider({ language: 'yaml' }, manifestDiagnostics, { providedCodeActionKinds: ManifestDiagnostics.kinds }));
 
     explorer.view = this.own(vscode.window.createTreeView(Views.explorer, { treeDataProvider: explorer, showCollapseAll: true }));
     for (const d of registerCommands(this.services)) this.own(d);

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type * as KubeModule from '../kube/index';
 import type * as LintModule from '../lint/index';
+import type * as ManifestsModule from '../welkin/manifests/index';
 
 /**
  * Heavy libraries live in their own bundles next to dist/extension.js and are required on first
@@ -28,3 +29,7 @@ export const loadLint = lazyBundle<Lint>('lint.js');
 
 /** Where the bundled tree-sitter grammars are (copied by esbuild.mjs). */
 export const grammarDir = (): string => path.join(__dirname, 'grammars');
+
+export type Manifests = typeof ManifestsModule;
+/** Workspace manifest analysis and edits (the `yaml` library), without the Kubernetes client. */
+export const loadManifests = lazyBundle<Manifests>('manifests.js');

@@ -3,6 +3,7 @@ import type { Configuration } from '../config/configuration';
 import type { Kube } from '../app/lazy';
 import type { Discovery, KubeClient, KubeContextInfo, KubeError } from '../kube/index';
 import type { Logger } from '../util/logger';
+import type { ValkeyCluster } from '../welkin/clusterAnnouncement';
 import type { Result } from '../util/result';
 import type { KubeconfigService } from './kubeconfigService';
 
@@ -20,6 +21,9 @@ export class ClusterService implements vscode.Disposable {
   private sessions = new Map<string, Promise<Session>>();
   private credentials: InstanceType<Kube['CredentialCache']> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly discovered = new vscode.EventEmitter<string>();
+  /** Fires with a context's name when its discovery finished successfully. */
+  readonly onDidDiscover = this.discovered.event;
 
   constructor(
     private readonly kubeconfig: KubeconfigService,
@@ -38,6 +42,14 @@ export class ClusterService implements vscode.Disposable {
       return result;
     });
     return session.discovery;
+  }
+
+  /** The clusters discovery has found so far in a context (nothing is fetched). */
+  async knownClusters(contextName: string): Promise<ValkeyCluster[] | undefined> {
+    const session = await this.sessions.get(contextName)?.catch(() => undefined);
+    const discovery = await session?.discovery;
+    if (!discovery?.ok) return undefined;
+    return discovery.value.namespaces.flatMap((n) => n.announcements.flatMap((a) => (a.ok ? [a.value] : [])));
   }
 
   async client(contextName: string): Promise<KubeClient> {
@@ -65,6 +77,7 @@ export class ClusterService implements vscode.Disposable {
     });
     const ms = (performance.now() - started).toFixed(0);
     if (result.ok) {
+      queueMicrotask(() => this.discovered.fire(context.name));
       const d = result.value;
       this.log.info(`${context.name}: searched ${d.searched} namespaces (${d.mode}, ${d.requests} requests, ${ms} ms); ${d.namespaces.length} with Valkey clusters or errors`);
     } else {
@@ -122,6 +135,7 @@ export class ClusterService implements vscode.Disposable {
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
+    this.discovered.dispose();
     for (const login of this.logins.values()) login.finish();
     this.sessions.clear();
   }

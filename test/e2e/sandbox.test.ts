@@ -1,6 +1,7 @@
 // Browses the sandbox cluster (API stand-in + real Redis/Sentinel pods) in the Clusters tree of a
 // real VS Code, as a developer would on day one, and keeps screenshots for the README.
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,6 +56,47 @@ test('the sandbox cluster shows its namespaces, the Valkey cluster and a malform
     await wb.screenshot('explorer-sandbox');
   } catch (e) {
     await wb.saveFailureArtifacts('sandbox');
+    throw e;
+  }
+});
+
+test('a workspace manifest that reads the app ConfigMap without the access label is flagged, and the quick fix adds the label', { timeout: 180_000 }, async () => {
+  const wb = workbench!;
+  const { page } = wb;
+  const manifest = path.join(server!.workspaceFolder, 'checkout.yaml');
+  writeFileSync(
+    manifest,
+    `# checkout service\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: checkout\n  namespace: shop\nspec:\n  selector:\n    matchLabels: { app: checkout }\n  template:\n    metadata:\n      labels:\n        app: checkout # the selector\n    spec:\n      containers:\n        - name: checkout\n          image: harbor.example.com/shop/checkout:1.4.2\n          envFrom:\n            - configMapRef: { name: app-valkey-config }\n`,
+  );
+  try {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget .quick-input-box input').fill('checkout.yaml');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'checkout.yaml' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await page.locator('.tab', { hasText: 'checkout.yaml' }).first().waitFor({ state: 'visible' });
+    await wb.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: /reads app-valkey-config but its pod template lacks elastisys\.io\/valkey-valkey-cluster-access: allow/ }).first();
+    await problem.waitFor({ state: 'visible' });
+    await wb.screenshot('manifest-diagnostic');
+    await page.locator('.tab', { hasText: 'checkout.yaml' }).first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('F8'); // go to the problem
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Add access label elastisys.io/valkey-valkey-cluster-access: allow' }).first();
+    await fix.waitFor({ state: 'visible' });
+    await fix.click();
+    await page.keyboard.press('Control+S');
+    const deadline = Date.now() + 30_000;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = readFileSync(manifest, 'utf8');
+      if (text.includes('elastisys.io/valkey-valkey-cluster-access')) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.match(text, / {8}app: checkout # the selector\n {8}elastisys\.io\/valkey-valkey-cluster-access: allow\n/, text);
+    assert.match(text, /^# checkout service\n/, 'comments stay');
+  } catch (e) {
+    await wb.saveFailureArtifacts('manifest-diagnostic');
     throw e;
   }
 });
