@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { loadKube } from '../app/lazy';
 import type { AppServices } from '../app/services';
 import { appConfigMapName } from '../welkin/flavour';
+import { isDns1123Label } from '../welkin/k8sNames';
 import type { WorkloadAccess } from '../welkin/workloads';
 import type { ClusterNode, ExplorerNode } from '../views/explorer/nodes';
 import { reviewAndApply } from './applyFlow';
@@ -13,20 +14,24 @@ import { addLabelInWorkspace } from './workspaceManifests';
 export async function generateAppConfigMap(services: AppServices, arg: unknown): Promise<void> {
   const node = await clusterFrom(services, arg);
   if (!node) return;
+  const namespace = await targetNamespace(node, 'the application ConfigMap');
+  if (!namespace) return;
   const kube = await loadKube();
-  const result = kube.generate.appConfigMap({ cluster: node.cluster, namespace: node.namespace.namespace });
+  const result = kube.generate.appConfigMap({ cluster: node.cluster, namespace });
   if (!result.ok) return problems(result.error);
-  await offerGeneratedManifest(services, node, 'ConfigMap', result.value.yaml, `${appConfigMapName(node.cluster.flavour)}.yaml`);
+  await offerGeneratedManifest(services, node, 'ConfigMap', result.value.yaml, `${appConfigMapName(node.cluster.flavour)}.yaml`, namespace);
 }
 
 /** "Generate Egress NetworkPolicy": labelled pods may reach the Valkey pods and DNS. */
 export async function generateNetworkPolicy(services: AppServices, arg: unknown): Promise<void> {
   const node = await clusterFrom(services, arg);
   if (!node) return;
+  const namespace = await targetNamespace(node, 'the egress NetworkPolicy');
+  if (!namespace) return;
   const kube = await loadKube();
-  const result = kube.generate.egressNetworkPolicy({ cluster: node.cluster, namespace: node.namespace.namespace });
+  const result = kube.generate.egressNetworkPolicy({ cluster: node.cluster, namespace });
   if (!result.ok) return problems(result.error);
-  await offerGeneratedManifest(services, node, 'NetworkPolicy', result.value.yaml, `${result.value.object.metadata?.name ?? 'networkpolicy'}.yaml`);
+  await offerGeneratedManifest(services, node, 'NetworkPolicy', result.value.yaml, `${result.value.object.metadata?.name ?? 'networkpolicy'}.yaml`, namespace);
 }
 
 /** "Grant Workload Access…": adds the access label to workloads' pod templates, where the user chooses. */
@@ -109,6 +114,16 @@ async function pickWorkloads(node: ClusterNode, workloads: readonly WorkloadAcce
   }));
   const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: `Workloads in ${node.namespace.namespace} that may reach ${node.cluster.name}` });
   return picked?.map((p) => p.workload).filter((w) => !w.hasAccess);
+}
+
+/** The application namespace, defaulting to the one the cluster was announced to. */
+function targetNamespace(node: ClusterNode, what: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: `Namespace for ${what}`,
+    prompt: `Your application's namespace (the cluster was announced to "${node.namespace.namespace}")`,
+    value: node.namespace.namespace,
+    validateInput: (value) => (isDns1123Label(value) ? undefined : 'A namespace is a DNS label: lowercase letters, digits and "-", at most 63 characters.'),
+  });
 }
 
 function problems(list: readonly { field: string; message: string }[]): void {

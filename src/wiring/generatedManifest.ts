@@ -8,11 +8,11 @@ import { reviewAndApply } from './applyFlow';
  * Shows a generated manifest in an editor for review (it may be edited), then offers to apply it
  * to the cluster (dry run, diff, confirmation) or save it among the workspace's manifests.
  */
-export async function offerGeneratedManifest(services: AppServices, node: ClusterNode, kind: 'ConfigMap' | 'NetworkPolicy', yamlText: string, fileName: string): Promise<void> {
+export async function offerGeneratedManifest(services: AppServices, node: ClusterNode, kind: 'ConfigMap' | 'NetworkPolicy', yamlText: string, fileName: string, namespace: string): Promise<void> {
   const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: yamlText });
   await vscode.window.showTextDocument(document, { preview: false });
   const choice = await vscode.window.showInformationMessage(
-    `Review the generated ${kind} (you may edit it), then apply it to namespace "${node.namespace.namespace}" or save it to your workspace.`,
+    `Review the generated ${kind} (you may edit it), then apply it to namespace "${namespace}" or save it to your workspace.`,
     'Apply to Cluster…',
     'Save to Workspace…',
   );
