@@ -3,7 +3,7 @@ import { ruleDocsUrl } from '../constants/links';
 import type { Configuration } from '../config/configuration';
 import type { Finding, LanguageId } from '../lint/index';
 import type { Logger } from '../util/logger';
-import type { LintService } from './lintService';
+import { LINTED_LANGUAGES, type LintService } from './lintService';
 
 export const LINT_SOURCE = 'valkey-lint';
 const DEBOUNCE_MS = 250;
@@ -62,6 +62,8 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
+    // Other documents never load the engine.
+    if (!(LINTED_LANGUAGES as readonly string[]).includes(document.languageId)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(
