@@ -167,6 +167,15 @@ export class KubeClient {
     );
   }
 
+  /**
+   * The context's kubeconfig with working credentials (an exec-plugin login runs here when needed),
+   * for streams that client-node opens itself, such as port-forward WebSockets.
+   */
+  async authenticatedConfig(call: CallOptions = {}): Promise<Result<KubeConfig, KubeError>> {
+    if (call.signal?.aborted) return err({ kind: 'cancelled', message: 'Cancelled.' });
+    return this.authenticated(call.signal);
+  }
+
   /** Runs one API call with credentials, a timeout and the caller's cancellation. */
   async request<T>(intent: RequestIntent, call: CallOptions, fn: (kc: KubeConfig, options: ConfigurationOptions) => Promise<T>): Promise<Result<T, KubeError>> {
     if (call.signal?.aborted) return err({ kind: 'cancelled', message: 'Cancelled.' });

@@ -1,0 +1,23 @@
+/**
+ * The Valkey console's connection layer: what the editor side (the console Pseudoterminal) uses.
+ * Needs @kubernetes/client-node and iovalkey at run time, so it belongs in a lazily loaded bundle.
+ */
+export { ValkeySession } from './session';
+export type {
+  CommandOptions,
+  ConnectionInfo,
+  ForwardInfo,
+  PasswordProvider,
+  SessionClient,
+  SessionEvent,
+  SessionState,
+  ValkeySessionOptions,
+} from './sessionTypes';
+export { describeConnection } from './sessionTypes';
+export type { ValkeyError, ValkeyErrorKind } from './errors';
+export { runConsoleLine, type Send } from './console';
+export { parseCommandLine, splitArgs, INVALID_ARGUMENTS, type CommandLine } from './resp/args';
+export { formatReply, formatReplyFor, formatRaw } from './resp/format';
+export type { Reply, ReplyType } from './resp/reply';
+export { RespConnection, type Arg } from './connection';
+export { ForwardSet, type Forward, type ForwardEvent, type ForwardSetOptions, type ForwardTarget, type PortForwardError } from '../kube/portForward';
