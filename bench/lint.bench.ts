@@ -1,23 +1,33 @@
 /**
- * Lint engine benchmarks: `node --import tsx bench/lint.bench.ts [--files N] [--mb M]`.
+ * Lint engine benchmarks: `node --import tsx bench/lint.bench.ts [--files N] [--mb M] [--rounds R]`.
  *
- * Generates a corpus (default at least 2,000 files and 20 MB) in a temporary folder from the
- * labelled fixtures with variations, then prints one figure per line:
- *   - throughput of a full lint, and the ratio of full lint time to bare tree-sitter parse time of
- *     the same files in the same run;
- *   - latency of re-linting a 5,000-line file after an edit (p50/p95), the way the editor does it;
+ * Generates a corpus (default at least 2,000 files and 20 MB) in a temporary folder: application code
+ * in every language (test/unit/lint/appcode/: code that does not talk to Valkey, some of it calling
+ * `set`, `keys`, `add`, `execute`... on its own objects) with a varied copy of a labelled fixture in
+ * every other file, a finding per ~5 KB: about as dense as in a service built around a cache (the
+ * fixtures alone have one per ~370 bytes). Then prints one figure per line:
+ *   - full lint time against bare tree-sitter parse time of the same files (same grammars, warm),
+ *     each file parsed then linted back to back, over several rounds after a warm-up round, with a
+ *     GC before each: medians of the rounds, and their ratio;
+ *     the same ratio on a smaller corpus made only of fixture code (a finding every few lines);
+ *   - latency of `lintDocument` on a 5,000-line file after each of 300 small edits (p50/p95), the way
+ *     the editor re-lints, next to the file's full parse and its incremental re-parse;
  *   - our time on the JavaScript part of the corpus against ESLint running the same KEYS rule as
  *     `no-restricted-syntax`.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ESLint } from 'eslint';
-import { Parser } from '@vscode/tree-sitter-wasm';
+import { Parser, type Tree } from '@vscode/tree-sitter-wasm';
 import { corpusFiles } from '../scripts/lint-corpus-score';
 import { createLinter, languageFromPath } from '../src/lint/index';
-import type { LanguageId } from '../src/lint/index';
+import type { LanguageId, Linter } from '../src/lint/index';
+import { textEditFor } from '../src/lint/parser/incremental';
 import { GrammarLoader, defaultGrammarDir } from '../src/lint/parser/runtime';
+import { applicationCode, prng } from '../test/unit/lint/appcode';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name);
@@ -25,12 +35,24 @@ const arg = (name: string, fallback: number): number => {
 };
 const MIN_FILES = arg('--files', 2000);
 const MIN_MB = arg('--mb', 20);
+const ROUNDS = arg('--rounds', 5);
+const EDITS = 300;
 const FIXTURES = path.resolve(__dirname, '../test/fixtures/lint');
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 interface GenFile {
   file: string;
   language: LanguageId;
   source: string;
+}
+
+interface Fixture {
+  file: string;
+  language: LanguageId;
+  header: string;
+  body: string;
 }
 
 /** Lines a file keeps once at its top: package, imports, usings, namespace, PHP open tag. */
@@ -41,6 +63,10 @@ function splitHeader(source: string): { header: string; body: string } {
   let i = 0;
   while (i < lines.length && HEADER.test(lines[i]!) && !/^\s*import \w+ from ['"]\.\//.test(lines[i]!)) i++;
   return { header: lines.slice(0, i).join('\n'), body: lines.slice(i).join('\n') };
+}
+
+export function fixtures(): Fixture[] {
+  return corpusFiles(FIXTURES).map((file) => ({ file, language: languageFromPath(file)!, ...splitHeader(readFileSync(file, 'utf8')) }));
 }
 
 /** A variation of a fixture body: declared names and key prefixes get a suffix. */
@@ -61,77 +87,169 @@ function wrap(language: LanguageId, body: string): string {
   return `{\n${body.replace(/^export (default )?/gm, '').replace(/^module\.exports = .*$/gm, '')}\n}`;
 }
 
-function generate(): GenFile[] {
-  const fixtures = corpusFiles(FIXTURES).map((file) => ({ file, language: languageFromPath(file)!, ...splitHeader(readFileSync(file, 'utf8')) }));
-  const out: GenFile[] = [];
+/**
+ * The corpus: each file has a fixture's header, 6-12 KB of application code and, in every other
+ * file, a varied copy of the fixture's body in the middle.
+ */
+export function generate(all: readonly Fixture[]): { files: GenFile[]; fixtureBytes: number } {
+  const rnd = prng(2024);
+  const files: GenFile[] = [];
   let bytes = 0;
-  for (let i = 0; out.length < MIN_FILES || bytes < MIN_MB * 1_000_000; i++) {
-    const f = fixtures[i % fixtures.length]!;
-    const copies = 2 + (i % 5);
-    const parts = [f.header];
-    for (let c = 0; c < copies; c++) parts.push(wrap(f.language, vary(f.body, i * 10 + c)));
-    const source = parts.join('\n');
+  let fixtureBytes = 0;
+  for (let i = 0; files.length < MIN_FILES || bytes < MIN_MB * 1_000_000; i++) {
+    const f = all[i % all.length]!;
+    const appBytes = 6000 + Math.floor(rnd() * 6000);
+    const before = applicationCode(f.language, i * 2 + 1, appBytes / 2);
+    const after = applicationCode(f.language, i * 2 + 2, appBytes / 2);
+    const body = i % 2 === 0 ? wrap(f.language, vary(f.body, i)) : '';
+    const source = [f.header, before, body, after].join('\n');
     const ext = path.extname(f.file);
-    out.push({ file: `${path.basename(f.file, ext)}_${i}${ext}`, language: f.language, source });
+    files.push({ file: `${path.basename(f.file, ext)}_${i}${ext}`, language: f.language, source });
     bytes += source.length;
+    fixtureBytes += body.length;
+  }
+  return { files, fixtureBytes };
+}
+
+/** Files made only of fixture code (2-6 varied copies each): a finding every few lines. */
+function generateDense(all: readonly Fixture[], count: number): GenFile[] {
+  const out: GenFile[] = [];
+  for (let i = 0; i < count; i++) {
+    const f = all[i % all.length]!;
+    const parts = [f.header];
+    for (let c = 0; c < 2 + (i % 5); c++) parts.push(wrap(f.language, vary(f.body, i * 10 + c)));
+    out.push({ file: `dense_${i}${path.extname(f.file)}`, language: f.language, source: parts.join('\n') });
   }
   return out;
 }
 
 /**
- * A TypeScript file of `lines` lines built from the TypeScript fixtures; with `share` < 1, only that
- * share of the copies talks to Valkey and the others are the same code on an in-memory store.
+ * A TypeScript file of at least `lines` lines (whole declarations, so it parses without errors):
+ * only fixture code ('dense'), or application code with a fixture body after every ~450 lines of
+ * it ('typical', about a tenth of the lines).
  */
-export function bigTypeScript(lines: number, share: number): string {
-  const ts = corpusFiles(FIXTURES).filter((f) => f.endsWith('.ts'));
-  const { header } = splitHeader(readFileSync(ts[0]!, 'utf8'));
-  const parts = [header];
-  let count = header.split('\n').length;
+export function bigTypeScript(lines: number, kind: 'dense' | 'typical'): string {
+  const ts = fixtures().filter((f) => f.language === 'typescript');
+  const parts = [ts[0]!.header];
+  let count = parts[0]!.split('\n').length;
   for (let i = 0; count < lines; i++) {
-    let body = vary(splitHeader(readFileSync(ts[i % ts.length]!, 'utf8')).body, i);
-    if (share < 1 && i % Math.round(1 / share) !== 0) {
-      body = body.replace(/redis|valkey|sentinel|26379|glide/gi, 'store').replace(/\bRedis\b/g, 'Store');
-    }
-    parts.push(body);
-    count += body.split('\n').length;
+    const body = vary(ts[i % ts.length]!.body, i);
+    const part = kind === 'dense' ? body : `${applicationCode('typescript', 9000 + i, 15_000)}\n${body}`;
+    parts.push(part);
+    count += part.split('\n').length;
   }
-  return parts.join('\n').split('\n').slice(0, lines).join('\n');
+  return parts.join('\n');
 }
 
-/** Latencies of `lintDocument` after each of `edits` small edits spread over the file. */
-async function relint(linter: ReturnType<typeof createLinter>, source: string, edits: number): Promise<number[]> {
+/**
+ * The i-th edit of a re-lint run, at a line spread over the file: a space typed at the end of the
+ * line, a comment line inserted above it, or the last letter of the line's last word doubled (an
+ * identifier, keyword or string changes).
+ */
+function editAt(text: string, i: number): string {
+  const lines = text.split('\n');
+  const line = (i * 7919) % lines.length;
+  const current = lines[line]!;
+  lines[line] = i % 3 === 0 ? `${current} ` : i % 3 === 1 ? `  // edit ${i}\n${current}` : current.replace(/(\w)(\W*)$/, '$1$1$2');
+  return lines.join('\n');
+}
+
+/** Latencies of `lintDocument` after each edit; every 50th result is checked against a fresh lint. */
+async function relint(linter: Linter, source: string): Promise<number[]> {
   await linter.lintDocument('bench', source, 'typescript');
   const latencies: number[] = [];
   let text = source;
-  const lineCount = source.split('\n').length;
-  for (let i = 0; i < edits; i++) {
-    const line = (i * 7919) % lineCount;
-    const lines = text.split('\n');
-    lines[line] = i % 3 === 0 ? `${lines[line]} ` : i % 3 === 1 ? `  // edit ${i}\n${lines[line]}` : lines[line]!.replace(/(\w)(\W*)$/, '$1$1$2');
-    text = lines.slice(0, lineCount).join('\n');
+  gc();
+  for (let i = 0; i < EDITS; i++) {
+    text = editAt(text, i);
     const t0 = performance.now();
-    await linter.lintDocument('bench', text, 'typescript');
+    const result = await linter.lintDocument('bench', text, 'typescript');
     latencies.push(performance.now() - t0);
+    if (i % 50 === 49 && JSON.stringify(result) !== JSON.stringify(await linter.lint(text, 'typescript'))) {
+      throw new Error(`re-lint after edit ${i} differs from a fresh lint`);
+    }
   }
   linter.forget('bench');
   return latencies;
 }
 
-function percentile(values: number[], p: number): number {
+/** Times of a full parse and of the incremental re-parse after each edit, for the same edits as `relint`. */
+function reparse(parser: Parser, source: string): { full: number; incremental: number[] } {
+  const fulls: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    parser.parse(source)!.delete();
+    fulls.push(performance.now() - t0);
+  }
+  let tree: Tree = parser.parse(source)!;
+  let text = source;
+  const incremental: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const next = editAt(text, i);
+    const t0 = performance.now();
+    const edit = textEditFor(text, next);
+    if (edit) tree.edit(edit);
+    const newTree = parser.parse(next, tree)!;
+    incremental.push(performance.now() - t0);
+    tree.delete();
+    tree = newTree;
+    text = next;
+  }
+  tree.delete();
+  return { full: median(fulls), incremental };
+}
+
+function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}
+
 const print = (name: string, value: number | string, digits = 2) => console.log(`${name} ${typeof value === 'number' ? value.toFixed(digits) : value}`);
 
+/**
+ * Bare parse and full lint of `files`: each file parsed then linted, back to back (so a burst of
+ * load on the machine hits both alike), over `rounds` rounds after a warm-up round, with a GC before
+ * each. Medians of the rounds' totals.
+ */
+async function parseVsLint(files: readonly GenFile[], parsers: Map<LanguageId, Parser>, linter: Linter, rounds: number): Promise<{ parseMs: number; lintMs: number; findings: number }> {
+  const parses: number[] = [];
+  const lints: number[] = [];
+  let findings = 0;
+  for (let round = 0; round <= rounds; round++) {
+    gc();
+    let parseMs = 0;
+    let lintMs = 0;
+    findings = 0;
+    for (const f of files) {
+      const t0 = performance.now();
+      parsers.get(f.language)!.parse(f.source)!.delete();
+      const t1 = performance.now();
+      findings += (await linter.lint(f.source, f.language)).findings.length;
+      const t2 = performance.now();
+      parseMs += t1 - t0;
+      lintMs += t2 - t1;
+    }
+    if (round === 0) continue;
+    parses.push(parseMs);
+    lints.push(lintMs);
+  }
+  return { parseMs: median(parses), lintMs: median(lints), findings };
+}
+
 async function main(): Promise<void> {
-  const files = generate();
+  const all = fixtures();
+  const { files, fixtureBytes } = generate(all);
   const totalBytes = files.reduce((n, f) => n + Buffer.byteLength(f.source), 0);
   const dir = mkdtempSync(path.join(tmpdir(), 'valkey-lint-bench-'));
   try {
     for (const f of files) writeFileSync(path.join(dir, f.file), f.source);
     print('lint.files', files.length, 0);
     print('lint.corpus_mb', totalBytes / 1e6);
+    print('lint.fixture_share', fixtureBytes / files.reduce((n, f) => n + f.source.length, 0), 3);
 
     const linter = createLinter();
     const loader = new GrammarLoader(defaultGrammarDir());
@@ -145,50 +263,44 @@ async function main(): Promise<void> {
       await linter.preload(f.language);
     }
 
-    const parseAll = () => {
-      const t0 = performance.now();
-      for (const f of files) parsers.get(f.language)!.parse(f.source)!.delete();
-      return performance.now() - t0;
-    };
-    const lintAll = async () => {
-      let findings = 0;
-      const t0 = performance.now();
-      for (const f of files) findings += (await linter.lint(f.source, f.language)).findings.length;
-      return { ms: performance.now() - t0, findings };
-    };
-    // Warm up both paths, then alternate and keep each one's best round.
-    parseAll();
-    await lintAll();
-    let parseMs = Infinity;
-    let lintMs = Infinity;
-    let findings = 0;
-    for (let round = 0; round < 2; round++) {
-      parseMs = Math.min(parseMs, parseAll());
-      const l = await lintAll();
-      lintMs = Math.min(lintMs, l.ms);
-      findings = l.findings;
-    }
-    print('lint.findings', findings, 0);
-    print('lint.parse_ms', parseMs, 0);
-    print('lint.full_lint_ms', lintMs, 0);
-    print('lint.parse_throughput_mb_s', totalBytes / 1e6 / (parseMs / 1000));
-    print('lint.throughput_mb_s', totalBytes / 1e6 / (lintMs / 1000));
-    print('lint.lint_to_parse_ratio', lintMs / parseMs, 3);
+    const run = await parseVsLint(files, parsers, linter, ROUNDS);
+    print('lint.findings', run.findings, 0);
+    print('lint.bytes_per_finding', totalBytes / Math.max(1, run.findings), 0);
+    print('lint.parse_ms', run.parseMs, 0);
+    print('lint.full_lint_ms', run.lintMs, 0);
+    print('lint.parse_throughput_mb_s', totalBytes / 1e6 / (run.parseMs / 1000));
+    print('lint.throughput_mb_s', totalBytes / 1e6 / (run.lintMs / 1000));
+    print('lint.ratio_vs_parse', run.lintMs / run.parseMs, 3);
 
-    // Re-lint one 5,000-line file after an edit, as the editor does on each change: once for a file
-    // made only of fixture code (an op every few lines), once for a file where a tenth of the code
-    // talks to Valkey and the rest is the same code turned into plain in-memory logic.
-    for (const [label, share] of [['dense', 1], ['typical', 0.1]] as const) {
-      const big = bigTypeScript(5000, share);
-      const latencies = await relint(linter, big, 300);
-      print(`lint.relint_${label}_file_lines`, big.split('\n').length, 0);
-      print(`lint.relint_${label}_findings`, (await linter.lint(big, 'typescript')).findings.length, 0);
-      print(`lint.relint_${label}_p50_ms`, percentile(latencies, 50));
-      print(`lint.relint_${label}_p95_ms`, percentile(latencies, 95));
-      const t0 = performance.now();
-      await linter.lint(big, 'typescript');
-      print(`lint.full_lint_${label}_5000_lines_ms`, performance.now() - t0);
+    const dense = generateDense(all, Math.round(files.length / 8));
+    const denseRun = await parseVsLint(dense, parsers, linter, 3);
+    print('lint.dense_files', dense.length, 0);
+    print('lint.dense_bytes_per_finding', dense.reduce((n, f) => n + f.source.length, 0) / Math.max(1, denseRun.findings), 0);
+    print('lint.dense_ratio_vs_parse', denseRun.lintMs / denseRun.parseMs, 3);
+
+    // Re-lint one 5,000-line file after each edit, as the editor does on each change.
+    const worst: number[] = [];
+    for (const kind of ['dense', 'typical'] as const) {
+      const big = bigTypeScript(5000, kind);
+      const { full, incremental } = reparse(parsers.get('typescript')!, big);
+      const latencies = await relint(linter, big);
+      print(`lint.relint_${kind}_file_lines`, big.split('\n').length, 0);
+      print(`lint.relint_${kind}_findings`, (await linter.lint(big, 'typescript')).findings.length, 0);
+      print(`lint.parse_5000_lines_${kind}_ms`, full);
+      print(`lint.reparse_${kind}_p50_ms`, median(incremental));
+      print(`lint.reparse_${kind}_p95_ms`, percentile(incremental, 95));
+      print(`lint.relint_${kind}_p50_ms`, median(latencies));
+      print(`lint.relint_${kind}_p95_ms`, percentile(latencies, 95));
+      const fullLints: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const t0 = performance.now();
+        await linter.lint(big, 'typescript');
+        fullLints.push(performance.now() - t0);
+      }
+      print(`lint.full_lint_5000_lines_${kind}_ms`, median(fullLints));
+      worst.push(percentile(latencies, 95));
     }
+    print('lint.relint_p95_ms', Math.max(...worst));
 
     // The same KEYS rule in ESLint (no-restricted-syntax) on the JavaScript part of the corpus.
     const js = files.filter((f) => f.language === 'javascript');

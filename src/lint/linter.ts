@@ -1,15 +1,11 @@
 import { Parser, type Tree } from '@vscode/tree-sitter-wasm';
-import { createAdapter } from './analysis/adapters';
-import { FileContext } from './analysis/context';
-import { analyzeFile } from './analysis/engine';
+import { analyze } from './analyze';
 import { BudgetExceeded, checkInput, Deadline, DEFAULT_TIME_BUDGET_MS, type Skip } from './budget';
-import { fixesFor } from './fixes/index';
 import { textEditFor, type DocumentState } from './parser/incremental';
 import { GrammarLoader } from './parser/runtime';
-import { allRules, ruleMetas } from './rules/index';
-import type { RuleEnv, RuleFinding } from './rules/rule';
-import { collectSuppressions, isSuppressed, suppressionEdit } from './suppressions';
-import type { Finding, LanguageId, Linter, LintOptions, LintResult, Severity, SuppressionScope, TextEdit } from './types';
+import { ruleMetas } from './rules/index';
+import { suppressionEdit } from './suppressions';
+import type { Finding, LanguageId, Linter, LintOptions, LintResult, SuppressionScope, TextEdit } from './types';
 
 /** Nothing can be found in a file that names no Redis/Valkey client, Sentinel or Lua `redis.call`. */
 const ANCHOR = /redis|valkey|rueidis|jedis|lettuce|glide|sentinel|26379|rdb/i;
@@ -82,65 +78,46 @@ export class TreeSitterLinter implements Linter {
     const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
     const deadline = new Deadline(budget);
     const previous = docKey ? this.documents.get(docKey) : undefined;
+    const same = previous?.language === language ? previous : undefined;
+    const edit = same ? textEditFor(same.source, source) : undefined;
+    // The tree as it was, for comparing the edited syntax with (Tree.edit changes the tree in place).
+    const before = same?.analysis ? same.tree.copy() : undefined;
     let tree: Tree | null;
     try {
-      let oldTree: Tree | null = null;
-      if (previous && previous.language === language) {
-        const edit = textEditFor(previous.source, source);
-        if (edit) previous.tree.edit(edit);
-        oldTree = previous.tree;
-      }
-      tree = parser.parse(source, oldTree, { progressCallback: () => deadline.expired() });
+      if (edit) same?.tree.edit(edit);
+      tree = parser.parse(source, same?.tree ?? null, { progressCallback: () => deadline.expired() });
     } catch (e) {
       parser.reset();
+      before?.delete();
       return this.skip({ reason: 'parse-error', detail: message(e) }, docKey);
     }
     if (!tree) {
       parser.reset();
+      before?.delete();
       return this.skip({ reason: 'timeout', detail: `parsing took longer than ${budget} ms` }, docKey);
     }
-    if (docKey) {
-      previous?.tree.delete();
-      this.documents.delete(docKey);
-      this.documents.set(docKey, { tree, source, language });
-      this.evictDocuments();
-    }
+    const reuse = same?.analysis && before ? { cache: same.analysis, source: same.source, edit, before, edited: same.tree } : undefined;
+    let state: DocumentState | undefined = docKey ? { tree, source, language } : undefined;
     try {
-      return { findings: this.analyze(source, tree, language, options, deadline) };
+      const { findings, cache } = analyze(source, tree, language, options, deadline, reuse, docKey !== undefined);
+      if (state && cache) state = { ...state, analysis: cache };
+      return { findings };
     } catch (e) {
       if (e instanceof BudgetExceeded) return { findings: [], skipped: { reason: 'timeout', detail: e.message } };
-      return { findings: [], skipped: { reason: "parse-error", detail: `analysis failed: ${message(e)}` } };
+      return { findings: [], skipped: { reason: 'parse-error', detail: `analysis failed: ${message(e)}` } };
     } finally {
-      if (!docKey) tree.delete();
+      before?.delete();
+      if (docKey && state) this.keep(docKey, state, previous);
+      else tree.delete();
     }
   }
 
-  private analyze(source: string, tree: Tree, language: LanguageId, options: LintOptions, deadline: Deadline): Finding[] {
-    const enabled = allRules.filter((r) => severityOf(options, r.meta.id, r.meta.defaultSeverity) !== 'off');
-    if (enabled.length === 0) return [];
-    const ctx = new FileContext(source, tree.rootNode, language, deadline);
-    const { adapter, callWords } = createAdapter(ctx);
-    const model = analyzeFile(ctx, adapter, callWords);
-    if (model.ops.length === 0 && model.sentinel.length === 0) return [];
-    const env: RuleEnv = {
-      ctx,
-      adapter,
-      options: { defaultTtlSeconds: options.defaultTtlSeconds ?? 3600 },
-      fixesFor: (rule, op) => fixesFor(language, rule, op, env),
-    };
-    const suppressions = collectSuppressions(source, tree.rootNode);
-    const hasDirectives = suppressions.file !== undefined || suppressions.lines.size > 0;
-    const findings: Finding[] = [];
-    for (const rule of enabled) {
-      const ruleSeverity = severityOf(options, rule.meta.id, rule.meta.defaultSeverity);
-      for (const f of rule.check(model, env)) {
-        const severity = f.collection ? (options.collectionWritesSeverity ?? 'info') : ruleSeverity;
-        if (severity === 'off') continue;
-        if (hasDirectives && isSuppressed(suppressions, f.rule, suppressionLines(ctx, adapter, f))) continue;
-        findings.push({ rule: f.rule, severity, message: f.message, range: f.range, fixes: f.fixes });
-      }
-    }
-    return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
+  /** Makes `state` the document's, freeing the tree it replaces. */
+  private keep(docKey: string, state: DocumentState, previous: DocumentState | undefined): void {
+    previous?.tree.delete();
+    this.documents.delete(docKey);
+    this.documents.set(docKey, state);
+    this.evictDocuments();
   }
 
   private async parserFor(language: LanguageId): Promise<Parser> {
@@ -168,19 +145,6 @@ export class TreeSitterLinter implements Linter {
       this.forget(oldest);
     }
   }
-}
-
-function severityOf(options: LintOptions, id: Finding['rule'], fallback: Severity): Severity {
-  return options.rules?.[id] ?? fallback;
-}
-
-/** A finding inside a (multi-line) string literal, such as a Lua script, is also suppressed from the line the literal starts on. */
-function suppressionLines(ctx: FileContext, adapter: ReturnType<typeof createAdapter>['adapter'], f: RuleFinding): number[] {
-  const line = f.range.start.line;
-  const node = ctx.root.descendantForPosition({ row: line, column: f.range.start.column });
-  if (!node) return [line];
-  const literal = [node, ...ctx.ancestors(node).reverse()].find((n) => adapter.stringTypes.has(n.type));
-  return literal && literal.startPosition.row !== line ? [line, literal.startPosition.row] : [line];
 }
 
 function anchorLine(tree: Tree, language: LanguageId, finding: Finding): number {

@@ -17,12 +17,52 @@ export interface OpDraft {
   site?: CallSite;
 }
 
+/**
+ * How other code's analysis reaches a node of a function body: through the function's name (a
+ * return: calls of the function read it), the assignment's target (`x = ...`, `this.x = ...`: uses
+ * of `x` read it), the node's own name (a nested declaration found by name), or in a way no name
+ * tells (`any`).
+ */
+export type Export = 'value' | 'target' | 'name' | 'any';
+
+/**
+ * What an edit inside a function body can change for the analysis of the rest of the file. A
+ * re-lint re-uses the findings of the other functions when the edit touches none of this, or only
+ * exported nodes whose names the rest of the file never mentions (see document/change.ts), so each
+ * adapter lists every place its name resolution reads inside a function from outside it.
+ */
+export interface Locality {
+  /** Node types of function bodies made of statements (an expression body is the function's value). */
+  readonly bodies: ReadonlySet<string>;
+  /** Node types whose children are statements or members, where the analysis skips comments. */
+  readonly containers: ReadonlySet<string>;
+  /** Node types inside a body that other code's analysis reads (returns, assignments, nested declarations), and how. */
+  readonly exported: Readonly<Record<string, Export>>;
+  /** Words in assignment targets that stand for the object, not a name (`this`, `self`). */
+  readonly receivers?: readonly string[];
+  /** Fields of a function node that other code's analysis reads (its name, a declared result type, parameters its returns and assignments may pass on). */
+  readonly exportedFields: readonly string[];
+  /**
+   * Classes whose body (fields, methods, `this.x = ...`) only code in the class reads: an edit in
+   * one re-analyses the class, not the file, unless it assigns something else than `this.x`.
+   */
+  readonly classes?: ReadonlySet<string>;
+  /** Declarations the analysis never reads, wherever they are (TypeScript interfaces). */
+  readonly inert?: ReadonlySet<string>;
+  /** The last statement of a body is the function's value (Ruby). */
+  readonly lastStatementIsValue?: boolean;
+  /** Text that other code's analysis finds anywhere in a class (Ruby `attr_reader`). */
+  readonly exportedText?: RegExp;
+}
+
 /** Per-language syntax knowledge, created per file (it caches what it resolves). */
 export interface Adapter {
   /** Node types of functions, methods, lambdas and blocks that scope a write and its EXPIRE. */
   readonly functionTypes: ReadonlySet<string>;
   /** Node types of string literals (a finding inside one is suppressed from the line the literal starts on). */
   readonly stringTypes: ReadonlySet<string>;
+  /** What in a function other code's analysis reads (for re-lints that keep other functions' findings). */
+  readonly locality: Locality;
   /** The call whose method or function name is `token`. */
   callSite(token: Node): CallSite | undefined;
   /** What the call sends to the server, if its receiver is a Redis/Valkey client. */

@@ -4,12 +4,22 @@ import type { LanguageId } from '../types';
 import { MAX_DEPTH } from './tree';
 
 const MAX_RESOLUTION_DEPTH = 150;
+/** Marks a memo entry being computed. */
+const IN_PROGRESS = Symbol('in progress');
 
 /** One file being analysed: its text, tree, time budget and per-file caches. */
 export class FileContext {
   private readonly ancestorCache = new Map<number, Node[]>();
   private readonly memos = new Map<string, Map<number | string, unknown>>();
+  private readonly types = new Map<number, string>();
+  /** Parents of nodes reached from them (`field`) or met building an ancestry. */
+  private readonly parents = new Map<number, Node>();
   private depth = 0;
+  /**
+   * Set when a memoised resolution was cut short (a cycle, or too deep): its answer may then depend
+   * on where the resolution started, so a partial re-analysis cannot stand for a full one.
+   */
+  truncated = false;
   private top: { nodes: Node[]; starts: number[]; ends: number[] } | undefined;
 
   constructor(
@@ -24,32 +34,66 @@ export class FileContext {
   }
 
   /**
+   * The nodes that span exactly a match of `re` (a global pattern) in the text of `within`, in text
+   * order: a match inside a comment, a string or a longer token spans none. Cheaper than
+   * `descendantsOfType` over a large subtree, which visits every node of it: the engine uses it to
+   * find declarations and assignments by the word they start with.
+   */
+  spelled(re: RegExp, within: Node = this.root): Node[] {
+    const out: Node[] = [];
+    const end = within.endIndex;
+    re.lastIndex = within.startIndex;
+    for (let m = re.exec(this.source); m && m.index + m[0].length <= end; m = re.exec(this.source)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const n = this.nodeAt(m.index, m.index + m[0].length);
+      if (n && n.startIndex === m.index && n.endIndex === m.index + m[0].length) out.push(n);
+    }
+    return out;
+  }
+
+  /** `node.type`, cached: every read of a node property is a call into WebAssembly. */
+  typeOf(node: Node): string {
+    let type = this.types.get(node.id);
+    if (type === undefined) this.types.set(node.id, (type = node.type));
+    return type;
+  }
+
+  /**
    * Ancestors of `node`, outermost first. Cached per node, and built on the cached chain of the
-   * nearest ancestor already seen, so tokens of one statement share the work.
+   * nearest ancestor already seen, so tokens of one statement share the work; the parents found on
+   * the way are kept (asking tree-sitter for a parent searches down from the root).
    */
   ancestors(node: Node): Node[] {
     const hit = this.ancestorCache.get(node.id);
     if (hit) return hit;
-    const pending: Node[] = [node];
+    // node's parent, grandparent, ... up to the first with known ancestors (or the root).
+    const up: Node[] = [];
     let base: Node[] = [];
-    for (let cur = node; pending.length < MAX_DEPTH; ) {
-      const parent = cur.parent;
+    for (let cur = node; up.length < MAX_DEPTH - 1; ) {
+      const parent = this.parents.get(cur.id) ?? cur.parent;
       if (!parent) break;
-      const cached = this.ancestorCache.get(parent.id);
-      if (cached) {
-        base = [...cached, parent];
+      this.parents.set(cur.id, parent);
+      up.push(parent);
+      const known = this.ancestorCache.get(parent.id);
+      if (known) {
+        base = known;
         break;
       }
-      pending.push(parent);
       cur = parent;
     }
-    // pending holds node, its parent, grandparent...; `base` is the chain of the last of them.
-    let chain = base;
-    for (let i = pending.length - 1; i >= 0; i--) {
-      if (i < pending.length - 1) chain = [...chain, pending[i + 1]!];
-      this.ancestorCache.set(pending[i]!.id, chain);
-    }
-    return this.ancestorCache.get(node.id)!;
+    const chain = base.concat(up.reverse());
+    this.ancestorCache.set(node.id, chain);
+    return chain;
+  }
+
+  /** `node.childForFieldName(name)`, remembering `node` as the child's parent. */
+  field(node: Node, name: string): Node | null {
+    const child = node.childForFieldName(name);
+    if (child) this.parents.set(child.id, node);
+    return child;
   }
 
   parentOf(node: Node): Node | null {
@@ -84,20 +128,30 @@ export class FileContext {
     return { nodes, starts: nodes.map((n) => n.startIndex), ends: nodes.map((n) => n.endIndex) };
   }
 
-
   /** Memoises `compute` per namespace and key; a re-entrant call (a cycle) sees `whileComputing`. */
   memo<T>(ns: string, key: number | string, compute: () => T, whileComputing: T): T {
     let table = this.memos.get(ns);
     if (!table) this.memos.set(ns, (table = new Map<number | string, unknown>()));
-    if (table.has(key)) return table.get(key) as T;
+    const known = table.get(key);
+    if (known === IN_PROGRESS) {
+      this.truncated = true;
+      return whileComputing;
+    }
+    if (known !== undefined || table.has(key)) return known as T;
     // Resolution chains (a = b, b = c, ...) are followed this deep; past it the answer is "not known".
-    if (this.depth >= MAX_RESOLUTION_DEPTH) return whileComputing;
-    table.set(key, whileComputing);
+    if (this.depth >= MAX_RESOLUTION_DEPTH) {
+      this.truncated = true;
+      return whileComputing;
+    }
+    table.set(key, IN_PROGRESS);
     this.depth++;
     try {
       const value = compute();
       table.set(key, value);
       return value;
+    } catch (e) {
+      table.set(key, whileComputing);
+      throw e;
     } finally {
       this.depth--;
     }

@@ -1,6 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isClientName } from '../clients/naming';
-import type { Adapter, OpDraft } from './adapter';
+import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, commands, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
 import type { CallSite, ClientRef, Role, SentinelMisuse, Ttl } from './model';
@@ -9,6 +9,14 @@ import { namedKids, rangeBetween, rangeOf } from './tree';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'lambda_expression', 'anonymous_method_expression', 'accessor_declaration']);
 const STRING_TYPES = new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression']);
+/** Names resolve through lexical scopes, members and `using` directives: nothing in a method body is seen from outside it, nothing in a class body from outside the class. */
+const LOCALITY: Locality = {
+  bodies: new Set(['block']),
+  containers: new Set(['compilation_unit', 'declaration_list', 'block']),
+  exported: {},
+  exportedFields: [],
+  classes: new Set(['class_declaration', 'struct_declaration', 'record_declaration', 'interface_declaration']),
+};
 const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'block', 'declaration_list', 'for_statement', 'foreach_statement', 'using_statement', 'catch_clause', 'switch_section']);
 
 /** StackExchange.Redis types. */
@@ -58,6 +66,7 @@ export function createCSharpAdapter(ctx: FileContext): Adapter {
 class CSharpAdapter implements Adapter {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
+  readonly locality = LOCALITY;
 
   constructor(private readonly ctx: FileContext) {}
 
@@ -67,20 +76,20 @@ class CSharpAdapter implements Adapter {
     const tokenParent = this.ctx.parentOf(token);
     if (tokenParent?.type === 'generic_name') nameHolder = tokenParent;
     const access = this.ctx.parentOf(nameHolder);
-    if (access?.type !== 'member_access_expression' || access.childForFieldName('name')?.id !== nameHolder.id) return undefined;
+    if (access?.type !== 'member_access_expression' || this.ctx.field(access, 'name')?.id !== nameHolder.id) return undefined;
     const call = this.ctx.parentOf(access);
-    if (call?.type !== 'invocation_expression' || call.childForFieldName('function')?.id !== access.id) return undefined;
-    const argsNode = call.childForFieldName('arguments');
+    if (call?.type !== 'invocation_expression' || this.ctx.field(call, 'function')?.id !== access.id) return undefined;
+    const argsNode = this.ctx.field(call, 'arguments');
     const args = (argsNode ? namedKids(argsNode) : []).map((a) => {
-      const name = a.childForFieldName('name');
+      const name = this.ctx.field(a, 'name');
       const value = a.lastNamedChild ?? a;
       return name ? { node: value, name: this.ctx.text(name) } : { node: value };
     });
-    return { call, nameNode: token, name: this.ctx.text(token), receiver: access.childForFieldName('expression'), args, argsNode };
+    return { call, nameNode: token, name: this.ctx.text(token), receiver: this.ctx.field(access, 'expression'), args, argsNode };
   }
 
   private seImported(): boolean {
-    return this.ctx.memo('cs.using', 0, () => this.ctx.root.descendantsOfType('using_directive').some((u) => u && /StackExchange\s*\.\s*Redis/.test(this.ctx.text(u))), false);
+    return this.ctx.memo('cs.using', 0, () => usingDirectives(this.ctx).some((u) => /StackExchange\s*\.\s*Redis/.test(this.ctx.text(u))), false);
   }
 
   ops(site: CallSite): OpDraft[] {
@@ -135,7 +144,7 @@ class CSharpAdapter implements Adapter {
   private scriptLiterals(node: Node | undefined, depth = 0): Node[] {
     if (!node || depth > 4) return [];
     if (STRING_TYPES.has(node.type)) return [node];
-    if (node.type === 'binary_expression') return [...this.scriptLiterals(node.childForFieldName('left') ?? undefined, depth + 1), ...this.scriptLiterals(node.childForFieldName('right') ?? undefined, depth + 1)];
+    if (node.type === 'binary_expression') return [...this.scriptLiterals(this.ctx.field(node, 'left') ?? undefined, depth + 1), ...this.scriptLiterals(this.ctx.field(node, 'right') ?? undefined, depth + 1)];
     if (node.type === 'identifier') {
       const d = this.lookup(this.ctx.text(node), node);
       return d?.value ? this.scriptLiterals(d.value, depth + 1) : [];
@@ -147,7 +156,7 @@ class CSharpAdapter implements Adapter {
 
   private nameOf(n: Node): string | undefined {
     if (n.type === 'identifier') return this.ctx.text(n);
-    if (n.type === 'member_access_expression') return this.ctx.text(n.childForFieldName('name')!);
+    if (n.type === 'member_access_expression') return this.ctx.text(this.ctx.field(n, 'name')!);
     return undefined;
   }
 
@@ -163,16 +172,16 @@ class CSharpAdapter implements Adapter {
         return d ? this.declValue(d) : UNKNOWN;
       }
       case 'member_access_expression': {
-        const expr = n.childForFieldName('expression');
+        const expr = this.ctx.field(n, 'expression');
         if (expr?.type !== 'this_expression' && expr?.type !== 'this') return UNKNOWN;
-        const d = this.memberDecl(n, this.ctx.text(n.childForFieldName('name')!));
+        const d = this.memberDecl(n, this.ctx.text(this.ctx.field(n, 'name')!));
         return d ? this.declValue(d) : UNKNOWN;
       }
       case 'invocation_expression': {
-        const fn = n.childForFieldName('function');
+        const fn = this.ctx.field(n, 'function');
         if (fn?.type !== 'member_access_expression') return UNKNOWN;
-        const method = this.ctx.text(fn.childForFieldName('name')!).replace(/<.*$/, '');
-        const expr = fn.childForFieldName('expression')!;
+        const method = this.ctx.text(this.ctx.field(fn, 'name')!).replace(/<.*$/, '');
+        const expr = this.ctx.field(fn, 'expression')!;
         if ((method === 'Connect' || method === 'ConnectAsync') && this.ctx.text(expr) === 'ConnectionMultiplexer' && this.seImported()) return { t: 'se', role: 'mux', strength: 'strong' };
         const ov = this.valueOf(expr);
         if (ov.t !== 'se') return UNKNOWN;
@@ -185,7 +194,7 @@ class CSharpAdapter implements Adapter {
       case 'parenthesized_expression':
         return n.lastNamedChild ? this.valueOf(n.lastNamedChild) : UNKNOWN;
       case 'object_creation_expression':
-        return n.childForFieldName('type') ? this.typeValue(n.childForFieldName('type')!) : OTHER;
+        return this.ctx.field(n, 'type') ? this.typeValue(this.ctx.field(n, 'type')!) : OTHER;
       default:
         return n.type.endsWith('literal') ? OTHER : UNKNOWN;
     }
@@ -217,7 +226,7 @@ class CSharpAdapter implements Adapter {
     const chain = this.ctx.ancestors(at);
     for (let i = chain.length - 1; i >= 0; i--) {
       const s = chain[i]!;
-      if (!SCOPE_TYPES.has(s.type)) continue;
+      if (!SCOPE_TYPES.has(this.ctx.typeOf(s))) continue;
       const d = this.declsOf(s).get(name);
       if (d) return d;
     }
@@ -226,7 +235,7 @@ class CSharpAdapter implements Adapter {
 
   private memberDecl(at: Node, name: string): Decl | undefined {
     const chain = this.ctx.ancestors(at);
-    for (let i = chain.length - 1; i >= 0; i--) if (chain[i]!.type === 'declaration_list') return this.declsOf(chain[i]!).get(name);
+    for (let i = chain.length - 1; i >= 0; i--) if (this.ctx.typeOf(chain[i]!) === 'declaration_list') return this.declsOf(chain[i]!).get(name);
     return undefined;
   }
 
@@ -234,20 +243,20 @@ class CSharpAdapter implements Adapter {
     return this.ctx.memo('cs.decls', scope.id, () => {
       const decls = new Map<string, Decl>();
       const addVariables = (vd: Node) => {
-        const type = vd.childForFieldName('type');
+        const type = this.ctx.field(vd, 'type');
         for (const d of namedKids(vd)) {
           if (d.type !== 'variable_declarator') continue;
-          const name = d.childForFieldName('name') ?? d.namedChild(0);
+          const name = this.ctx.field(d, 'name') ?? d.namedChild(0);
           const value = namedKids(d).find((k) => k.id !== name?.id && k.type !== 'bracketed_argument_list');
           const init = value?.type === 'equals_value_clause' ? value.namedChild(0) : value;
           if (name && !decls.has(this.ctx.text(name))) decls.set(this.ctx.text(name), { type, value: init ?? null });
         }
       };
-      const params = scope.childForFieldName('parameters');
+      const params = this.ctx.field(scope, 'parameters');
       if (FUNCTION_TYPES.has(scope.type) && params) {
         for (const p of params.type === 'identifier' ? [params] : namedKids(params)) {
-          const name = p.type === 'identifier' ? p : p.childForFieldName('name');
-          if (name) decls.set(this.ctx.text(name), { type: p.childForFieldName('type'), value: null });
+          const name = p.type === 'identifier' ? p : this.ctx.field(p, 'name');
+          if (name) decls.set(this.ctx.text(name), { type: this.ctx.field(p, 'type'), value: null });
         }
       }
       for (const st of namedKids(scope)) {
@@ -255,8 +264,8 @@ class CSharpAdapter implements Adapter {
           const vd = namedKids(st).find((k) => k.type === 'variable_declaration');
           if (vd) addVariables(vd);
         } else if (st.type === 'property_declaration') {
-          const name = st.childForFieldName('name');
-          if (name) decls.set(this.ctx.text(name), { type: st.childForFieldName('type'), value: st.childForFieldName('value') });
+          const name = this.ctx.field(st, 'name');
+          if (name) decls.set(this.ctx.text(name), { type: this.ctx.field(st, 'type'), value: this.ctx.field(st, 'value') });
         } else if (st.type === 'variable_declaration') addVariables(st);
       }
       if (scope.type === 'declaration_list') this.addPrimaryConstructor(scope, decls);
@@ -269,8 +278,8 @@ class CSharpAdapter implements Adapter {
     const cls = this.ctx.parentOf(body);
     const params = cls ? namedKids(cls).find((k) => k.type === 'parameter_list') : undefined;
     for (const p of params ? namedKids(params) : []) {
-      const name = p.childForFieldName('name');
-      if (name && !decls.has(this.ctx.text(name))) decls.set(this.ctx.text(name), { type: p.childForFieldName('type'), value: null });
+      const name = this.ctx.field(p, 'name');
+      if (name && !decls.has(this.ctx.text(name))) decls.set(this.ctx.text(name), { type: this.ctx.field(p, 'type'), value: null });
     }
   }
 
@@ -280,12 +289,12 @@ class CSharpAdapter implements Adapter {
     const chain = this.ctx.ancestors(hit);
     for (let i = chain.length - 1, steps = 0; i >= 0 && steps < 8; i--, steps++) {
       const n = chain[i]!;
-      if (n.type !== 'argument_list') continue;
+      if (this.ctx.typeOf(n) !== 'argument_list') continue;
       const call = chain[i - 1];
       const fn = call?.childForFieldName('function');
       if (call?.type !== 'invocation_expression' || fn?.type !== 'member_access_expression') return undefined;
-      const method = this.ctx.text(fn.childForFieldName('name')!);
-      if (!['Connect', 'ConnectAsync'].includes(method) || this.ctx.text(fn.childForFieldName('expression')!) !== 'ConnectionMultiplexer' || !this.seImported()) return undefined;
+      const method = this.ctx.text(this.ctx.field(fn, 'name')!);
+      if (!['Connect', 'ConnectAsync'].includes(method) || this.ctx.text(this.ctx.field(fn, 'expression')!) !== 'ConnectionMultiplexer' || !this.seImported()) return undefined;
       const literal = namedKids(n).flatMap((a) => a.descendantsOfType(['string_literal_content', 'interpolated_string_text', 'string_content'])).filter((s) => s !== null);
       if (literal.some((s) => /serviceName\s*=/i.test(this.ctx.text(s)))) return undefined;
       return { node: call, range: rangeOf(call), lib: 'stackexchange', evidence: /26379/.test(this.ctx.text(hit)) ? 'port 26379' : `\`${/[\w.]*sentinel[\w.]*/i.exec(this.ctx.text(hit))?.[0] ?? 'sentinel'}\`` };
@@ -301,4 +310,9 @@ class CSharpAdapter implements Adapter {
     return this.ctx.text(node).replace(/\s+/g, '');
   }
 
+}
+
+/** The file's `using` directives, in text order. */
+export function usingDirectives(ctx: FileContext): Node[] {
+  return ctx.memo('cs.usings', 0, () => ctx.spelled(/\busing\b/g).map((kw) => ctx.parentOf(kw)).filter((u): u is Node => u?.type === 'using_directive'), []);
 }

@@ -11,7 +11,7 @@ import {
   sentinelFields,
   typeRole,
 } from '../clients/go';
-import type { Adapter, OpDraft } from './adapter';
+import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
 import type { Arg, CallSite, ClientRef, Lib, Role, SentinelMisuse, Ttl } from './model';
@@ -20,6 +20,13 @@ import { namedKids, rangeBetween, rangeOf } from './tree';
 
 const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 const STRING_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal']);
+/** Other functions read a function's returns and the struct types declared anywhere in the file. */
+const LOCALITY: Locality = {
+  bodies: new Set(['block']),
+  containers: new Set(['source_file', 'block', 'statement_list', 'field_declaration_list', 'import_spec_list']),
+  exported: { return_statement: 'value', type_declaration: 'any', type_spec: 'any' },
+  exportedFields: ['name', 'parameters', 'result', 'receiver'],
+};
 const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'source_file', 'block', 'statement_list', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'communication_case', 'expression_case', 'type_case', 'default_case']);
 
 export const goCallWords = [...Object.keys(methodCommands), ...Object.keys(goMethodAliases), 'Do', 'Send', 'Eval', 'EvalRO', 'NewScript', 'NewLuaScript', 'NewLuaScriptReadOnly'];
@@ -49,6 +56,7 @@ function combine(values: readonly GoValue[]): GoValue {
 class GoAdapter implements Adapter {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
+  readonly locality = LOCALITY;
 
   constructor(private readonly ctx: FileContext) {}
 
@@ -56,13 +64,13 @@ class GoAdapter implements Adapter {
     let call: Node | null;
     let receiver: Node | null = null;
     const parent = this.ctx.parentOf(token);
-    if (token.type === 'field_identifier' && parent?.type === 'selector_expression' && parent.childForFieldName('field')?.id === token.id) {
+    if (token.type === 'field_identifier' && parent?.type === 'selector_expression' && this.ctx.field(parent, 'field')?.id === token.id) {
       call = this.ctx.parentOf(parent);
-      if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== parent.id) return undefined;
-      receiver = parent.childForFieldName('operand');
-    } else if (token.type === 'identifier' && parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === token.id) call = parent;
+      if (call?.type !== 'call_expression' || this.ctx.field(call, 'function')?.id !== parent.id) return undefined;
+      receiver = this.ctx.field(parent, 'operand');
+    } else if (token.type === 'identifier' && parent?.type === 'call_expression' && this.ctx.field(parent, 'function')?.id === token.id) call = parent;
     else return undefined;
-    const argsNode = call.childForFieldName('arguments');
+    const argsNode = this.ctx.field(call, 'arguments');
     let args: Arg[] | undefined;
     return {
       call,
@@ -120,8 +128,8 @@ class GoAdapter implements Adapter {
       const sel = this.ctx.parentOf(n);
       const call = (sel ? this.ctx.parentOf(sel) : null);
       if (sel?.type !== 'selector_expression' || call?.type !== 'call_expression') break;
-      const step = normalizeMethod(this.ctx.text(sel.childForFieldName('field')!));
-      const arg = call.childForFieldName('arguments')?.namedChild(0);
+      const step = normalizeMethod(this.ctx.text(this.ctx.field(sel, 'field')!));
+      const arg = this.ctx.field(call, 'arguments')?.namedChild(0);
       if (step === 'key' && arg) keys.push(arg);
       if (info.command === 'SET' && builderTtlSteps.has(step)) ttl = 'yes';
       end = call;
@@ -160,7 +168,7 @@ class GoAdapter implements Adapter {
   private scriptLiterals(node: Node | undefined, depth = 0): Node[] {
     if (!node || depth > 4) return [];
     if (STRING_TYPES.has(node.type)) return [node];
-    if (node.type === 'binary_expression') return [...this.scriptLiterals(node.childForFieldName('left') ?? undefined, depth + 1), ...this.scriptLiterals(node.childForFieldName('right') ?? undefined, depth + 1)];
+    if (node.type === 'binary_expression') return [...this.scriptLiterals(this.ctx.field(node, 'left') ?? undefined, depth + 1), ...this.scriptLiterals(this.ctx.field(node, 'right') ?? undefined, depth + 1)];
     if (node.type === 'identifier') {
       const decl = this.lookup(this.ctx.text(node), node);
       if (decl?.kind === 'var') return decl.values.flatMap((v) => this.scriptLiterals(v.expr, depth + 1));
@@ -172,7 +180,7 @@ class GoAdapter implements Adapter {
 
   private nameOf(n: Node): string | undefined {
     if (n.type === 'identifier') return this.ctx.text(n);
-    if (n.type === 'selector_expression') return this.ctx.text(n.childForFieldName('field')!);
+    if (n.type === 'selector_expression') return this.ctx.text(this.ctx.field(n, 'field')!);
     return undefined;
   }
 
@@ -188,8 +196,8 @@ class GoAdapter implements Adapter {
         return decl ? this.declValue(decl) : UNKNOWN;
       }
       case 'selector_expression': {
-        const operand = n.childForFieldName('operand')!;
-        const fieldName = this.ctx.text(n.childForFieldName('field')!);
+        const operand = this.ctx.field(n, 'operand')!;
+        const fieldName = this.ctx.text(this.ctx.field(n, 'field')!);
         const ov = this.valueOf(operand);
         if (ov.t === 'struct') return this.fieldValue(ov.name, fieldName);
         return ov.t === 'unknown' ? UNKNOWN : OTHER;
@@ -200,7 +208,7 @@ class GoAdapter implements Adapter {
       case 'parenthesized_expression':
         return n.namedChild(0) ? this.valueOf(n.namedChild(0)!) : UNKNOWN;
       case 'composite_literal': {
-        const type = n.childForFieldName('type');
+        const type = this.ctx.field(n, 'type');
         return type ? this.typeValue(type) : OTHER;
       }
       case 'interpreted_string_literal':
@@ -219,11 +227,11 @@ class GoAdapter implements Adapter {
 
   /** The `index`-th result of a call. */
   private callValue(call: Node, index: number): GoValue {
-    const fn = call.childForFieldName('function');
+    const fn = this.ctx.field(call, 'function');
     if (!fn) return UNKNOWN;
     if (fn.type === 'selector_expression') {
-      const operand = fn.childForFieldName('operand')!;
-      const method = this.ctx.text(fn.childForFieldName('field')!);
+      const operand = this.ctx.field(fn, 'operand')!;
+      const method = this.ctx.text(this.ctx.field(fn, 'field')!);
       const ov = this.valueOf(operand);
       if (ov.t === 'package') {
         if (index !== 0) return OTHER;
@@ -254,16 +262,16 @@ class GoAdapter implements Adapter {
 
   private returnValue(fn: Node, index: number): GoValue {
     return this.ctx.memo('go.return', `${fn.id}:${index}`, () => {
-      const result = fn.childForFieldName('result');
+      const result = this.ctx.field(fn, 'result');
       if (result) {
-        const types = result.type === 'parameter_list' ? namedKids(result).map((p) => p.childForFieldName('type')).filter((t): t is Node => t !== null) : [result];
+        const types = result.type === 'parameter_list' ? namedKids(result).map((p) => this.ctx.field(p, 'type')).filter((t): t is Node => t !== null) : [result];
         const t = types[index];
         if (t) {
           const tv = this.typeValue(t);
           if (tv.t !== 'unknown') return tv;
         }
       }
-      const body = fn.childForFieldName('body');
+      const body = this.ctx.field(fn, 'body');
       const values: GoValue[] = [];
       for (const ret of body ? body.descendantsOfType('return_statement') : []) {
         const list = ret?.namedChild(0);
@@ -281,8 +289,8 @@ class GoAdapter implements Adapter {
       case 'parenthesized_type':
         return type.namedChild(0) ? this.typeValue(type.namedChild(0)!, depth + 1) : UNKNOWN;
       case 'qualified_type': {
-        const pkg = this.ctx.text(type.childForFieldName('package')!);
-        const name = this.ctx.text(type.childForFieldName('name')!);
+        const pkg = this.ctx.text(this.ctx.field(type, 'package')!);
+        const name = this.ctx.text(this.ctx.field(type, 'name')!);
         const decl = this.packageDecl(pkg);
         if (!decl) return OTHER;
         const role = typeRole(decl, name);
@@ -315,12 +323,11 @@ class GoAdapter implements Adapter {
   private imports(): Map<string, Lib> {
     return this.ctx.memo('go.imports', 0, () => {
       const out = new Map<string, Lib>();
-      for (const spec of this.ctx.root.descendantsOfType('import_spec')) {
-        if (!spec) continue;
-        const path = spec.childForFieldName('path');
+      for (const spec of importSpecs(this.ctx)) {
+        const path = this.ctx.field(spec, 'path');
         const found = path ? importLib(this.ctx.text(path).slice(1, -1)) : undefined;
         if (!found) continue;
-        const alias = spec.childForFieldName('name');
+        const alias = this.ctx.field(spec, 'name');
         out.set(alias ? this.ctx.text(alias) : found.name, found.lib);
       }
       return out;
@@ -334,9 +341,9 @@ class GoAdapter implements Adapter {
   private structs(): Map<string, Node> {
     return this.ctx.memo('go.structs', 0, () => {
       const out = new Map<string, Node>();
-      for (const spec of this.ctx.root.descendantsOfType('type_spec')) {
-        const type = spec?.childForFieldName('type');
-        const name = spec?.childForFieldName('name');
+      for (const spec of declared(this.ctx, 'type', 'type_declaration', 'type_spec')) {
+        const type = this.ctx.field(spec, 'type');
+        const name = this.ctx.field(spec, 'name');
         if (type?.type === 'struct_type' && name) out.set(this.ctx.text(name), type);
       }
       return out;
@@ -345,8 +352,8 @@ class GoAdapter implements Adapter {
 
   private embeddedClient(struct: Node, depth: number): GoValue | undefined {
     for (const f of struct.descendantsOfType('field_declaration')) {
-      if (!f || f.childForFieldName('name')) continue;
-      const tv = this.typeValue(f.childForFieldName('type')!, depth);
+      if (!f || this.ctx.field(f, 'name')) continue;
+      const tv = this.typeValue(this.ctx.field(f, 'type')!, depth);
       if (tv.t === 'client') return tv;
     }
     return undefined;
@@ -359,16 +366,17 @@ class GoAdapter implements Adapter {
       for (const f of st.descendantsOfType('field_declaration')) {
         if (!f) continue;
         const names = f.childrenForFieldName('name').filter((n): n is Node => n !== null);
-        if (names.some((n) => this.ctx.text(n) === field)) return this.typeValue(f.childForFieldName('type')!);
+        if (names.some((n) => this.ctx.text(n) === field)) return this.typeValue(this.ctx.field(f, 'type')!);
       }
       return OTHER;
     }, UNKNOWN);
   }
 
   private methodOf(structName: string, method: string): Node | undefined {
-    for (const m of this.ctx.root.descendantsOfType('method_declaration')) {
-      if (!m || this.ctx.text(m.childForFieldName('name')!) !== method) continue;
-      const recvType = m.childForFieldName('receiver')?.descendantsOfType('type_identifier')[0];
+    const methods = this.ctx.memo('go.methods', 0, () => this.ctx.spelled(/\bfunc\b/g).map((kw) => this.ctx.parentOf(kw)).filter((m): m is Node => m?.type === 'method_declaration'), []);
+    for (const m of methods) {
+      if (this.ctx.text(this.ctx.field(m, 'name')!) !== method) continue;
+      const recvType = this.ctx.field(m, 'receiver')?.descendantsOfType('type_identifier')[0];
       if (recvType && this.ctx.text(recvType) === structName) return m;
     }
     return undefined;
@@ -377,7 +385,7 @@ class GoAdapter implements Adapter {
   private functionDecl(name: string): Node | undefined {
     const fns = this.ctx.memo('go.functions', 0, () => {
       const out = new Map<string, Node>();
-      for (const f of namedKids(this.ctx.root)) if (f.type === 'function_declaration') out.set(this.ctx.text(f.childForFieldName('name')!), f);
+      for (const f of namedKids(this.ctx.root)) if (f.type === 'function_declaration') out.set(this.ctx.text(this.ctx.field(f, 'name')!), f);
       return out;
     }, new Map<string, Node>());
     return fns.get(name);
@@ -387,7 +395,7 @@ class GoAdapter implements Adapter {
     const chain = this.ctx.ancestors(at);
     for (let i = chain.length - 1; i >= 0; i--) {
       const s = chain[i]!;
-      if (!SCOPE_TYPES.has(s.type)) continue;
+      if (!SCOPE_TYPES.has(this.ctx.typeOf(s))) continue;
       const d = this.declsOf(s).get(name);
       if (d) return d;
     }
@@ -418,9 +426,9 @@ class GoAdapter implements Adapter {
       });
     };
     if (FUNCTION_TYPES.has(scope.type)) {
-      for (const list of [scope.childForFieldName('receiver'), scope.childForFieldName('parameters')]) {
+      for (const list of [this.ctx.field(scope, 'receiver'), this.ctx.field(scope, 'parameters')]) {
         for (const p of list ? namedKids(list) : []) {
-          const type = p.childForFieldName('type');
+          const type = this.ctx.field(p, 'type');
           for (const n of p.childrenForFieldName('name')) if (n) decls.set(this.ctx.text(n), { kind: 'var', values: [], type });
         }
       }
@@ -430,9 +438,9 @@ class GoAdapter implements Adapter {
       switch (st.type) {
         case 'short_var_declaration':
         case 'assignment_statement': {
-          if (st.type === 'assignment_statement' && this.ctx.text(st.childForFieldName('operator')!) !== '=') break;
-          const left = st.childForFieldName('left');
-          const right = st.childForFieldName('right');
+          if (st.type === 'assignment_statement' && this.ctx.text(this.ctx.field(st, 'operator')!) !== '=') break;
+          const left = this.ctx.field(st, 'left');
+          const right = this.ctx.field(st, 'right');
           if (left && right) bindList(namedKids(left), namedKids(right));
           break;
         }
@@ -441,8 +449,8 @@ class GoAdapter implements Adapter {
           for (const spec of st.descendantsOfType(['var_spec', 'const_spec'])) {
             if (!spec) continue;
             const names = spec.childrenForFieldName('name').filter((n): n is Node => n !== null);
-            const type = spec.childForFieldName('type');
-            const value = spec.childForFieldName('value');
+            const type = this.ctx.field(spec, 'type');
+            const value = this.ctx.field(spec, 'value');
             if (type) for (const n of names) if (!decls.has(this.ctx.text(n))) decls.set(this.ctx.text(n), { kind: 'var', values: [], type });
             if (value) bindList(names, namedKids(value));
           }
@@ -461,32 +469,32 @@ class GoAdapter implements Adapter {
     let inAddress = false;
     for (let i = chain.length - 1, steps = 0; i >= 0 && steps < 16; i--, steps++) {
       const n = chain[i]!;
-      if (n.type === 'keyed_element') {
+      if (this.ctx.typeOf(n) === 'keyed_element') {
         const key = this.ctx.text(n.namedChild(0)!);
         if (!addressFields.has(key)) return undefined;
         inAddress = true;
-      } else if (n.type === 'composite_literal' && inAddress) {
-        const tv = n.childForFieldName('type');
-        if (tv?.type !== 'qualified_type' || !this.packageDecl(this.ctx.text(tv.childForFieldName('package')!))) return undefined;
-        const keys = n.childForFieldName('body')?.descendantsOfType('keyed_element').map((k) => (k ? this.ctx.text(k.namedChild(0)!) : '')) ?? [];
+      } else if (this.ctx.typeOf(n) === 'composite_literal' && inAddress) {
+        const tv = this.ctx.field(n, 'type');
+        if (tv?.type !== 'qualified_type' || !this.packageDecl(this.ctx.text(this.ctx.field(tv, 'package')!))) return undefined;
+        const keys = this.ctx.field(n, 'body')?.descendantsOfType('keyed_element').map((k) => (k ? this.ctx.text(k.namedChild(0)!) : '')) ?? [];
         if (keys.some((k) => sentinelFields.has(k))) return undefined;
         const outer = chain.slice(Math.max(0, i - 3), i).reverse().find((c) => c.type === 'call_expression');
         if (outer) {
-          const fn = outer.childForFieldName('function');
-          const name = fn?.type === 'selector_expression' ? this.ctx.text(fn.childForFieldName('field')!) : '';
+          const fn = this.ctx.field(outer, 'function');
+          const name = fn?.type === 'selector_expression' ? this.ctx.text(this.ctx.field(fn, 'field')!) : '';
           if (sentinelFactories.has(name)) return undefined;
         }
         const node = outer ?? n;
-        return { node, range: rangeOf(node), lib: this.packageDecl(this.ctx.text(tv.childForFieldName('package')!))!, evidence: evidenceOf(this.ctx.text(hit)) };
-      } else if (n.type === 'argument_list' && !inAddress) {
+        return { node, range: rangeOf(node), lib: this.packageDecl(this.ctx.text(this.ctx.field(tv, 'package')!))!, evidence: evidenceOf(this.ctx.text(hit)) };
+      } else if (this.ctx.typeOf(n) === 'argument_list' && !inAddress) {
         const call = chain[i - 1];
         const fn = call?.childForFieldName('function');
         if (call?.type !== 'call_expression' || fn?.type !== 'selector_expression') continue;
-        const pkg = this.valueOf(fn.childForFieldName('operand')!);
-        if (pkg.t === 'package' && pkg.lib === 'redigo' && factoryResult('redigo', this.ctx.text(fn.childForFieldName('field')!)) === 'client') {
+        const pkg = this.valueOf(this.ctx.field(fn, 'operand')!);
+        if (pkg.t === 'package' && pkg.lib === 'redigo' && factoryResult('redigo', this.ctx.text(this.ctx.field(fn, 'field')!)) === 'client') {
           return { node: call, range: rangeOf(call), lib: 'redigo', evidence: evidenceOf(this.ctx.text(hit)) };
         }
-      } else if (FUNCTION_TYPES.has(n.type) || n.type.endsWith('_statement') || n.type === 'short_var_declaration') return undefined;
+      } else if (FUNCTION_TYPES.has(this.ctx.typeOf(n)) || this.ctx.typeOf(n).endsWith('_statement') || this.ctx.typeOf(n) === 'short_var_declaration') return undefined;
     }
     return undefined;
   }
@@ -500,6 +508,21 @@ class GoAdapter implements Adapter {
     return this.ctx.text(node).replace(/\s+/g, '');
   }
 
+}
+
+/** The file's import specs, in text order (`import "x"`, `import ( ... )`). */
+export function importSpecs(ctx: FileContext): Node[] {
+  return ctx.memo('go.importSpecs', 0, () => declared(ctx, 'import', 'import_declaration', 'import_spec'), []);
+}
+
+/** The `spec` nodes of every `declaration` the keyword starts (an `import` or `type` declaration, grouped or not), in text order. */
+function declared(ctx: FileContext, keyword: string, declaration: string, spec: string): Node[] {
+  const out: Node[] = [];
+  for (const kw of ctx.spelled(new RegExp(`\\b${keyword}\\b`, 'g'))) {
+    const decl = ctx.parentOf(kw);
+    if (decl?.type === declaration) for (const s of decl.descendantsOfType(spec)) if (s) out.push(s);
+  }
+  return out;
 }
 
 function literalOf(ctx: FileContext, n: Node): { literal?: string } {

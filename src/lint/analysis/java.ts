@@ -1,7 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { knownType, methodResult, setParamsTtlSteps, springCommand, type JavaKind } from '../clients/java';
 import { isClientName } from '../clients/naming';
-import type { Adapter, OpDraft } from './adapter';
+import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
 import type { CallSite, ClientRef, SentinelMisuse, Ttl } from './model';
@@ -10,6 +10,14 @@ import { namedKids, rangeBetween, rangeOf } from './tree';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
 const STRING_TYPES = new Set(['string_literal']);
+/** Names resolve through lexical scopes, fields, imports and method return types: nothing in a method body is seen from outside it, nothing in a class body from outside the class. */
+const LOCALITY: Locality = {
+  bodies: new Set(['block', 'constructor_body']),
+  containers: new Set(['program', 'class_body', 'interface_body', 'block', 'constructor_body']),
+  exported: {},
+  exportedFields: ['name', 'type'],
+  classes: new Set(['class_declaration', 'record_declaration', 'enum_declaration', 'interface_declaration']),
+};
 const SCOPE_TYPES = new Set([
   ...FUNCTION_TYPES,
   'block',
@@ -67,20 +75,21 @@ function combine(values: readonly JValue[]): JValue {
 class JavaAdapter implements Adapter {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
+  readonly locality = LOCALITY;
 
   constructor(private readonly ctx: FileContext) {}
 
   callSite(token: Node): CallSite | undefined {
     if (token.type !== 'identifier' && token.type !== 'type_identifier') return undefined;
     const parent = this.ctx.parentOf(token);
-    if (parent?.type === 'method_invocation' && parent.childForFieldName('name')?.id === token.id) {
-      const argsNode = parent.childForFieldName('arguments');
-      return { call: parent, nameNode: token, name: this.ctx.text(token), receiver: parent.childForFieldName('object'), args: argsNode ? namedKids(argsNode).map((n) => ({ node: n })) : [], argsNode };
+    if (parent?.type === 'method_invocation' && this.ctx.field(parent, 'name')?.id === token.id) {
+      const argsNode = this.ctx.field(parent, 'arguments');
+      return { call: parent, nameNode: token, name: this.ctx.text(token), receiver: this.ctx.field(parent, 'object'), args: argsNode ? namedKids(argsNode).map((n) => ({ node: n })) : [], argsNode };
     }
     // `new DefaultRedisScript<>(script, Long.class)`
     const creation = parent?.type === 'generic_type' ? this.ctx.parentOf(parent) : parent;
     if (creation?.type === 'object_creation_expression') {
-      const argsNode = creation.childForFieldName('arguments');
+      const argsNode = this.ctx.field(creation, 'arguments');
       return { call: creation, nameNode: token, name: this.ctx.text(token), receiver: null, args: argsNode ? namedKids(argsNode).map((n) => ({ node: n })) : [], argsNode };
     }
     return undefined;
@@ -128,7 +137,7 @@ class JavaAdapter implements Adapter {
     if (!params) return 'unknown';
     const steps = [params, ...params.descendantsOfType('method_invocation').filter((m): m is Node => m !== null)]
       .filter((m) => m.type === 'method_invocation')
-      .map((m) => this.ctx.text(m.childForFieldName('name')!));
+      .map((m) => this.ctx.text(this.ctx.field(m, 'name')!));
     if (steps.some((s) => setParamsTtlSteps.has(s))) return 'yes';
     return steps.length ? 'no' : 'unknown';
   }
@@ -149,7 +158,7 @@ class JavaAdapter implements Adapter {
     if (n.type === 'decimal_integer_literal') return { literal: this.ctx.text(n) };
     // Protocol.Command.KEYS, CommandType.KEYS, Command.SET
     if (n.type === 'field_access' || n.type === 'identifier') {
-      const last = n.type === 'field_access' ? n.childForFieldName('field') : n;
+      const last = n.type === 'field_access' ? this.ctx.field(n, 'field') : n;
       const text = last ? this.ctx.text(last) : '';
       if (/^[A-Z]+$/.test(text)) return { literal: text };
     }
@@ -171,7 +180,7 @@ class JavaAdapter implements Adapter {
   private scriptLiterals(node: Node | undefined, depth = 0): Node[] {
     if (!node || depth > 4) return [];
     if (node.type === 'string_literal') return [node];
-    if (node.type === 'binary_expression') return [...this.scriptLiterals(node.childForFieldName('left') ?? undefined, depth + 1), ...this.scriptLiterals(node.childForFieldName('right') ?? undefined, depth + 1)];
+    if (node.type === 'binary_expression') return [...this.scriptLiterals(this.ctx.field(node, 'left') ?? undefined, depth + 1), ...this.scriptLiterals(this.ctx.field(node, 'right') ?? undefined, depth + 1)];
     if (node.type === 'identifier') {
       const d = this.lookup(this.ctx.text(node), node);
       return d?.value ? this.scriptLiterals(d.value, depth + 1) : [];
@@ -183,7 +192,7 @@ class JavaAdapter implements Adapter {
 
   private nameOf(n: Node): string | undefined {
     if (n.type === 'identifier') return this.ctx.text(n);
-    if (n.type === 'field_access') return this.ctx.text(n.childForFieldName('field')!);
+    if (n.type === 'field_access') return this.ctx.text(this.ctx.field(n, 'field')!);
     return undefined;
   }
 
@@ -199,17 +208,17 @@ class JavaAdapter implements Adapter {
         return d ? this.declValue(d) : UNKNOWN;
       }
       case 'field_access': {
-        const obj = n.childForFieldName('object');
+        const obj = this.ctx.field(n, 'object');
         if (obj?.type !== 'this') return UNKNOWN;
-        const d = this.fieldDecl(n, this.ctx.text(n.childForFieldName('field')!));
+        const d = this.fieldDecl(n, this.ctx.text(this.ctx.field(n, 'field')!));
         return d ? this.declValue(d) : UNKNOWN;
       }
       case 'method_invocation': {
-        const obj = n.childForFieldName('object');
-        const name = this.ctx.text(n.childForFieldName('name')!);
+        const obj = this.ctx.field(n, 'object');
+        const name = this.ctx.text(this.ctx.field(n, 'name')!);
         if (!obj) {
           const m = this.methodDecl(n, name);
-          return m?.childForFieldName('type') ? this.typeValue(m.childForFieldName('type')!) : UNKNOWN;
+          return m?.childForFieldName('type') ? this.typeValue(this.ctx.field(m, 'type')!) : UNKNOWN;
         }
         // static factories: RedisClient.create(...)
         if (obj.type === 'identifier' && name === 'create') {
@@ -228,15 +237,15 @@ class JavaAdapter implements Adapter {
         return UNKNOWN;
       }
       case 'object_creation_expression': {
-        const type = n.childForFieldName('type');
+        const type = this.ctx.field(n, 'type');
         return type ? this.typeValue(type) : OTHER;
       }
       case 'cast_expression':
-        return n.childForFieldName('type') ? this.typeValue(n.childForFieldName('type')!) : UNKNOWN;
+        return this.ctx.field(n, 'type') ? this.typeValue(this.ctx.field(n, 'type')!) : UNKNOWN;
       case 'parenthesized_expression':
         return n.namedChild(0) ? this.valueOf(n.namedChild(0)!) : UNKNOWN;
       case 'ternary_expression':
-        return combine([this.valueOf(n.childForFieldName('consequence')!), this.valueOf(n.childForFieldName('alternative')!)]);
+        return combine([this.valueOf(this.ctx.field(n, 'consequence')!), this.valueOf(this.ctx.field(n, 'alternative')!)]);
       default:
         return n.type.endsWith('literal') || n.type === 'lambda_expression' || n.type === 'array_creation_expression' ? OTHER : UNKNOWN;
     }
@@ -306,7 +315,7 @@ class JavaAdapter implements Adapter {
     const chain = this.ctx.ancestors(at);
     for (let i = chain.length - 1; i >= 0; i--) {
       const s = chain[i]!;
-      if (!SCOPE_TYPES.has(s.type)) continue;
+      if (!SCOPE_TYPES.has(this.ctx.typeOf(s))) continue;
       const d = this.declsOf(s).get(name);
       if (d) return d;
     }
@@ -316,7 +325,7 @@ class JavaAdapter implements Adapter {
   private fieldDecl(at: Node, name: string): Decl | undefined {
     const chain = this.ctx.ancestors(at);
     for (let i = chain.length - 1; i >= 0; i--) {
-      if (chain[i]!.type === 'class_body') return this.declsOf(chain[i]!).get(name);
+      if (this.ctx.typeOf(chain[i]!) === 'class_body') return this.declsOf(chain[i]!).get(name);
     }
     return undefined;
   }
@@ -324,8 +333,8 @@ class JavaAdapter implements Adapter {
   private methodDecl(at: Node, name: string): Node | undefined {
     const chain = this.ctx.ancestors(at);
     for (let i = chain.length - 1; i >= 0; i--) {
-      if (chain[i]!.type !== 'class_body') continue;
-      return namedKids(chain[i]!).find((m) => m.type === 'method_declaration' && this.ctx.text(m.childForFieldName('name')!) === name);
+      if (this.ctx.typeOf(chain[i]!) !== 'class_body') continue;
+      return namedKids(chain[i]!).find((m) => m.type === 'method_declaration' && this.ctx.text(this.ctx.field(m, 'name')!) === name);
     }
     return undefined;
   }
@@ -334,38 +343,38 @@ class JavaAdapter implements Adapter {
     return this.ctx.memo('java.decls', scope.id, () => {
       const decls = new Map<string, Decl>();
       const addDeclarators = (st: Node) => {
-        const type = st.childForFieldName('type');
+        const type = this.ctx.field(st, 'type');
         for (const d of st.childrenForFieldName('declarator')) {
           const name = d?.childForFieldName('name');
-          if (d && name && !decls.has(this.ctx.text(name))) decls.set(this.ctx.text(name), { type, value: d.childForFieldName('value') });
+          if (d && name && !decls.has(this.ctx.text(name))) decls.set(this.ctx.text(name), { type, value: this.ctx.field(d, 'value') });
         }
       };
       const addParams = (params: Node | null) => {
         for (const p of params ? namedKids(params) : []) {
-          const name = p.type === 'identifier' ? p : p.childForFieldName('name');
-          if (name) decls.set(this.ctx.text(name), { type: p.childForFieldName('type'), value: null });
+          const name = p.type === 'identifier' ? p : this.ctx.field(p, 'name');
+          if (name) decls.set(this.ctx.text(name), { type: this.ctx.field(p, 'type'), value: null });
         }
       };
       switch (scope.type) {
         case 'method_declaration':
         case 'constructor_declaration':
-          addParams(scope.childForFieldName('parameters'));
+          addParams(this.ctx.field(scope, 'parameters'));
           break;
         case 'lambda_expression': {
-          const p = scope.childForFieldName('parameters');
+          const p = this.ctx.field(scope, 'parameters');
           if (p?.type === 'identifier') decls.set(this.ctx.text(p), { type: null, value: null });
           else addParams(p);
           break;
         }
         case 'try_with_resources_statement':
-          for (const r of scope.childForFieldName('resources') ? namedKids(scope.childForFieldName('resources')!) : []) {
-            const name = r.childForFieldName('name');
-            if (name) decls.set(this.ctx.text(name), { type: r.childForFieldName('type'), value: r.childForFieldName('value') });
+          for (const r of this.ctx.field(scope, 'resources') ? namedKids(this.ctx.field(scope, 'resources')!) : []) {
+            const name = this.ctx.field(r, 'name');
+            if (name) decls.set(this.ctx.text(name), { type: this.ctx.field(r, 'type'), value: this.ctx.field(r, 'value') });
           }
           break;
         case 'enhanced_for_statement': {
-          const name = scope.childForFieldName('name');
-          if (name) decls.set(this.ctx.text(name), { type: scope.childForFieldName('type'), value: null });
+          const name = this.ctx.field(scope, 'name');
+          if (name) decls.set(this.ctx.text(name), { type: this.ctx.field(scope, 'type'), value: null });
           break;
         }
         case 'catch_clause':
@@ -380,7 +389,7 @@ class JavaAdapter implements Adapter {
         default:
           for (const st of namedKids(scope)) {
             if (st.type === 'local_variable_declaration' || st.type === 'field_declaration' || st.type === 'constant_declaration') addDeclarators(st);
-            else if (st.type === 'record_declaration') addParams(st.childForFieldName('parameters'));
+            else if (st.type === 'record_declaration') addParams(this.ctx.field(st, 'parameters'));
           }
           if (scope.type === 'class_body') this.addRecordComponents(scope, decls);
       }
@@ -391,9 +400,9 @@ class JavaAdapter implements Adapter {
   private addRecordComponents(body: Node, decls: Map<string, Decl>): void {
     const rec = this.ctx.parentOf(body);
     if (rec?.type !== 'record_declaration') return;
-    for (const p of rec.childForFieldName('parameters') ? namedKids(rec.childForFieldName('parameters')!) : []) {
-      const name = p.childForFieldName('name');
-      if (name) decls.set(this.ctx.text(name), { type: p.childForFieldName('type'), value: null });
+    for (const p of this.ctx.field(rec, 'parameters') ? namedKids(this.ctx.field(rec, 'parameters')!) : []) {
+      const name = this.ctx.field(p, 'name');
+      if (name) decls.set(this.ctx.text(name), { type: this.ctx.field(p, 'type'), value: null });
     }
   }
 
@@ -403,24 +412,24 @@ class JavaAdapter implements Adapter {
     const chain = this.ctx.ancestors(hit);
     for (let i = chain.length - 1, steps = 0; i >= 0 && steps < 10; i--, steps++) {
       const n = chain[i]!;
-      if (n.type === 'argument_list') {
+      if (this.ctx.typeOf(n) === 'argument_list') {
         const call = chain[i - 1];
         if (!call) return undefined;
         let kind: JavaKind | undefined;
         if (call.type === 'object_creation_expression') {
-          const v = this.typeValue(call.childForFieldName('type')!);
+          const v = this.typeValue(this.ctx.field(call, 'type')!);
           kind = v.t === 'kind' ? v.kind : undefined;
-        } else if (call.type === 'method_invocation' && this.ctx.text(call.childForFieldName('name')!) === 'create') {
-          const obj = call.childForFieldName('object');
+        } else if (call.type === 'method_invocation' && this.ctx.text(this.ctx.field(call, 'name')!) === 'create') {
+          const obj = this.ctx.field(call, 'object');
           const t = obj?.type === 'identifier' ? this.resolveTypeName(this.ctx.text(obj)) : undefined;
           if (t && (t.role === 'lettuce-client' || (t.lib === 'lettuce' && t.role === 'address-config'))) kind = t;
         }
         if (!kind || !['client', 'pool', 'lettuce-client', 'address-config'].includes(kind.role)) continue;
         if (/redis-sentinel|rediss-sentinel/i.test(this.ctx.text(n))) return undefined;
-        if (kind.lib === 'jedis' && /Sentinel/.test(this.ctx.text(call.childForFieldName('type') ?? call))) return undefined;
+        if (kind.lib === 'jedis' && /Sentinel/.test(this.ctx.text(this.ctx.field(call, 'type') ?? call))) return undefined;
         return { node: call, range: rangeOf(call), lib: kind.lib, evidence: evidenceOf(this.ctx.text(hit)) };
       }
-      if (FUNCTION_TYPES.has(n.type) || n.type.endsWith('statement') || n.type.endsWith('declaration')) return undefined;
+      if (FUNCTION_TYPES.has(this.ctx.typeOf(n)) || this.ctx.typeOf(n).endsWith('statement') || this.ctx.typeOf(n).endsWith('declaration')) return undefined;
     }
     return undefined;
   }

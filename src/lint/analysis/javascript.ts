@@ -10,7 +10,7 @@ import {
   moduleLib,
   ttlOptionKeys,
 } from '../clients/javascript';
-import type { Adapter, OpDraft } from './adapter';
+import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, setTtl, ttlTokens, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type SentinelMisuse, type Ttl, type Value } from './model';
@@ -28,6 +28,19 @@ const FUNCTION_TYPES = new Set([
 ]);
 const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'program', 'statement_block', 'for_statement', 'for_in_statement', 'catch_clause', 'switch_case']);
 const STRING_TYPES = new Set(['string', 'template_string']);
+/**
+ * Other functions read a function's returns (a client factory, by its name) and assignments
+ * (`client = ...`; `this.x = ...` and the rest of a class body only from inside the class).
+ */
+const LOCALITY: Locality = {
+  bodies: new Set(['statement_block']),
+  containers: new Set(['program', 'statement_block', 'class_body', 'interface_body']),
+  exported: { return_statement: 'value', assignment_expression: 'target', augmented_assignment_expression: 'target' },
+  receivers: ['this'],
+  exportedFields: ['name', 'parameters', 'parameter'],
+  classes: new Set(['class_declaration', 'class', 'abstract_class_declaration']),
+  inert: new Set(['interface_declaration', 'type_alias_declaration', 'enum_declaration']),
+};
 /** Where `this.x = ...` may start. */
 const THIS_ASSIGNMENT = /\bthis\s*\.\s*#?[\w$]+\s*=(?![=>])/g;
 const PASS_THROUGH = new Set(['await_expression', 'parenthesized_expression', 'non_null_expression', 'as_expression', 'satisfies_expression', 'type_assertion']);
@@ -78,6 +91,7 @@ export function createJavaScriptAdapter(ctx: FileContext): Adapter {
 class JavaScriptAdapter implements Adapter {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
+  readonly locality = LOCALITY;
 
   constructor(private readonly ctx: FileContext) {}
 
@@ -88,18 +102,18 @@ class JavaScriptAdapter implements Adapter {
     if (!parent) return undefined;
     if (token.type === 'property_identifier' && parent.type === 'member_expression') {
       const call = this.ctx.parentOf(parent);
-      if (!call || call.type !== 'call_expression' || call.childForFieldName('function')?.id !== parent.id) return undefined;
-      return this.site(call, token, parent.childForFieldName('object'));
+      if (!call || call.type !== 'call_expression' || this.ctx.field(call, 'function')?.id !== parent.id) return undefined;
+      return this.site(call, token, this.ctx.field(parent, 'object'));
     }
     if (token.type === 'identifier') {
-      if (parent.type === 'call_expression' && parent.childForFieldName('function')?.id === token.id) return this.site(parent, token, null);
-      if (parent.type === 'new_expression' && parent.childForFieldName('constructor')?.id === token.id) return this.site(parent, token, null);
+      if (parent.type === 'call_expression' && this.ctx.field(parent, 'function')?.id === token.id) return this.site(parent, token, null);
+      if (parent.type === 'new_expression' && this.ctx.field(parent, 'constructor')?.id === token.id) return this.site(parent, token, null);
     }
     return undefined;
   }
 
   private site(call: Node, nameNode: Node, receiver: Node | null): CallSite {
-    const argsNode = call.childForFieldName('arguments');
+    const argsNode = this.ctx.field(call, 'arguments');
     let args: Arg[] | undefined;
     return {
       call,
@@ -166,7 +180,7 @@ class JavaScriptAdapter implements Adapter {
     if (first?.type === 'object') {
       return namedKids(first)
         .filter((p) => p.type === 'pair')
-        .map((p) => p.childForFieldName('key'))
+        .map((p) => this.ctx.field(p, 'key'))
         .filter((k): k is Node => k !== null);
     }
     return site.args.filter((_, i) => i % 2 === 0).map((a) => a.node);
@@ -184,9 +198,9 @@ class JavaScriptAdapter implements Adapter {
     const objects = rest.filter((a) => a.node.type === 'object');
     for (const o of objects) {
       const kids = namedKids(o.node);
-      if (kids.some((k) => k.type === 'spread_element' || k.childForFieldName('key')?.type === 'computed_property_name')) return 'unknown';
+      if (kids.some((k) => k.type === 'spread_element' || this.ctx.field(k, 'key')?.type === 'computed_property_name')) return 'unknown';
       for (const k of kids) {
-        const key = k.type === 'shorthand_property_identifier' ? k : k.childForFieldName('key');
+        const key = k.type === 'shorthand_property_identifier' ? k : this.ctx.field(k, 'key');
         if (key && ttlOptionKeys.has(unquote(this.ctx.text(key)))) return 'yes';
       }
     }
@@ -203,7 +217,7 @@ class JavaScriptAdapter implements Adapter {
       case 'template_string':
         return [node];
       case 'binary_expression':
-        return [...this.scriptLiterals(node.childForFieldName('left') ?? undefined, depth + 1), ...this.scriptLiterals(node.childForFieldName('right') ?? undefined, depth + 1)];
+        return [...this.scriptLiterals(this.ctx.field(node, 'left') ?? undefined, depth + 1), ...this.scriptLiterals(this.ctx.field(node, 'right') ?? undefined, depth + 1)];
       case 'parenthesized_expression':
         return this.scriptLiterals(node.namedChild(0) ?? undefined, depth + 1);
       case 'identifier': {
@@ -229,10 +243,10 @@ class JavaScriptAdapter implements Adapter {
       case 'identifier':
         return this.ctx.text(n);
       case 'member_expression':
-        return this.ctx.text(n.childForFieldName('property')!);
+        return this.ctx.text(this.ctx.field(n, 'property')!);
       case 'call_expression': {
-        const fn = n.childForFieldName('function');
-        return fn && n.childForFieldName('arguments')?.namedChildCount === 0 ? this.nameOf(fn) : undefined;
+        const fn = this.ctx.field(n, 'function');
+        return fn && this.ctx.field(n, 'arguments')?.namedChildCount === 0 ? this.nameOf(fn) : undefined;
       }
       default:
         return PASS_THROUGH.has(n.type) && n.namedChild(0) ? this.nameOf(n.namedChild(0)!) : undefined;
@@ -261,8 +275,8 @@ class JavaScriptAdapter implements Adapter {
       case 'this':
         return OTHER;
       case 'member_expression': {
-        const obj = n.childForFieldName('object');
-        const prop = n.childForFieldName('property');
+        const obj = this.ctx.field(n, 'object');
+        const prop = this.ctx.field(n, 'property');
         if (!obj || !prop) return UNKNOWN;
         const propName = this.ctx.text(prop);
         if (obj.type === 'this') return this.fieldValue(n, propName);
@@ -274,21 +288,21 @@ class JavaScriptAdapter implements Adapter {
       case 'call_expression':
         return this.callValue(n);
       case 'new_expression': {
-        const ctor = n.childForFieldName('constructor');
+        const ctor = this.ctx.field(n, 'constructor');
         const l = ctor ? constructs(this.valueOf(ctor), 'new') : undefined;
         return l ? client(l) : OTHER;
       }
       case 'ternary_expression':
-        return combine([this.valueOf(n.childForFieldName('consequence')!), this.valueOf(n.childForFieldName('alternative')!)]);
+        return combine([this.valueOf(this.ctx.field(n, 'consequence')!), this.valueOf(this.ctx.field(n, 'alternative')!)]);
       case 'binary_expression': {
-        const op = n.childForFieldName('operator');
+        const op = this.ctx.field(n, 'operator');
         if (op && ['||', '??', '&&'].includes(this.ctx.text(op))) {
-          return combine([this.valueOf(n.childForFieldName('left')!), this.valueOf(n.childForFieldName('right')!)]);
+          return combine([this.valueOf(this.ctx.field(n, 'left')!), this.valueOf(this.ctx.field(n, 'right')!)]);
         }
         return OTHER;
       }
       case 'assignment_expression':
-        return this.valueOf(n.childForFieldName('right')!);
+        return this.valueOf(this.ctx.field(n, 'right')!);
       case 'sequence_expression':
         return n.lastNamedChild ? this.valueOf(n.lastNamedChild) : UNKNOWN;
       default:
@@ -297,17 +311,17 @@ class JavaScriptAdapter implements Adapter {
   }
 
   private callValue(n: Node): Value {
-    const fn = n.childForFieldName('function');
+    const fn = this.ctx.field(n, 'function');
     if (!fn) return UNKNOWN;
     if (fn.type === 'identifier' && this.ctx.text(fn) === 'require') {
-      const arg = n.childForFieldName('arguments')?.namedChild(0);
+      const arg = this.ctx.field(n, 'arguments')?.namedChild(0);
       const spec = arg ? literalOf(this.ctx, arg).literal : undefined;
       const l = spec === undefined ? undefined : moduleLib(spec);
       return l ? importedValue(l, 'default') : UNKNOWN;
     }
     if (fn.type === 'member_expression') {
-      const obj = fn.childForFieldName('object')!;
-      const method = this.ctx.text(fn.childForFieldName('property')!);
+      const obj = this.ctx.field(fn, 'object')!;
+      const method = this.ctx.text(this.ctx.field(fn, 'property')!);
       if (obj.type === 'this') {
         const body = this.classMethod(fn, method);
         return body ? this.returnValue(body) : UNKNOWN;
@@ -341,7 +355,7 @@ class JavaScriptAdapter implements Adapter {
   /** What a function in this file returns (any return statement that yields a client wins). */
   private returnValue(fn: Node): Value {
     return this.ctx.memo('js.return', fn.id, () => {
-      const body = fn.childForFieldName('body');
+      const body = this.ctx.field(fn, 'body');
       if (!body) return UNKNOWN;
       if (body.type !== 'statement_block') return this.valueOf(body);
       const values: Value[] = [];
@@ -356,7 +370,7 @@ class JavaScriptAdapter implements Adapter {
 
   private innermostFunction(n: Node): Node | undefined {
     const chain = this.ctx.ancestors(n);
-    for (let i = chain.length - 1; i >= 0; i--) if (FUNCTION_TYPES.has(chain[i]!.type)) return chain[i];
+    for (let i = chain.length - 1; i >= 0; i--) if (FUNCTION_TYPES.has(this.ctx.typeOf(chain[i]!))) return chain[i];
     return undefined;
   }
 
@@ -395,8 +409,8 @@ class JavaScriptAdapter implements Adapter {
     const pattern = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*=(?![=>])`, 'g');
     const out: Value[] = [];
     for (const a of this.assignmentsIn(scope, pattern)) {
-      const left = a.childForFieldName('left');
-      if (left?.type === 'identifier' && this.ctx.text(left) === name) out.push(this.valueOf(a.childForFieldName('right')!));
+      const left = this.ctx.field(a, 'left');
+      if (left?.type === 'identifier' && this.ctx.text(left) === name) out.push(this.valueOf(this.ctx.field(a, 'right')!));
     }
     return out;
   }
@@ -438,16 +452,16 @@ class JavaScriptAdapter implements Adapter {
         return v.t === 'lib' ? typeOfLib(v) : decl.lib ? OTHER : UNKNOWN;
       }
       case 'nested_type_identifier': {
-        const mod = type.childForFieldName('module');
-        const name = type.childForFieldName('name');
+        const mod = this.ctx.field(type, 'module');
+        const name = this.ctx.field(type, 'name');
         if (!mod || !name) return UNKNOWN;
         const mv = this.valueOf(mod);
         return mv.t === 'lib' ? typeOfLib(memberValue(mv, this.ctx.text(name)) as Extract<Value, { t: 'lib' }>) : UNKNOWN;
       }
       case 'generic_type': {
-        const name = type.childForFieldName('name');
+        const name = this.ctx.field(type, 'name');
         if (name && this.ctx.text(name) === 'ReturnType') {
-          const query = type.childForFieldName('type_arguments')?.namedChild(0);
+          const query = this.ctx.field(type, 'type_arguments')?.namedChild(0);
           const target = query?.type === 'type_query' ? query.namedChild(0) : null;
           if (target) {
             const l = constructs(this.valueOf(target), 'call');
@@ -474,7 +488,7 @@ class JavaScriptAdapter implements Adapter {
     const chain = this.ctx.ancestors(at);
     for (let i = chain.length - 1; i >= 0; i--) {
       const s = chain[i]!;
-      if (!SCOPE_TYPES.has(s.type)) continue;
+      if (!SCOPE_TYPES.has(this.ctx.typeOf(s))) continue;
       const d = this.declsOf(s).get(name);
       if (d) return d;
     }
@@ -491,25 +505,25 @@ class JavaScriptAdapter implements Adapter {
       if (!decls.has(name)) decls.set(name, d);
     };
     if (FUNCTION_TYPES.has(scope.type)) {
-      const single = scope.childForFieldName('parameter');
+      const single = this.ctx.field(scope, 'parameter');
       if (single) add(this.ctx.text(single), { kind: 'param', type: null, value: null });
-      const params = scope.childForFieldName('parameters');
+      const params = this.ctx.field(scope, 'parameters');
       if (params) for (const p of namedKids(params)) this.addParam(p, add);
-      const name = scope.type === 'function_expression' ? scope.childForFieldName('name') : null;
+      const name = scope.type === 'function_expression' ? this.ctx.field(scope, 'name') : null;
       if (name) add(this.ctx.text(name), { kind: 'function', node: scope });
       return decls;
     }
     if (scope.type === 'catch_clause') {
-      const p = scope.childForFieldName('parameter');
+      const p = this.ctx.field(scope, 'parameter');
       if (p) add(this.ctx.text(p), { kind: 'opaque' });
       return decls;
     }
     if (scope.type === 'for_in_statement') {
-      const left = scope.childForFieldName('left');
+      const left = this.ctx.field(scope, 'left');
       if (left?.type === 'identifier') add(this.ctx.text(left), { kind: 'opaque' });
       return decls;
     }
-    const statements = scope.type === 'for_statement' ? [scope.childForFieldName('initializer')].filter((n): n is Node => n !== null) : namedKids(scope);
+    const statements = scope.type === 'for_statement' ? [this.ctx.field(scope, 'initializer')].filter((n): n is Node => n !== null) : namedKids(scope);
     for (const st of statements) this.addStatement(st, scope, add);
     return decls;
   }
@@ -521,14 +535,14 @@ class JavaScriptAdapter implements Adapter {
         return;
       case 'required_parameter':
       case 'optional_parameter': {
-        const pattern = p.childForFieldName('pattern');
-        if (pattern?.type === 'identifier') add(this.ctx.text(pattern), { kind: 'param', type: p.childForFieldName('type'), value: p.childForFieldName('value') });
+        const pattern = this.ctx.field(p, 'pattern');
+        if (pattern?.type === 'identifier') add(this.ctx.text(pattern), { kind: 'param', type: this.ctx.field(p, 'type'), value: this.ctx.field(p, 'value') });
         else if (pattern) this.addPatternNames(pattern, add);
         return;
       }
       case 'assignment_pattern': {
-        const left = p.childForFieldName('left');
-        if (left?.type === 'identifier') add(this.ctx.text(left), { kind: 'param', type: null, value: p.childForFieldName('right') });
+        const left = this.ctx.field(p, 'left');
+        if (left?.type === 'identifier') add(this.ctx.text(left), { kind: 'param', type: null, value: this.ctx.field(p, 'right') });
         return;
       }
       default:
@@ -545,7 +559,7 @@ class JavaScriptAdapter implements Adapter {
   private addStatement(st: Node, scope: Node, add: (name: string, d: Decl) => void): void {
     switch (st.type) {
       case 'export_statement': {
-        const decl = st.childForFieldName('declaration');
+        const decl = this.ctx.field(st, 'declaration');
         if (decl) this.addStatement(decl, scope, add);
         return;
       }
@@ -556,21 +570,21 @@ class JavaScriptAdapter implements Adapter {
       case 'variable_declaration':
         for (const d of namedKids(st)) {
           if (d.type !== 'variable_declarator') continue;
-          const name = d.childForFieldName('name');
-          const value = d.childForFieldName('value');
-          if (name?.type === 'identifier') add(this.ctx.text(name), { kind: 'var', name, value, type: d.childForFieldName('type'), scope });
+          const name = this.ctx.field(d, 'name');
+          const value = this.ctx.field(d, 'value');
+          if (name?.type === 'identifier') add(this.ctx.text(name), { kind: 'var', name, value, type: this.ctx.field(d, 'type'), scope });
           else if (name?.type === 'object_pattern') this.addDestructured(name, value, add);
           else if (name) this.addPatternNames(name, add);
         }
         return;
       case 'function_declaration':
       case 'generator_function_declaration': {
-        const name = st.childForFieldName('name');
+        const name = this.ctx.field(st, 'name');
         if (name) add(this.ctx.text(name), { kind: 'function', node: st });
         return;
       }
       case 'class_declaration': {
-        const name = st.childForFieldName('name');
+        const name = this.ctx.field(st, 'name');
         if (name) add(this.ctx.text(name), { kind: 'opaque' });
         return;
       }
@@ -585,8 +599,8 @@ class JavaScriptAdapter implements Adapter {
   /** `const { createClient } = require('redis')`; other destructuring is opaque. */
   private addDestructured(pattern: Node, value: Node | null, add: (name: string, d: Decl) => void): void {
     let lib: Lib | undefined;
-    if (value?.type === 'call_expression' && this.ctx.text(value.childForFieldName('function')!) === 'require') {
-      const arg = value.childForFieldName('arguments')?.namedChild(0);
+    if (value?.type === 'call_expression' && this.ctx.text(this.ctx.field(value, 'function')!) === 'require') {
+      const arg = this.ctx.field(value, 'arguments')?.namedChild(0);
       const spec = arg ? literalOf(this.ctx, arg).literal : undefined;
       lib = spec === undefined ? undefined : moduleLib(spec);
     }
@@ -595,15 +609,15 @@ class JavaScriptAdapter implements Adapter {
         const name = this.ctx.text(p);
         add(name, lib ? { kind: 'import', lib, imported: name } : { kind: 'opaque' });
       } else if (p.type === 'pair_pattern') {
-        const key = p.childForFieldName('key');
-        const val = p.childForFieldName('value');
+        const key = this.ctx.field(p, 'key');
+        const val = this.ctx.field(p, 'value');
         if (val?.type === 'identifier') add(this.ctx.text(val), lib && key ? { kind: 'import', lib, imported: this.ctx.text(key) } : { kind: 'opaque' });
       } else this.addPatternNames(p, add);
     }
   }
 
   private addImport(st: Node, add: (name: string, d: Decl) => void): void {
-    const source = st.childForFieldName('source');
+    const source = this.ctx.field(st, 'source');
     const requireClause = namedKids(st).find((k) => k.type === 'import_require_clause');
     const specNode = source ?? requireClause?.childForFieldName('source');
     const spec = specNode ? literalOf(this.ctx, specNode).literal : undefined;
@@ -622,8 +636,8 @@ class JavaScriptAdapter implements Adapter {
         if (id) add(this.ctx.text(id), { kind: 'import', lib, imported: '*' });
       } else if (part.type === 'named_imports') {
         for (const spec2 of namedKids(part)) {
-          const name = spec2.childForFieldName('name');
-          const alias = spec2.childForFieldName('alias');
+          const name = this.ctx.field(spec2, 'name');
+          const alias = this.ctx.field(spec2, 'alias');
           if (name) add(this.ctx.text(alias ?? name), { kind: 'import', lib, imported: this.ctx.text(name) });
         }
       }
@@ -634,14 +648,14 @@ class JavaScriptAdapter implements Adapter {
 
   private classBodyOf(n: Node): Node | undefined {
     const chain = this.ctx.ancestors(n);
-    for (let i = chain.length - 1; i >= 0; i--) if (chain[i]!.type === 'class_body') return chain[i];
+    for (let i = chain.length - 1; i >= 0; i--) if (this.ctx.typeOf(chain[i]!) === 'class_body') return chain[i];
     return undefined;
   }
 
   private classMethod(at: Node, name: string): Node | undefined {
     const body = this.classBodyOf(at);
     if (!body) return undefined;
-    return namedKids(body).find((m) => m.type === 'method_definition' && this.ctx.text(m.childForFieldName('name')!) === name);
+    return namedKids(body).find((m) => m.type === 'method_definition' && this.ctx.text(this.ctx.field(m, 'name')!) === name);
   }
 
   /** `this.<name>`: field initialisers and types, constructor parameter properties, `this.<name> = ...`, getters. */
@@ -671,33 +685,33 @@ class JavaScriptAdapter implements Adapter {
       };
       for (const m of namedKids(body)) {
         if (m.type === 'public_field_definition' || m.type === 'field_definition') {
-          const fname = m.childForFieldName('name') ?? m.childForFieldName('property');
+          const fname = this.ctx.field(m, 'name') ?? this.ctx.field(m, 'property');
           if (!fname) continue;
           const e = entry(this.ctx.text(fname));
-          const type = m.childForFieldName('type');
+          const type = this.ctx.field(m, 'type');
           if (type) e.types.push(type);
-          const value = m.childForFieldName('value');
+          const value = this.ctx.field(m, 'value');
           if (value) e.values.push(value);
         } else if (m.type === 'method_definition') {
-          const mname = this.ctx.text(m.childForFieldName('name')!);
+          const mname = this.ctx.text(this.ctx.field(m, 'name')!);
           entry(mname).getters.push(m);
           if (mname !== 'constructor') continue;
-          const params = m.childForFieldName('parameters');
+          const params = this.ctx.field(m, 'parameters');
           for (const p of params ? namedKids(params) : []) {
-            const pattern = p.childForFieldName('pattern');
+            const pattern = this.ctx.field(p, 'pattern');
             const isProperty = namedKids(p).some((k) => k.type === 'accessibility_modifier' || k.type === 'override_modifier') || p.children.some((k) => k?.type === 'readonly');
             if (!isProperty || !pattern) continue;
-            const type = p.childForFieldName('type');
+            const type = this.ctx.field(p, 'type');
             if (type) entry(this.ctx.text(pattern)).types.push(type);
             else entry(this.ctx.text(pattern));
           }
         }
       }
       for (const a of this.assignmentsIn(body, THIS_ASSIGNMENT)) {
-        const left = a.childForFieldName('left');
-        if (left?.type !== 'member_expression' || left.childForFieldName('object')?.type !== 'this') continue;
-        const right = a.childForFieldName('right');
-        if (right) entry(this.ctx.text(left.childForFieldName('property')!)).values.push(right);
+        const left = this.ctx.field(a, 'left');
+        if (left?.type !== 'member_expression' || this.ctx.field(left, 'object')?.type !== 'this') continue;
+        const right = this.ctx.field(a, 'right');
+        if (right) entry(this.ctx.text(this.ctx.field(left, 'property')!)).values.push(right);
       }
       return index;
     }, new Map<string, { types: Node[]; values: Node[]; getters: Node[] }>());
@@ -709,19 +723,19 @@ class JavaScriptAdapter implements Adapter {
     const chain = this.ctx.ancestors(hit);
     for (let i = chain.length - 1, steps = 0; i >= 0 && steps < 14; i--, steps++) {
       const n = chain[i]!;
-      if (n.type === 'pair') {
-        const key = n.childForFieldName('key');
+      if (this.ctx.typeOf(n) === 'pair') {
+        const key = this.ctx.field(n, 'key');
         if (!key || !addressKeys.has(unquote(this.ctx.text(key)))) return undefined;
-      } else if (n.type === 'arguments') {
+      } else if (this.ctx.typeOf(n) === 'arguments') {
         const call = chain[i - 1];
         const found = call ? this.misuse(call, hit) : undefined;
         if (found || !call || call.type !== 'call_expression') return found;
         // A conversion around the value (`Number(process.env.VALKEY_SENTINEL_PORT)`): keep walking out.
-      } else if (n.type === 'variable_declarator') {
-        const name = n.childForFieldName('name');
-        const scope = chain.slice(0, i).reverse().find((s) => SCOPE_TYPES.has(s.type));
+      } else if (this.ctx.typeOf(n) === 'variable_declarator') {
+        const name = this.ctx.field(n, 'name');
+        const scope = chain.slice(0, i).reverse().find((s) => SCOPE_TYPES.has(this.ctx.typeOf(s)));
         return name?.type === 'identifier' && scope ? this.misuseVia(this.ctx.text(name), scope, hit) : undefined;
-      } else if (FUNCTION_TYPES.has(n.type) || n.type.endsWith('statement')) return undefined;
+      } else if (FUNCTION_TYPES.has(this.ctx.typeOf(n)) || this.ctx.typeOf(n).endsWith('statement')) return undefined;
     }
     return undefined;
   }
@@ -744,18 +758,18 @@ class JavaScriptAdapter implements Adapter {
   private misuse(call: Node, hit: Node): SentinelMisuse | undefined {
     let lib: Lib | undefined;
     if (call.type === 'new_expression') {
-      const ctor = call.childForFieldName('constructor');
+      const ctor = this.ctx.field(call, 'constructor');
       lib = ctor ? constructs(this.valueOf(ctor), 'new') : undefined;
     } else if (call.type === 'call_expression') {
-      const fn = call.childForFieldName('function');
+      const fn = this.ctx.field(call, 'function');
       const fv = fn ? this.valueOf(fn) : UNKNOWN;
       if (fv.t === 'lib' && fv.what === 'sentinel-factory') return undefined;
       lib = constructs(fv, 'call');
     }
     if (!lib) return undefined;
-    const args = call.childForFieldName('arguments');
+    const args = this.ctx.field(call, 'arguments');
     const objects = args ? namedKids(args).flatMap((a) => (a.type === 'object' ? [a] : a.type === 'identifier' ? this.objectOf(a) : [])) : [];
-    const keys = objects.flatMap((o) => namedKids(o).map((p) => unquote(this.ctx.text(p.childForFieldName('key') ?? p))));
+    const keys = objects.flatMap((o) => namedKids(o).map((p) => unquote(this.ctx.text(this.ctx.field(p, 'key') ?? p))));
     if (keys.includes('sentinels') || keys.includes('sentinelRootNodes')) return undefined;
     const hitText = this.ctx.text(hit);
     if (!/26379/.test(hitText) && objects.some((o) => /\bport\s*:\s*['"]?6379\b/.test(this.ctx.text(o)))) return undefined;

@@ -81,8 +81,20 @@ export type CommandClass = 'keys' | 'flush' | 'string-write' | 'counter' | 'coll
 
 export type Ttl = 'yes' | 'no' | 'unknown';
 
+/**
+ * Where the engine found an op or a misuse: the word of the text it started from (a method name,
+ * `26379`, `sentinel`), the outermost function around that word (null at the top level of the file),
+ * and the order a fresh lint lists it in among findings at the same position.
+ */
+export interface Origin {
+  hit: number;
+  unit: Node | null;
+  /** [op offset, hit offset, index among the ops of one call]; compared element by element. */
+  order: readonly [number, number, number];
+}
+
 /** One command the code sends to the server. */
-export interface Op {
+export interface Op extends Origin {
   command: string;
   cls: CommandClass;
   range: Range;
@@ -109,8 +121,12 @@ export interface SentinelMisuse {
   evidence: string;
 }
 
+export interface FoundMisuse extends SentinelMisuse, Origin {}
+
 export interface FileModel {
   language: LanguageId;
   ops: Op[];
-  sentinel: SentinelMisuse[];
+  sentinel: FoundMisuse[];
+  /** The outermost functions holding a call-site or Sentinel word the engine looked at (not one in a comment or string). */
+  units: Node[];
 }

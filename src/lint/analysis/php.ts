@@ -1,15 +1,32 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isClientName } from '../clients/naming';
-import type { Adapter, OpDraft } from './adapter';
+import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, setTtl, ttlTokens, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
 import { combine } from './javascript';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
-import { namedKids, rangeBetween, rangeOf } from './tree';
+import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
 
 const FUNCTION_TYPES = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'anonymous_function_creation_expression', 'arrow_function']);
 const STRING_TYPES = new Set(['string', 'encapsed_string', 'heredoc', 'nowdoc']);
+/** Other code reads assignments (`$this->x = ...`), class members and constants found anywhere in a class or file, and `use` clauses. */
+const LOCALITY: Locality = {
+  bodies: new Set(['compound_statement']),
+  containers: new Set(['program', 'declaration_list', 'compound_statement']),
+  exported: {
+    assignment_expression: 'target',
+    reference_assignment_expression: 'target',
+    augmented_assignment_expression: 'target',
+    method_declaration: 'name',
+    const_element: 'name',
+    property_declaration: 'any',
+    property_promotion_parameter: 'any',
+    namespace_use_clause: 'any',
+  },
+  receivers: ['this'],
+  exportedFields: ['name', 'parameters', 'return_type'],
+};
 const ADDRESS_KEYS = new Set(['host', 'port', 'scheme', 'path', 'url']);
 
 /** Classes of phpredis, Predis and Laravel's Redis facade, by fully qualified name. */
@@ -33,6 +50,7 @@ export function createPhpAdapter(ctx: FileContext): Adapter {
 class PhpAdapter implements Adapter {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
+  readonly locality = LOCALITY;
 
   constructor(private readonly ctx: FileContext) {}
 
@@ -40,16 +58,16 @@ class PhpAdapter implements Adapter {
     if (token.type !== 'name') return undefined;
     const call = this.ctx.parentOf(token);
     if (!call || !['member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression'].includes(call.type)) return undefined;
-    if (call.childForFieldName('name')?.id !== token.id) return undefined;
-    const receiver = call.childForFieldName(call.type === 'scoped_call_expression' ? 'scope' : 'object');
-    const argsNode = call.childForFieldName('arguments');
+    if (this.ctx.field(call, 'name')?.id !== token.id) return undefined;
+    const receiver = this.ctx.field(call, call.type === 'scoped_call_expression' ? 'scope' : 'object');
+    const argsNode = this.ctx.field(call, 'arguments');
     const args: Arg[] = [];
     for (const a of argsNode ? namedKids(argsNode) : []) {
       if (a.type === 'variadic_unpacking') {
         args.push({ node: a, spread: true });
         continue;
       }
-      const name = a.childForFieldName('name');
+      const name = this.ctx.field(a, 'name');
       const value = namedKids(a).filter((k) => k.id !== name?.id)[0] ?? a;
       if (value.type === 'variadic_unpacking') args.push({ node: value, spread: true });
       else args.push(name ? { node: value, name: this.ctx.text(name) } : { node: value });
@@ -123,7 +141,7 @@ class PhpAdapter implements Adapter {
   private scriptLiterals(node: Node | undefined, depth = 0): Node[] {
     if (!node || depth > 4) return [];
     if (STRING_TYPES.has(node.type)) return [node];
-    if (node.type === 'binary_expression') return [...this.scriptLiterals(node.childForFieldName('left') ?? undefined, depth + 1), ...this.scriptLiterals(node.childForFieldName('right') ?? undefined, depth + 1)];
+    if (node.type === 'binary_expression') return [...this.scriptLiterals(this.ctx.field(node, 'left') ?? undefined, depth + 1), ...this.scriptLiterals(this.ctx.field(node, 'right') ?? undefined, depth + 1)];
     if (node.type === 'variable_name') return this.variableValues(node).flatMap((v) => this.scriptLiterals(v, depth + 1));
     if (node.type === 'class_constant_access_expression') {
       const name = node.lastNamedChild ? this.ctx.text(node.lastNamedChild) : '';
@@ -134,9 +152,10 @@ class PhpAdapter implements Adapter {
 
   private classConstants(name: string): Node[] {
     const out: Node[] = [];
-    for (const el of this.ctx.root.descendantsOfType('const_element')) {
-      const kids = el ? namedKids(el) : [];
-      if (kids.length === 2 && this.ctx.text(kids[0]!) === name) out.push(kids[1]!);
+    for (const id of this.ctx.spelled(wordOf(name))) {
+      const el = this.ctx.parentOf(id);
+      const kids = el?.type === 'const_element' ? namedKids(el) : [];
+      if (kids.length === 2 && kids[0]!.id === id.id) out.push(kids[1]!);
     }
     return out;
   }
@@ -159,7 +178,7 @@ class PhpAdapter implements Adapter {
 
   private nameOf(n: Node): string | undefined {
     if (n.type === 'variable_name') return this.ctx.text(n).replace(/^\$/, '');
-    if (n.type === 'member_access_expression') return this.ctx.text(n.childForFieldName('name')!);
+    if (n.type === 'member_access_expression') return this.ctx.text(this.ctx.field(n, 'name')!);
     return undefined;
   }
 
@@ -177,9 +196,9 @@ class PhpAdapter implements Adapter {
       }
       case 'member_access_expression':
       case 'nullsafe_member_access_expression': {
-        const obj = n.childForFieldName('object');
+        const obj = this.ctx.field(n, 'object');
         if (obj?.type !== 'variable_name' || this.ctx.text(obj) !== '$this') return UNKNOWN;
-        return this.propertyValue(n, this.ctx.text(n.childForFieldName('name')!));
+        return this.propertyValue(n, this.ctx.text(this.ctx.field(n, 'name')!));
       }
       case 'object_creation_expression': {
         const cls = namedKids(n).find((k) => k.type === 'name' || k.type === 'qualified_name');
@@ -187,10 +206,10 @@ class PhpAdapter implements Adapter {
         return known?.what === 'client' ? { t: 'client', ref: { lib: known.lib, role: 'client', strength: 'strong' } } : OTHER;
       }
       case 'member_call_expression': {
-        const method = this.ctx.text(n.childForFieldName('name')!).toLowerCase();
-        const ov = this.valueOf(n.childForFieldName('object')!);
+        const method = this.ctx.text(this.ctx.field(n, 'name')!).toLowerCase();
+        const ov = this.valueOf(this.ctx.field(n, 'object')!);
         if (ov.t === 'client') return ['pipeline', 'multi', 'connection', 'client'].includes(method) ? { t: 'client', ref: { ...ov.ref, role: method === 'connection' || method === 'client' ? 'client' : 'pipeline' } } : OTHER;
-        const obj = n.childForFieldName('object')!;
+        const obj = this.ctx.field(n, 'object')!;
         if (obj.type === 'variable_name' && this.ctx.text(obj) === '$this') {
           const m = this.classMethod(n, method);
           const rt = m?.childForFieldName('return_type');
@@ -199,8 +218,8 @@ class PhpAdapter implements Adapter {
         return UNKNOWN;
       }
       case 'scoped_call_expression': {
-        const method = this.ctx.text(n.childForFieldName('name')!).toLowerCase();
-        const facade = this.facadeClient(n.childForFieldName('scope')!);
+        const method = this.ctx.text(this.ctx.field(n, 'name')!).toLowerCase();
+        const facade = this.facadeClient(this.ctx.field(n, 'scope')!);
         return facade && method === 'connection' ? { t: 'client', ref: facade } : UNKNOWN;
       }
       case 'parenthesized_expression':
@@ -208,7 +227,7 @@ class PhpAdapter implements Adapter {
       case 'conditional_expression':
         return combine(namedKids(n).slice(1).map((k) => this.valueOf(k)));
       case 'binary_expression':
-        return combine([this.valueOf(n.childForFieldName('left')!), this.valueOf(n.childForFieldName('right')!)]);
+        return combine([this.valueOf(this.ctx.field(n, 'left')!), this.valueOf(this.ctx.field(n, 'right')!)]);
       case 'array_creation_expression':
       case 'string':
       case 'encapsed_string':
@@ -239,7 +258,11 @@ class PhpAdapter implements Adapter {
   private uses(): Map<string, string> {
     return this.ctx.memo('php.uses', 0, () => {
       const out = new Map<string, string>();
-      for (const clause of this.ctx.root.descendantsOfType('namespace_use_clause')) {
+      const clauses = this.ctx.spelled(/\buse\b/gi).flatMap((kw) => {
+        const decl = this.ctx.parentOf(kw);
+        return decl?.type === 'namespace_use_declaration' ? decl.descendantsOfType('namespace_use_clause') : [];
+      });
+      for (const clause of clauses) {
         if (!clause) continue;
         const parts = namedKids(clause);
         const target = parts[0];
@@ -264,7 +287,7 @@ class PhpAdapter implements Adapter {
 
   private functionOf(n: Node): Node | undefined {
     const chain = this.ctx.ancestors(n);
-    for (let i = chain.length - 1; i >= 0; i--) if (FUNCTION_TYPES.has(chain[i]!.type)) return chain[i];
+    for (let i = chain.length - 1; i >= 0; i--) if (FUNCTION_TYPES.has(this.ctx.typeOf(chain[i]!))) return chain[i];
     return undefined;
   }
 
@@ -284,16 +307,19 @@ class PhpAdapter implements Adapter {
     return out;
   }
 
+  /** Right-hand sides of `$name = ...` in `scope`, outside the functions nested in it. */
   private assignmentsIn(scope: Node, name: string): Node[] {
-    const all = this.ctx.memo('php.assign', scope.id, () => scope.descendantsOfType('assignment_expression').filter((a): a is Node => a !== null), []);
-    const fnId = FUNCTION_TYPES.has(scope.type) ? scope.id : undefined;
-    return all
-      .filter((a) => {
-        const left = a.childForFieldName('left');
-        return left?.type === 'variable_name' && this.ctx.text(left) === name && this.functionOf(a)?.id === fnId;
-      })
-      .map((a) => a.childForFieldName('right')!)
-      .filter((r) => r !== null);
+    return this.ctx.memo('php.assigned', `${scope.id}:${name}`, () => {
+      const fnId = FUNCTION_TYPES.has(scope.type) ? scope.id : undefined;
+      const out: Node[] = [];
+      for (const left of this.ctx.spelled(wordOf(name), scope)) {
+        const a = left.type === 'variable_name' ? this.ctx.parentOf(left) : null;
+        if (a?.type !== 'assignment_expression' || this.ctx.field(a, 'left')?.id !== left.id || this.functionOf(a)?.id !== fnId) continue;
+        const right = this.ctx.field(a, 'right');
+        if (right) out.push(right);
+      }
+      return out;
+    }, []);
   }
 
   private paramTypes(v: Node): Node[] {
@@ -302,20 +328,25 @@ class PhpAdapter implements Adapter {
     const name = this.ctx.text(v);
     const out: Node[] = [];
     for (const p of params ? namedKids(params) : []) {
-      if (p.childForFieldName('name') && this.ctx.text(p.childForFieldName('name')!) === name && p.childForFieldName('type')) out.push(p.childForFieldName('type')!);
+      if (this.ctx.field(p, 'name') && this.ctx.text(this.ctx.field(p, 'name')!) === name && this.ctx.field(p, 'type')) out.push(this.ctx.field(p, 'type')!);
     }
     return out;
   }
 
   private classOf(n: Node): Node | undefined {
     const chain = this.ctx.ancestors(n);
-    for (let i = chain.length - 1; i >= 0; i--) if (['class_declaration', 'trait_declaration'].includes(chain[i]!.type)) return chain[i];
+    for (let i = chain.length - 1; i >= 0; i--) if (['class_declaration', 'trait_declaration'].includes(this.ctx.typeOf(chain[i]!))) return chain[i];
     return undefined;
   }
 
   private classMethod(at: Node, lowerName: string): Node | undefined {
     const cls = this.classOf(at);
-    return cls?.descendantsOfType('method_declaration').find((m) => m && this.ctx.text(m.childForFieldName('name')!).toLowerCase() === lowerName) ?? undefined;
+    if (!cls) return undefined;
+    for (const id of this.ctx.spelled(wordOf(lowerName, 'gi'), cls)) {
+      const m = this.ctx.parentOf(id);
+      if (m?.type === 'method_declaration' && this.ctx.field(m, 'name')?.id === id.id) return m;
+    }
+    return undefined;
   }
 
   /** `$this->name`: typed property, promoted constructor parameter, `$this->name = ...` in the class. */
@@ -323,20 +354,28 @@ class PhpAdapter implements Adapter {
     const cls = this.classOf(at);
     if (!cls) return UNKNOWN;
     return this.ctx.memo('php.prop', `${cls.id}:${name}`, () => {
+      const types: Value[] = [];
+      const declared = new Set<number>();
+      for (const v of this.ctx.spelled(wordOf(`$${name}`), cls)) {
+        const parent = v.type === 'variable_name' ? this.ctx.parentOf(v) : null;
+        let decl: Node | null = null;
+        if (parent?.type === 'property_promotion_parameter' && this.ctx.field(parent, 'name')?.id === v.id) decl = parent;
+        else if (parent?.type === 'property_element' && (this.ctx.field(parent, 'name') ?? parent.namedChild(0))?.id === v.id) decl = this.ctx.parentOf(parent);
+        if (decl?.type !== 'property_declaration' && decl?.type !== 'property_promotion_parameter') continue;
+        if (declared.has(decl.id)) continue;
+        declared.add(decl.id);
+        const type = this.ctx.field(decl, 'type');
+        if (type) types.push(this.typeValue(type));
+      }
       const values: Value[] = [];
-      for (const decl of cls.descendantsOfType(['property_declaration', 'property_promotion_parameter'])) {
-        if (!decl) continue;
-        const names = decl.type === 'property_promotion_parameter' ? [decl.childForFieldName('name')] : decl.descendantsOfType('property_element').map((e) => e?.childForFieldName('name') ?? e?.namedChild(0) ?? null);
-        if (!names.some((nm) => nm && this.ctx.text(nm) === `$${name}`)) continue;
-        const type = decl.childForFieldName('type');
-        if (type) values.push(this.typeValue(type));
+      for (const id of this.ctx.spelled(wordOf(name), cls)) {
+        const left = this.ctx.parentOf(id);
+        if (left?.type !== 'member_access_expression' || this.ctx.field(left, 'name')?.id !== id.id) continue;
+        const obj = this.ctx.field(left, 'object');
+        const a = this.ctx.parentOf(left);
+        if (obj && this.ctx.text(obj) === '$this' && a?.type === 'assignment_expression' && this.ctx.field(a, 'left')?.id === left.id) values.push(this.valueOf(this.ctx.field(a, 'right')!));
       }
-      for (const a of cls.descendantsOfType('assignment_expression')) {
-        const left = a?.childForFieldName('left');
-        if (!a || left?.type !== 'member_access_expression') continue;
-        const obj = left.childForFieldName('object');
-        if (obj && this.ctx.text(obj) === '$this' && this.ctx.text(left.childForFieldName('name')!) === name) values.push(this.valueOf(a.childForFieldName('right')!));
-      }
+      values.unshift(...types);
       return values.length ? combine(values) : UNKNOWN;
     }, UNKNOWN);
   }
@@ -347,15 +386,15 @@ class PhpAdapter implements Adapter {
     const chain = this.ctx.ancestors(hit);
     for (let i = chain.length - 1, steps = 0; i >= 0 && steps < 14; i--, steps++) {
       const n = chain[i]!;
-      if (n.type === 'array_element_initializer' && namedKids(n).length === 2) {
+      if (this.ctx.typeOf(n) === 'array_element_initializer' && namedKids(n).length === 2) {
         const key = this.literalOf(namedKids(n)[0]).literal;
         if (key === undefined || !ADDRESS_KEYS.has(key)) return undefined;
-      } else if (n.type === 'arguments') {
+      } else if (this.ctx.typeOf(n) === 'arguments') {
         const call = chain[i - 1];
         if (!call) return undefined;
         if (call.type === 'member_call_expression') {
-          const method = this.ctx.text(call.childForFieldName('name')!).toLowerCase();
-          const client = this.clientOf(call.childForFieldName('object')!);
+          const method = this.ctx.text(this.ctx.field(call, 'name')!).toLowerCase();
+          const client = this.clientOf(this.ctx.field(call, 'object')!);
           if ((method === 'connect' || method === 'pconnect') && client?.strength === 'strong' && client.lib === 'phpredis') {
             return { node: call, range: rangeOf(call), lib: 'phpredis', evidence: evidenceOf(this.ctx.text(hit)) };
           }
@@ -373,7 +412,7 @@ class PhpAdapter implements Adapter {
         }
         // `getenv('VALKEY_SENTINEL_HOST')`, `(int) ...`: keep walking out of the conversion.
         if (call.type !== 'function_call_expression') return undefined;
-      } else if (FUNCTION_TYPES.has(n.type) || n.type.endsWith('statement')) return undefined;
+      } else if (FUNCTION_TYPES.has(this.ctx.typeOf(n)) || this.ctx.typeOf(n).endsWith('statement')) return undefined;
     }
     return undefined;
   }

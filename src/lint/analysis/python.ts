@@ -1,16 +1,24 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isClientName } from '../clients/naming';
 import { addressKeywords, clientMethodRole, memberValue, moduleValue, ttlKeywords } from '../clients/python';
-import type { Adapter, OpDraft } from './adapter';
+import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
 import { combine } from './javascript';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
-import { namedKids, rangeBetween, rangeOf } from './tree';
+import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
 
 const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
 const STRING_TYPES = new Set(['string', 'concatenated_string']);
+/** Other functions read a function's returns and every assignment of the file (`global` singletons, `self.x = ...`). */
+const LOCALITY: Locality = {
+  bodies: new Set(['block']),
+  containers: new Set(['module', 'block']),
+  exported: { return_statement: 'value', assignment: 'target', augmented_assignment: 'target', global_statement: 'any', nonlocal_statement: 'any' },
+  receivers: ['self', 'cls'],
+  exportedFields: ['name', 'parameters'],
+};
 const COMPOUND = new Set([
   'if_statement',
   'elif_clause',
@@ -61,6 +69,7 @@ export function createPythonAdapter(ctx: FileContext): Adapter {
 class PythonAdapter implements Adapter {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
+  readonly locality = LOCALITY;
 
   constructor(private readonly ctx: FileContext) {}
 
@@ -69,13 +78,13 @@ class PythonAdapter implements Adapter {
     const parent = this.ctx.parentOf(token);
     let call: Node | null;
     let receiver: Node | null = null;
-    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === token.id) {
+    if (parent?.type === 'attribute' && this.ctx.field(parent, 'attribute')?.id === token.id) {
       call = this.ctx.parentOf(parent);
-      if (call?.type !== 'call' || call.childForFieldName('function')?.id !== parent.id) return undefined;
-      receiver = parent.childForFieldName('object');
-    } else if (parent?.type === 'call' && parent.childForFieldName('function')?.id === token.id) call = parent;
+      if (call?.type !== 'call' || this.ctx.field(call, 'function')?.id !== parent.id) return undefined;
+      receiver = this.ctx.field(parent, 'object');
+    } else if (parent?.type === 'call' && this.ctx.field(parent, 'function')?.id === token.id) call = parent;
     else return undefined;
-    const argsNode = call.childForFieldName('arguments');
+    const argsNode = this.ctx.field(call, 'arguments');
     const ctx = this.ctx;
     let args: Arg[] | undefined;
     return {
@@ -89,7 +98,7 @@ class PythonAdapter implements Adapter {
         args = [];
         if (argsNode?.type === 'argument_list') {
           for (const a of namedKids(argsNode)) {
-            if (a.type === 'keyword_argument') args.push({ node: a.childForFieldName('value') ?? a, name: ctx.text(a.childForFieldName('name')!) });
+            if (a.type === 'keyword_argument') args.push({ node: ctx.field(a, 'value') ?? a, name: ctx.text(ctx.field(a, 'name')!) });
             else if (a.type === 'list_splat' || a.type === 'dictionary_splat') args.push({ node: a, spread: true });
             else args.push({ node: a });
           }
@@ -129,7 +138,7 @@ class PythonAdapter implements Adapter {
     if (mapping?.type !== 'dictionary') return [];
     return namedKids(mapping)
       .filter((p) => p.type === 'pair')
-      .map((p) => p.childForFieldName('key'))
+      .map((p) => this.ctx.field(p, 'key'))
       .filter((k): k is Node => k !== null);
   }
 
@@ -148,16 +157,16 @@ class PythonAdapter implements Adapter {
     if (!node || depth > 4) return [];
     if (STRING_TYPES.has(node.type)) return [node];
     if (node.type === 'binary_operator') {
-      return [...this.scriptLiterals(node.childForFieldName('left') ?? undefined, depth + 1), ...this.scriptLiterals(node.childForFieldName('right') ?? undefined, depth + 1)];
+      return [...this.scriptLiterals(this.ctx.field(node, 'left') ?? undefined, depth + 1), ...this.scriptLiterals(this.ctx.field(node, 'right') ?? undefined, depth + 1)];
     }
     if (node.type === 'parenthesized_expression') return this.scriptLiterals(node.namedChild(0) ?? undefined, depth + 1);
     if (node.type === 'identifier') {
       const decl = this.lookup(this.ctx.text(node), node);
       return decl?.kind === 'var' ? decl.values.flatMap((v) => this.scriptLiterals(v, depth + 1)) : [];
     }
-    if (node.type === 'attribute' && node.childForFieldName('object')?.type === 'identifier') {
-      const obj = node.childForFieldName('object')!;
-      if (['self', 'cls'].includes(this.ctx.text(obj))) return this.fieldNodes(node, this.ctx.text(node.childForFieldName('attribute')!)).flatMap((v) => this.scriptLiterals(v, depth + 1));
+    if (node.type === 'attribute' && this.ctx.field(node, 'object')?.type === 'identifier') {
+      const obj = this.ctx.field(node, 'object')!;
+      if (['self', 'cls'].includes(this.ctx.text(obj))) return this.fieldNodes(node, this.ctx.text(this.ctx.field(node, 'attribute')!)).flatMap((v) => this.scriptLiterals(v, depth + 1));
     }
     return [];
   }
@@ -173,9 +182,9 @@ class PythonAdapter implements Adapter {
 
   private nameOf(n: Node): string | undefined {
     if (n.type === 'identifier') return this.ctx.text(n);
-    if (n.type === 'attribute') return this.ctx.text(n.childForFieldName('attribute')!);
-    if (n.type === 'call' && n.childForFieldName('arguments')?.namedChildCount === 0) {
-      const fn = n.childForFieldName('function');
+    if (n.type === 'attribute') return this.ctx.text(this.ctx.field(n, 'attribute')!);
+    if (n.type === 'call' && this.ctx.field(n, 'arguments')?.namedChildCount === 0) {
+      const fn = this.ctx.field(n, 'function');
       return fn ? this.nameOf(fn) : undefined;
     }
     return undefined;
@@ -194,8 +203,8 @@ class PythonAdapter implements Adapter {
         return decl ? this.declValue(decl, this.ctx.text(n)) : UNKNOWN;
       }
       case 'attribute': {
-        const obj = n.childForFieldName('object');
-        const attr = this.ctx.text(n.childForFieldName('attribute')!);
+        const obj = this.ctx.field(n, 'object');
+        const attr = this.ctx.text(this.ctx.field(n, 'attribute')!);
         if (!obj) return UNKNOWN;
         if (obj.type === 'identifier' && ['self', 'cls'].includes(this.ctx.text(obj))) return this.fieldValue(n, attr);
         const ov = this.valueOf(obj);
@@ -209,7 +218,7 @@ class PythonAdapter implements Adapter {
       case 'parenthesized_expression':
         return n.namedChild(0) ? this.valueOf(n.namedChild(0)!) : UNKNOWN;
       case 'boolean_operator':
-        return combine([this.valueOf(n.childForFieldName('left')!), this.valueOf(n.childForFieldName('right')!)]);
+        return combine([this.valueOf(this.ctx.field(n, 'left')!), this.valueOf(this.ctx.field(n, 'right')!)]);
       case 'conditional_expression':
         return combine(namedKids(n).filter((_, i) => i !== 1).map((k) => this.valueOf(k)));
       default:
@@ -218,7 +227,7 @@ class PythonAdapter implements Adapter {
   }
 
   private callValue(n: Node): Value {
-    const fn = n.childForFieldName('function');
+    const fn = this.ctx.field(n, 'function');
     if (!fn) return UNKNOWN;
     const fv = this.valueOf(fn);
     if (fv.t === 'lib') {
@@ -227,8 +236,8 @@ class PythonAdapter implements Adapter {
       return OTHER;
     }
     if (fn.type === 'attribute') {
-      const obj = fn.childForFieldName('object')!;
-      const method = this.ctx.text(fn.childForFieldName('attribute')!);
+      const obj = this.ctx.field(fn, 'object')!;
+      const method = this.ctx.text(this.ctx.field(fn, 'attribute')!);
       const ov = this.valueOf(obj);
       if (ov.t === 'lib' && ov.what === 'sentinel' && (method === 'master_for' || method === 'slave_for')) {
         return { t: 'client', ref: { lib: 'redis-py', role: 'client', strength: 'strong', async: ov.async === true } };
@@ -255,7 +264,7 @@ class PythonAdapter implements Adapter {
 
   private returnValue(fn: Node): Value {
     return this.ctx.memo('py.return', fn.id, () => {
-      const body = fn.childForFieldName('body');
+      const body = this.ctx.field(fn, 'body');
       if (!body) return UNKNOWN;
       if (fn.type === 'lambda') return this.valueOf(body);
       const values: Value[] = [];
@@ -270,7 +279,7 @@ class PythonAdapter implements Adapter {
 
   private innermostFunction(n: Node): Node | undefined {
     const chain = this.ctx.ancestors(n);
-    for (let i = chain.length - 1; i >= 0; i--) if (FUNCTION_TYPES.has(chain[i]!.type)) return chain[i];
+    for (let i = chain.length - 1; i >= 0; i--) if (FUNCTION_TYPES.has(this.ctx.typeOf(chain[i]!))) return chain[i];
     return undefined;
   }
 
@@ -301,13 +310,17 @@ class PythonAdapter implements Adapter {
 
   /** `global r` + `r = redis.Redis()` inside a function (lazy module-level singleton). */
   private globalAssignments(name: string): Value[] {
-    const assignments = this.ctx.memo('py.allAssign', 0, () => this.ctx.root.descendantsOfType('assignment').filter((a): a is Node => a !== null), []);
-    return assignments
-      .filter((a) => {
-        const left = a.childForFieldName('left');
-        return left?.type === 'identifier' && this.ctx.text(left) === name && a.childForFieldName('right')?.type !== 'none';
-      })
-      .map((a) => (a.childForFieldName('right') ? this.valueOf(a.childForFieldName('right')!) : UNKNOWN));
+    const rights = this.ctx.memo('py.assignedTo', name, () => {
+      const out: (Node | null)[] = [];
+      for (const id of this.ctx.spelled(wordOf(name))) {
+        const a = this.ctx.parentOf(id);
+        if (a?.type !== 'assignment' || this.ctx.field(a, 'left')?.id !== id.id) continue;
+        const right = this.ctx.field(a, 'right');
+        if (right?.type !== 'none') out.push(right);
+      }
+      return out;
+    }, []);
+    return rights.map((right) => (right ? this.valueOf(right) : UNKNOWN));
   }
 
   /** `redis.Redis`, `Redis`, `Optional[Redis]`, `Redis | None`, `"Redis"`. */
@@ -330,7 +343,7 @@ class PythonAdapter implements Adapter {
         return values.find((v) => v.t === 'client') ?? UNKNOWN;
       }
       case 'binary_operator':
-        return combine([this.typeValue(type.childForFieldName('left')!, depth + 1), this.typeValue(type.childForFieldName('right')!, depth + 1)]);
+        return combine([this.typeValue(this.ctx.field(type, 'left')!, depth + 1), this.typeValue(this.ctx.field(type, 'right')!, depth + 1)]);
       case 'none':
         return OTHER;
       default:
@@ -344,7 +357,7 @@ class PythonAdapter implements Adapter {
     const chain = this.ctx.ancestors(at);
     for (let i = chain.length - 1; i >= 0; i--) {
       const s = chain[i]!;
-      if (s.type !== 'module' && !FUNCTION_TYPES.has(s.type)) continue;
+      if (this.ctx.typeOf(s) !== 'module' && !FUNCTION_TYPES.has(this.ctx.typeOf(s))) continue;
       const d = this.declsOf(s).get(name);
       if (d) return d;
     }
@@ -370,34 +383,34 @@ class PythonAdapter implements Adapter {
       if (!decls.has(name)) decls.set(name, d);
     };
     if (FUNCTION_TYPES.has(scope.type)) {
-      const params = scope.childForFieldName('parameters');
+      const params = this.ctx.field(scope, 'parameters');
       for (const p of params ? namedKids(params) : []) {
         if (p.type === 'identifier') add(this.ctx.text(p), { kind: 'param', type: null, value: null });
         else if (p.type === 'typed_parameter') {
           const id = p.namedChildren.find((c) => c?.type === 'identifier');
-          if (id) add(this.ctx.text(id), { kind: 'param', type: p.childForFieldName('type'), value: null });
+          if (id) add(this.ctx.text(id), { kind: 'param', type: this.ctx.field(p, 'type'), value: null });
         } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
-          const id = p.childForFieldName('name');
-          if (id) add(this.ctx.text(id), { kind: 'param', type: p.childForFieldName('type'), value: p.childForFieldName('value') });
+          const id = this.ctx.field(p, 'name');
+          if (id) add(this.ctx.text(id), { kind: 'param', type: this.ctx.field(p, 'type'), value: this.ctx.field(p, 'value') });
         } else {
           for (const id of p.descendantsOfType('identifier')) if (id) add(this.ctx.text(id), { kind: 'opaque' });
         }
       }
     }
-    const body = FUNCTION_TYPES.has(scope.type) ? scope.childForFieldName('body') : scope;
+    const body = FUNCTION_TYPES.has(scope.type) ? this.ctx.field(scope, 'body') : scope;
     const visit = (node: Node, depth: number) => {
       if (depth > 40) return;
       for (const st of namedKids(node)) {
         switch (st.type) {
           case 'assignment': {
-            const left = st.childForFieldName('left');
-            const right = st.childForFieldName('right');
-            const type = st.childForFieldName('type');
+            const left = this.ctx.field(st, 'left');
+            const right = this.ctx.field(st, 'right');
+            const type = this.ctx.field(st, 'type');
             if (left?.type === 'identifier') {
               const name = this.ctx.text(left);
               if (globals.has(name)) break;
               const d = varDecl(name);
-              if (d && right) d.values.push(right.type === 'assignment' ? right.childForFieldName('right') ?? right : right);
+              if (d && right) d.values.push(right.type === 'assignment' ? this.ctx.field(right, 'right') ?? right : right);
               if (d && type) d.types.push(type);
             } else if (left) for (const id of left.descendantsOfType('identifier')) if (id) add(this.ctx.text(id), { kind: 'opaque' });
             break;
@@ -410,25 +423,25 @@ class PythonAdapter implements Adapter {
             this.addImport(st, add);
             break;
           case 'function_definition': {
-            const name = st.childForFieldName('name');
+            const name = this.ctx.field(st, 'name');
             if (name) add(this.ctx.text(name), { kind: 'function', node: st });
             break;
           }
           case 'decorated_definition': {
-            const def = st.childForFieldName('definition');
+            const def = this.ctx.field(st, 'definition');
             const name = def?.childForFieldName('name');
             if (def && name) add(this.ctx.text(name), def.type === 'function_definition' ? { kind: 'function', node: def } : { kind: 'opaque' });
             break;
           }
           case 'class_definition': {
-            const name = st.childForFieldName('name');
+            const name = this.ctx.field(st, 'name');
             if (name) add(this.ctx.text(name), { kind: 'opaque' });
             break;
           }
           case 'with_item': {
-            const value = st.childForFieldName('value');
+            const value = this.ctx.field(st, 'value');
             if (value?.type === 'as_pattern') {
-              const target = value.childForFieldName('alias');
+              const target = this.ctx.field(value, 'alias');
               const id = target?.namedChild(0);
               const expr = value.namedChild(0);
               if (id?.type === 'identifier' && expr) varDecl(this.ctx.text(id))?.values.push(expr);
@@ -436,7 +449,7 @@ class PythonAdapter implements Adapter {
             break;
           }
           case 'for_statement': {
-            const left = st.childForFieldName('left');
+            const left = this.ctx.field(st, 'left');
             for (const id of left ? left.descendantsOfType('identifier') : []) if (id) add(this.ctx.text(id), { kind: 'opaque' });
             visit(st, depth + 1);
             break;
@@ -458,18 +471,18 @@ class PythonAdapter implements Adapter {
           const first = dotted.split('.')[0]!;
           add(first, { kind: 'import', value: moduleValue(first) ?? UNKNOWN });
         } else if (n.type === 'aliased_import') {
-          const dotted = this.ctx.text(n.childForFieldName('name')!);
-          add(this.ctx.text(n.childForFieldName('alias')!), { kind: 'import', value: moduleValue(dotted) ?? UNKNOWN });
+          const dotted = this.ctx.text(this.ctx.field(n, 'name')!);
+          add(this.ctx.text(this.ctx.field(n, 'alias')!), { kind: 'import', value: moduleValue(dotted) ?? UNKNOWN });
         }
       }
       return;
     }
-    const moduleName = st.childForFieldName('module_name');
+    const moduleName = this.ctx.field(st, 'module_name');
     const mod = moduleName ? moduleValue(this.ctx.text(moduleName)) : undefined;
     for (const n of st.childrenForFieldName('name')) {
       if (!n) continue;
-      const imported = n.type === 'aliased_import' ? n.childForFieldName('name')! : n;
-      const local = n.type === 'aliased_import' ? n.childForFieldName('alias')! : n;
+      const imported = n.type === 'aliased_import' ? this.ctx.field(n, 'name')! : n;
+      const local = n.type === 'aliased_import' ? this.ctx.field(n, 'alias')! : n;
       const importedName = this.ctx.text(imported);
       add(this.ctx.text(local), { kind: 'import', value: mod ? memberValue(mod, importedName) : UNKNOWN });
     }
@@ -479,7 +492,7 @@ class PythonAdapter implements Adapter {
 
   private classOf(n: Node): Node | undefined {
     const chain = this.ctx.ancestors(n);
-    for (let i = chain.length - 1; i >= 0; i--) if (chain[i]!.type === 'class_definition') return chain[i];
+    for (let i = chain.length - 1; i >= 0; i--) if (this.ctx.typeOf(chain[i]!) === 'class_definition') return chain[i];
     return undefined;
   }
 
@@ -488,8 +501,8 @@ class PythonAdapter implements Adapter {
     const body = cls?.childForFieldName('body');
     if (!body) return undefined;
     for (const st of namedKids(body)) {
-      const def = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
-      if (def?.type === 'function_definition' && this.ctx.text(def.childForFieldName('name')!) === name) return def;
+      const def = st.type === 'decorated_definition' ? this.ctx.field(st, 'definition') : st;
+      if (def?.type === 'function_definition' && this.ctx.text(this.ctx.field(def, 'name')!) === name) return def;
     }
     return undefined;
   }
@@ -498,14 +511,20 @@ class PythonAdapter implements Adapter {
   private fieldNodes(at: Node, name: string): Node[] {
     const cls = this.classOf(at);
     if (!cls) return [];
-    const assignments = this.ctx.memo('py.classAssign', cls.id, () => cls.descendantsOfType('assignment').filter((a): a is Node => a !== null), []);
+    const body = this.ctx.field(cls, 'body');
     const out: Node[] = [];
-    for (const a of assignments) {
-      const left = a.childForFieldName('left');
-      const right = a.childForFieldName('right');
-      if (!left || !right) continue;
-      if (left.type === 'attribute' && ['self', 'cls'].includes(this.ctx.text(left.childForFieldName('object')!)) && this.ctx.text(left.childForFieldName('attribute')!) === name) out.push(right);
-      else if (left.type === 'identifier' && this.ctx.text(left) === name && (this.ctx.parentOf(a) ? this.ctx.parentOf(this.ctx.parentOf(a)!) : null)?.id === cls.childForFieldName('body')?.id) out.push(right);
+    for (const id of this.ctx.spelled(wordOf(name), cls)) {
+      const parent = this.ctx.parentOf(id);
+      if (parent?.type === 'attribute' && this.ctx.field(parent, 'attribute')?.id === id.id) {
+        const obj = this.ctx.field(parent, 'object');
+        const a = this.ctx.parentOf(parent);
+        const right = a?.type === 'assignment' && this.ctx.field(a, 'left')?.id === parent.id ? this.ctx.field(a, 'right') : null;
+        if (right && obj && ['self', 'cls'].includes(this.ctx.text(obj))) out.push(right);
+      } else if (parent?.type === 'assignment' && this.ctx.field(parent, 'left')?.id === id.id) {
+        const right = this.ctx.field(parent, 'right');
+        const grand = this.ctx.parentOf(parent);
+        if (right && (grand ? this.ctx.parentOf(grand) : null)?.id === body?.id) out.push(right);
+      }
     }
     return out;
   }
@@ -517,11 +536,11 @@ class PythonAdapter implements Adapter {
       const values = this.fieldNodes(at, name)
         .filter((n) => n.type !== 'none')
         .map((n) => this.valueOf(n));
-      const body = cls.childForFieldName('body');
+      const body = this.ctx.field(cls, 'body');
       for (const st of body ? namedKids(body) : []) {
         const assign = st.type === 'expression_statement' ? st.namedChild(0) : null;
-        if (assign?.type === 'assignment' && this.ctx.text(assign.childForFieldName('left')!) === name && assign.childForFieldName('type')) {
-          values.push(this.typeValue(assign.childForFieldName('type')!));
+        if (assign?.type === 'assignment' && this.ctx.text(this.ctx.field(assign, 'left')!) === name && this.ctx.field(assign, 'type')) {
+          values.push(this.typeValue(this.ctx.field(assign, 'type')!));
         }
       }
       const getter = this.classMethod(at, name);
@@ -536,18 +555,18 @@ class PythonAdapter implements Adapter {
     const chain = this.ctx.ancestors(hit);
     for (let i = chain.length - 1, steps = 0; i >= 0 && steps < 12; i--, steps++) {
       const n = chain[i]!;
-      if (n.type === 'keyword_argument') {
-        if (!addressKeywords.has(this.ctx.text(n.childForFieldName('name')!))) return undefined;
-      } else if (n.type === 'argument_list') {
+      if (this.ctx.typeOf(n) === 'keyword_argument') {
+        if (!addressKeywords.has(this.ctx.text(this.ctx.field(n, 'name')!))) return undefined;
+      } else if (this.ctx.typeOf(n) === 'argument_list') {
         const call = chain[i - 1];
         if (call?.type !== 'call') return undefined;
-        const fv = this.valueOf(call.childForFieldName('function')!);
+        const fv = this.valueOf(this.ctx.field(call, 'function')!);
         if (fv.t !== 'lib' || (fv.what !== 'ctor' && fv.what !== 'factory')) return undefined;
         const args = namedKids(n);
-        const explicitPort = args.find((a) => a.type === 'keyword_argument' && this.ctx.text(a.childForFieldName('name')!) === 'port');
-        if (!/26379/.test(this.ctx.text(hit)) && explicitPort && this.ctx.text(explicitPort.childForFieldName('value')!) === '6379') return undefined;
+        const explicitPort = args.find((a) => a.type === 'keyword_argument' && this.ctx.text(this.ctx.field(a, 'name')!) === 'port');
+        if (!/26379/.test(this.ctx.text(hit)) && explicitPort && this.ctx.text(this.ctx.field(explicitPort, 'value')!) === '6379') return undefined;
         return { node: call, range: rangeOf(call), lib: 'redis-py', evidence: sentinelEvidence(this.ctx.text(hit)) };
-      } else if (FUNCTION_TYPES.has(n.type) || n.type.endsWith('statement') || n.type === 'assignment') return undefined;
+      } else if (FUNCTION_TYPES.has(this.ctx.typeOf(n)) || this.ctx.typeOf(n).endsWith('statement') || this.ctx.typeOf(n) === 'assignment') return undefined;
     }
     return undefined;
   }

@@ -1,15 +1,27 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isClientName } from '../clients/naming';
-import type { Adapter, OpDraft } from './adapter';
+import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
 import { combine } from './javascript';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
-import { namedKids, rangeBetween, rangeOf } from './tree';
+import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
 
 const FUNCTION_TYPES = new Set(['method', 'singleton_method', 'block', 'do_block', 'lambda']);
 const STRING_TYPES = new Set(['string', 'heredoc_body']);
+/**
+ * Other code reads assignments (`@redis = ...`, constants, globals), methods by name anywhere in a
+ * class, `attr_reader` calls, and the last statement of a method (its value).
+ */
+const LOCALITY: Locality = {
+  bodies: new Set(['body_statement', 'block_body']),
+  containers: new Set(['program', 'class', 'module', 'body_statement', 'block_body']),
+  exported: { assignment: 'target', operator_assignment: 'target', method: 'name', singleton_method: 'name' },
+  exportedFields: ['name', 'parameters'],
+  lastStatementIsValue: true,
+  exportedText: /\battr_(?:reader|accessor)\b/,
+};
 const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'program', 'class', 'module']);
 /** redis-rb, valkey-rb and redis-client classes: `<Const>.new(...)` is a client. */
 const CLIENT_CONSTANTS = new Set(['Redis', 'Valkey', 'RedisClient', 'Redis::Cluster', 'Redis::Namespace', 'Redis::Distributed']);
@@ -27,15 +39,16 @@ export function createRubyAdapter(ctx: FileContext): Adapter {
 class RubyAdapter implements Adapter {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
+  readonly locality = LOCALITY;
 
   constructor(private readonly ctx: FileContext) {}
 
   callSite(token: Node): CallSite | undefined {
     if (token.type !== 'identifier') return undefined;
     const call = this.ctx.parentOf(token);
-    if (call?.type !== 'call' || call.childForFieldName('method')?.id !== token.id) return undefined;
-    const receiver = call.childForFieldName('receiver');
-    const argsNode = call.childForFieldName('arguments');
+    if (call?.type !== 'call' || this.ctx.field(call, 'method')?.id !== token.id) return undefined;
+    const receiver = this.ctx.field(call, 'receiver');
+    const argsNode = this.ctx.field(call, 'arguments');
     const ctx = this.ctx;
     let args: Arg[] | undefined;
     return {
@@ -44,12 +57,12 @@ class RubyAdapter implements Adapter {
       name: ctx.text(token),
       receiver,
       argsNode,
-      block: call.childForFieldName('block'),
+      block: this.ctx.field(call, 'block'),
       get args(): Arg[] {
         if (args) return args;
         args = [];
         for (const a of argsNode ? namedKids(argsNode) : []) {
-          if (a.type === 'pair') args.push({ node: a.childForFieldName('value') ?? a, name: symbolName(ctx, a.childForFieldName('key')) });
+          if (a.type === 'pair') args.push({ node: ctx.field(a, 'value') ?? a, name: symbolName(ctx, ctx.field(a, 'key')) });
           else if (a.type === 'splat_argument' || a.type === 'hash_splat_argument' || a.type === 'block_argument') args.push({ node: a, spread: true });
           else args.push({ node: a });
         }
@@ -87,7 +100,7 @@ class RubyAdapter implements Adapter {
     if (info.alwaysTtl) return 'yes';
     if (info.command !== 'SET') return 'no';
     if (site.args.some((a) => a.spread)) return 'unknown';
-    const options = [...site.args.filter((a) => a.name), ...site.args.filter((a) => !a.name && a.node.type === 'hash').flatMap((a) => namedKids(a.node).map((p) => ({ node: p.childForFieldName('value') ?? p, name: symbolName(this.ctx, p.childForFieldName('key')) })))];
+    const options = [...site.args.filter((a) => a.name), ...site.args.filter((a) => !a.name && a.node.type === 'hash').flatMap((a) => namedKids(a.node).map((p) => ({ node: this.ctx.field(p, 'value') ?? p, name: symbolName(this.ctx, this.ctx.field(p, 'key')) })))];
     if (options.some((o) => o.name && TTL_KEYWORDS.has(o.name) && !['nil', 'false'].includes(o.node.type))) return 'yes';
     if (site.args.filter((a) => !a.name).length > 2 && site.args.slice(2).some((a) => !a.name && a.node.type !== 'hash')) return 'unknown';
     return 'no';
@@ -137,7 +150,7 @@ class RubyAdapter implements Adapter {
 
   private nameOf(n: Node): string | undefined {
     if (['identifier', 'instance_variable', 'global_variable', 'constant', 'class_variable'].includes(n.type)) return this.ctx.text(n);
-    if (n.type === 'call' && !n.childForFieldName('arguments')) return this.ctx.text(n.childForFieldName('method')!);
+    if (n.type === 'call' && !this.ctx.field(n, 'arguments')) return this.ctx.text(this.ctx.field(n, 'method')!);
     return undefined;
   }
 
@@ -178,12 +191,12 @@ class RubyAdapter implements Adapter {
       case 'begin':
         return n.lastNamedChild ? this.valueOf(n.lastNamedChild) : UNKNOWN;
       case 'binary': {
-        const op = n.childForFieldName('operator');
-        if (op && ['||', 'or', '&&', 'and'].includes(this.ctx.text(op))) return combine([this.valueOf(n.childForFieldName('left')!), this.valueOf(n.childForFieldName('right')!)]);
+        const op = this.ctx.field(n, 'operator');
+        if (op && ['||', 'or', '&&', 'and'].includes(this.ctx.text(op))) return combine([this.valueOf(this.ctx.field(n, 'left')!), this.valueOf(this.ctx.field(n, 'right')!)]);
         return OTHER;
       }
       case 'conditional':
-        return combine([this.valueOf(n.childForFieldName('consequence')!), this.valueOf(n.childForFieldName('alternative')!)]);
+        return combine([this.valueOf(this.ctx.field(n, 'consequence')!), this.valueOf(this.ctx.field(n, 'alternative')!)]);
       case 'hash':
       case 'array':
       case 'string':
@@ -201,13 +214,13 @@ class RubyAdapter implements Adapter {
   }
 
   private callValue(n: Node): Value {
-    const receiver = n.childForFieldName('receiver');
-    const method = this.ctx.text(n.childForFieldName('method')!);
+    const receiver = this.ctx.field(n, 'receiver');
+    const method = this.ctx.text(this.ctx.field(n, 'method')!);
     if (!receiver) return this.methodValue(n, method);
     const rv = this.valueOf(receiver);
     if (rv.t === 'lib' && rv.what === 'class') return method === 'new' || method === 'current' ? rb('client') : OTHER;
     if (receiver.type === 'constant' && this.ctx.text(receiver) === 'ConnectionPool' && method === 'new') {
-      const block = n.childForFieldName('block');
+      const block = this.ctx.field(n, 'block');
       const body = block ? namedKids(block).find((k) => k.type === 'block_body' || k.type === 'body_statement') : undefined;
       const last = body?.lastNamedChild;
       return last && this.valueOf(last).t === 'client' ? { t: 'lib', lib: 'redis-rb', what: 'pool' } : OTHER;
@@ -222,14 +235,14 @@ class RubyAdapter implements Adapter {
     const chain = this.ctx.ancestors(at);
     for (let i = chain.length - 1; i >= 0; i--) {
       const b = chain[i]!;
-      if (b.type !== 'block' && b.type !== 'do_block') continue;
-      const params = b.childForFieldName('parameters');
+      if (this.ctx.typeOf(b) !== 'block' && this.ctx.typeOf(b) !== 'do_block') continue;
+      const params = this.ctx.field(b, 'parameters');
       const index = params ? namedKids(params).findIndex((p) => this.ctx.text(p) === name) : -1;
       if (index < 0) continue;
       const call = chain[i - 1];
       if (index !== 0 || call?.type !== 'call') return UNKNOWN;
-      const method = this.ctx.text(call.childForFieldName('method')!);
-      const receiver = call.childForFieldName('receiver');
+      const method = this.ctx.text(this.ctx.field(call, 'method')!);
+      const receiver = this.ctx.field(call, 'receiver');
       if (!receiver) return UNKNOWN;
       if (method === 'redis' && receiver.type === 'constant' && this.ctx.text(receiver) === 'Sidekiq') return rb('client');
       const rv = this.valueOf(receiver);
@@ -244,19 +257,19 @@ class RubyAdapter implements Adapter {
   private methodValue(at: Node, name: string): Value {
     const cls = this.enclosing(at, ['class', 'module']) ?? this.ctx.root;
     return this.ctx.memo('rb.method', `${cls.id}:${name}`, () => {
-      for (const m of cls.descendantsOfType('method')) {
-        if (!m || this.ctx.text(m.childForFieldName('name')!) !== name) continue;
-        const body = m.childForFieldName('body');
+      for (const id of this.ctx.spelled(wordOf(name), cls)) {
+        const m = this.ctx.parentOf(id);
+        if (m?.type !== 'method' || this.ctx.field(m, 'name')?.id !== id.id) continue;
+        const body = this.ctx.field(m, 'body');
         const last = body?.lastNamedChild;
         if (!last) return UNKNOWN;
-        const expr = last.type === 'operator_assignment' || last.type === 'assignment' ? last.childForFieldName('right') : last;
+        const expr = last.type === 'operator_assignment' || last.type === 'assignment' ? this.ctx.field(last, 'right') : last;
         return expr ? this.valueOf(expr) : UNKNOWN;
       }
-      for (const c of cls.descendantsOfType('call')) {
-        if (!c || c.childForFieldName('receiver')) continue;
-        const m = this.ctx.text(c.childForFieldName('method')!);
-        if (m !== 'attr_reader' && m !== 'attr_accessor') continue;
-        const args = c.childForFieldName('arguments');
+      for (const id of this.ctx.spelled(/\battr_(?:reader|accessor)\b/g, cls)) {
+        const c = this.ctx.parentOf(id);
+        if (c?.type !== 'call' || this.ctx.field(c, 'method')?.id !== id.id || this.ctx.field(c, 'receiver')) continue;
+        const args = this.ctx.field(c, 'arguments');
         if (args && namedKids(args).some((a) => this.ctx.text(a) === `:${name}`)) {
           const values = this.assignmentsIn(cls, 'instance_variable', `@${name}`);
           return values.length ? combine(values.map((v) => this.valueOf(v))) : UNKNOWN;
@@ -270,7 +283,7 @@ class RubyAdapter implements Adapter {
 
   private enclosing(n: Node, types: string[]): Node | undefined {
     const chain = this.ctx.ancestors(n);
-    for (let i = chain.length - 1; i >= 0; i--) if (types.includes(chain[i]!.type)) return chain[i];
+    for (let i = chain.length - 1; i >= 0; i--) if (types.includes(this.ctx.typeOf(chain[i]!))) return chain[i];
     return undefined;
   }
 
@@ -279,10 +292,10 @@ class RubyAdapter implements Adapter {
     const chain = this.ctx.ancestors(at);
     for (let i = chain.length - 1; i >= 0; i--) {
       const s = chain[i]!;
-      if (!SCOPE_TYPES.has(s.type)) continue;
+      if (!SCOPE_TYPES.has(this.ctx.typeOf(s))) continue;
       const values = this.localsOf(s).get(name);
       if (values) return values;
-      if (s.type === 'method' || s.type === 'singleton_method' || s.type === 'class' || s.type === 'module') break;
+      if (['method', 'singleton_method', 'class', 'module'].includes(this.ctx.typeOf(s))) break;
     }
     return [];
   }
@@ -294,33 +307,36 @@ class RubyAdapter implements Adapter {
         if (depth > 30) return;
         for (const k of namedKids(node)) {
           if (SCOPE_TYPES.has(k.type)) continue;
-          if ((k.type === 'assignment' || k.type === 'operator_assignment') && k.childForFieldName('left')?.type === 'identifier') {
-            const name = this.ctx.text(k.childForFieldName('left')!);
-            const right = k.childForFieldName('right');
+          if ((k.type === 'assignment' || k.type === 'operator_assignment') && this.ctx.field(k, 'left')?.type === 'identifier') {
+            const name = this.ctx.text(this.ctx.field(k, 'left')!);
+            const right = this.ctx.field(k, 'right');
             if (right) out.set(name, [...(out.get(name) ?? []), right]);
           }
           visit(k, depth + 1);
         }
       };
       visit(scope, 0);
-      const params = scope.childForFieldName('parameters');
+      const params = this.ctx.field(scope, 'parameters');
       for (const p of params ? namedKids(params) : []) {
-        const name = p.type === 'identifier' ? p : p.childForFieldName('name');
+        const name = p.type === 'identifier' ? p : this.ctx.field(p, 'name');
         if (name && !out.has(this.ctx.text(name))) out.set(this.ctx.text(name), []);
       }
       return out;
     }, new Map<string, Node[]>());
   }
 
+  /** Right-hand sides of `name = ...` / `name ||= ...` in `scope`, where `name` is a `leftType` token (`@redis`, `REDIS`, `$redis`). */
   private assignmentsIn(scope: Node, leftType: string, name: string): Node[] {
-    const all = this.ctx.memo('rb.assign', scope.id, () => scope.descendantsOfType(['assignment', 'operator_assignment']).filter((a): a is Node => a !== null), []);
-    const out: Node[] = [];
-    for (const a of all) {
-      const left = a.childForFieldName('left');
-      const right = a.childForFieldName('right');
-      if (left?.type === leftType && right && this.ctx.text(left) === name) out.push(right);
-    }
-    return out;
+    return this.ctx.memo('rb.assigned', `${scope.id}:${leftType}:${name}`, () => {
+      const out: Node[] = [];
+      for (const left of this.ctx.spelled(wordOf(name), scope)) {
+        if (left.type !== leftType) continue;
+        const a = this.ctx.parentOf(left);
+        const right = (a?.type === 'assignment' || a?.type === 'operator_assignment') && this.ctx.field(a, 'left')?.id === left.id ? this.ctx.field(a, 'right') : null;
+        if (right) out.push(right);
+      }
+      return out;
+    }, []);
   }
 
   private fileAssignments(leftType: string, name: string): Node[] {
@@ -333,17 +349,17 @@ class RubyAdapter implements Adapter {
     const chain = this.ctx.ancestors(hit);
     for (let i = chain.length - 1, steps = 0; i >= 0 && steps < 12; i--, steps++) {
       const n = chain[i]!;
-      if (n.type === 'pair') {
-        if (!ADDRESS_KEYS.has(symbolName(this.ctx, n.childForFieldName('key')) ?? '')) return undefined;
-      } else if (n.type === 'argument_list') {
+      if (this.ctx.typeOf(n) === 'pair') {
+        if (!ADDRESS_KEYS.has(symbolName(this.ctx, this.ctx.field(n, 'key')) ?? '')) return undefined;
+      } else if (this.ctx.typeOf(n) === 'argument_list') {
         const call = chain[i - 1];
-        if (call?.type !== 'call' || this.ctx.text(call.childForFieldName('method')!) !== 'new') continue;
-        const rv = this.valueOf(call.childForFieldName('receiver')!);
+        if (call?.type !== 'call' || this.ctx.text(this.ctx.field(call, 'method')!) !== 'new') continue;
+        const rv = this.valueOf(this.ctx.field(call, 'receiver')!);
         if (rv.t !== 'lib' || rv.what !== 'class') return undefined;
-        const keys = namedKids(n).filter((p) => p.type === 'pair').map((p) => symbolName(this.ctx, p.childForFieldName('key')));
+        const keys = namedKids(n).filter((p) => p.type === 'pair').map((p) => symbolName(this.ctx, this.ctx.field(p, 'key')));
         if (keys.includes('sentinels')) return undefined;
         return { node: call, range: rangeOf(call), lib: 'redis-rb', evidence: evidenceOf(this.ctx.text(hit)) };
-      } else if (FUNCTION_TYPES.has(n.type) || n.type === 'assignment') return undefined;
+      } else if (FUNCTION_TYPES.has(this.ctx.typeOf(n)) || this.ctx.typeOf(n) === 'assignment') return undefined;
     }
     return undefined;
   }

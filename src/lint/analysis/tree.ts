@@ -37,3 +37,8 @@ export function namedKids(node: Node): Node[] {
 export function field(node: Node, name: string): Node | null {
   return node.childForFieldName(name);
 }
+
+/** A global pattern for `name` as a whole word, to find its tokens with `FileContext.spelled` (which confirms them on the tree). */
+export function wordOf(name: string, flags = 'g'): RegExp {
+  return new RegExp(`(?<![\\w$@])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`, flags);
+}

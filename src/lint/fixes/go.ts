@@ -1,4 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { importSpecs } from '../analysis/go';
 import type { Op } from '../analysis/model';
 import type { RuleEnv } from '../rules/rule';
 import type { Fix } from '../types';
@@ -10,9 +11,9 @@ function timePackage(env: RuleEnv): string | undefined {
 }
 
 function findTimePackage(env: RuleEnv): string | undefined {
-  for (const spec of env.ctx.root.descendantsOfType('import_spec')) {
-    const path = spec?.childForFieldName('path');
-    if (!spec || !path || env.ctx.text(path) !== '"time"') continue;
+  for (const spec of importSpecs(env.ctx)) {
+    const path = spec.childForFieldName('path');
+    if (!path || env.ctx.text(path) !== '"time"') continue;
     const alias = spec.childForFieldName('name');
     return alias ? env.ctx.text(alias) : 'time';
   }

@@ -1,10 +1,13 @@
 import type { Edit, Point, Tree } from '@vscode/tree-sitter-wasm';
+import type { AnalysisCache } from '../document/reuse';
 import type { LanguageId } from '../types';
 
+/** An open document: its last text and syntax tree, and what its last analysis found, per function. */
 export interface DocumentState {
   tree: Tree;
   source: string;
   language: LanguageId;
+  analysis?: AnalysisCache;
 }
 
 /**

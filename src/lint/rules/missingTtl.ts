@@ -17,6 +17,7 @@ export const missingTtl: Rule = {
         message: `${op.command} creates ${key} without an expiry and nothing in this function sets one, so the key stays until it is deleted or evicted. ${how}.`,
         fixes: env.fixesFor('missing-ttl', op),
         ...(op.cls === 'collection' ? { collection: true } : {}),
+        origin: op,
       };
     });
   },

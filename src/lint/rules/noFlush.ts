@@ -11,6 +11,7 @@ export const noFlush: Rule = {
         range: op.range,
         message: `${op.command} deletes every key ${op.command === 'FLUSHALL' ? 'in every database' : 'in the database'}, including other instances' sessions and caches, and blocks the server while it does. Delete the keys you own (SCAN with a MATCH pattern, then UNLINK) instead.`,
         fixes: [],
+        origin: op,
       }));
   },
 };

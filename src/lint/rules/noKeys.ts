@@ -14,6 +14,7 @@ export const noKeys: Rule = {
             ? 'This Lua script calls KEYS, which blocks the Valkey server while it walks every key. Iterate with SCAN (a cursor loop) instead.'
             : 'KEYS blocks the Valkey server while it walks every key, and the managed service is shared by every client. Iterate with SCAN instead.',
         fixes: env.fixesFor('no-keys', op),
+        origin: op,
       }));
   },
 };

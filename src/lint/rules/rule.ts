@@ -1,6 +1,6 @@
 import type { Adapter } from '../analysis/adapter';
 import type { FileContext } from '../analysis/context';
-import type { FileModel, Op } from '../analysis/model';
+import type { FileModel, Op, Origin } from '../analysis/model';
 import type { Fix, Range, RuleId, RuleMeta } from '../types';
 
 export interface ResolvedOptions {
@@ -21,6 +21,8 @@ export interface RuleFinding {
   fixes: Fix[];
   /** missing-ttl on a collection write: reported at the collection-writes severity. */
   collection?: boolean;
+  /** The op or misuse the finding is about. */
+  origin: Origin;
 }
 
 export interface Rule {

@@ -14,6 +14,7 @@ export const sentinelAsServer: Rule = {
       range: s.range,
       message: `This client connects straight to the Sentinel address (${s.evidence}). Sentinel only answers SENTINEL commands, so every data command fails. Configure the client's Sentinel mode with the Sentinel address and the master name (usually "mymaster") instead.`,
       fixes: [],
+      origin: s,
     }));
   },
 };

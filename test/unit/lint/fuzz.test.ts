@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { corpusFiles } from '../../../scripts/lint-corpus-score';
 import { languageFromPath, languageIds } from '../../../src/lint/index';
 import type { LanguageId, LintResult } from '../../../src/lint/index';
-import { linter } from './helpers';
+import { applicationCode } from './appcode';
+import { linter, reach } from './helpers';
 
 /** mulberry32: a small seeded generator, so a failure can be replayed with the printed seed. */
 function prng(seed: number): () => number {
@@ -91,4 +92,77 @@ test(`mutated corpus files: no crash, valid ranges, suppression edits still work
   }
   for (let d = 0; d < 3; d++) linter.forget(`fuzz-${d}`);
   assert.ok(performance.now() - started < 90_000);
+});
+
+/** Statements typed into a function body, per language family: calls, writes, returns, assignments, declarations. */
+const SNIPPETS: Record<string, string[]> = {
+  js: ['await redis.set(k, v);', 'redis.expire(k, 60);', 'return client;', 'client = redis;', 'this.redis = new Redis();', 'const r = new Redis();', 'client.keys("*");', 'if (a) {', '}'],
+  python: ['redis.set(k, v)', 'redis.expire(k, 60)', 'return client', 'r = redis.Redis()', 'self.r = redis.Redis()', 'global r', 'r.keys("*")', 'if a:'],
+  go: ['rdb.Set(ctx, k, v, 0)', 'rdb.Expire(ctx, k, time.Minute)', 'return rdb', 'x = rdb', 'type S struct { c *redis.Client }', 'rdb.Keys(ctx, "*")', '}'],
+  java: ['jedis.set(k, v);', 'jedis.expire(k, 60);', 'return jedis;', 'x = jedis;', 'jedis.keys("*");', '}'],
+  ruby: ['redis.set(k, v)', 'redis.expire(k, 60)', '@redis = Redis.new', 'attr_reader :redis', 'redis.keys("*")', 'end'],
+  php: ['$redis->set($k, $v);', '$redis->expire($k, 60);', 'return $redis;', '$this->redis = new Redis();', '$redis->keys("*");', '}'],
+  csharp: ['db.StringSet(k, v);', 'db.KeyExpire(k, TimeSpan.FromMinutes(1));', 'return db;', 'db = mux.GetDatabase();', '}'],
+};
+
+function family(language: LanguageId): string {
+  return language === 'javascript' || language === 'typescript' || language === 'tsx' ? 'js' : language;
+}
+
+/** One edit a person typing makes: a few characters in a line, a comment or statement line added, a line removed. */
+function typingEdit(source: string, language: LanguageId, rnd: () => number): string {
+  const lines = source.split('\n');
+  const i = Math.floor(rnd() * lines.length);
+  const line = lines[i]!;
+  const indent = /^\s*/.exec(line)![0];
+  const at = Math.floor(rnd() * (line.length + 1));
+  const snippets = SNIPPETS[family(language)]!;
+  switch (Math.floor(rnd() * 7)) {
+    case 0:
+      lines[i] = `${line} `;
+      break;
+    case 1:
+      lines.splice(i, 0, `${indent}${language === 'python' || language === 'ruby' ? '#' : '//'} note`);
+      break;
+    case 2:
+      lines[i] = line.slice(0, at) + 'x' + line.slice(at);
+      break;
+    case 3:
+      lines[i] = line.slice(0, at) + line.slice(at + 1 + Math.floor(rnd() * 3));
+      break;
+    case 4:
+      lines.splice(i, 0, indent + snippets[Math.floor(rnd() * snippets.length)]!);
+      break;
+    case 5:
+      lines.splice(i, 1);
+      break;
+    default:
+      lines[i] = line.replace(/\b([A-Za-z_]\w*)\b/, '$1Z');
+  }
+  return lines.join('\n');
+}
+
+test(`typing edits: each re-lint equals a fresh lint, and most re-use the untouched functions (seed ${SEED})`, async () => {
+  const rnd = prng(SEED + 2);
+  const files = corpusFiles(path.resolve(__dirname, '../../fixtures/lint'));
+  const reaches = new Map<string, number>();
+  let edits = 0;
+  for (const [n, file] of files.entries()) {
+    const language = languageFromPath(file) as LanguageId;
+    let source = readFileSync(file, 'utf8') + '\n' + applicationCode(language, n, 1500);
+    const doc = `typing-${n}`;
+    await linter.lintDocument(doc, source, language);
+    for (let step = 0; step < 10; step++) {
+      const next = typingEdit(source, language, rnd);
+      const kind = await reach(language, source, next);
+      const bucket = kind === 'all' ? 'all' : kind === 'top level' ? 'top level' : 'one function';
+      reaches.set(bucket, (reaches.get(bucket) ?? 0) + 1);
+      edits++;
+      assert.deepEqual(await linter.lintDocument(doc, next, language), await linter.lint(next, language), `${path.basename(file)} step ${step} (${kind})`);
+      source = next;
+    }
+    linter.forget(doc);
+  }
+  const kept = edits - (reaches.get('all') ?? 0);
+  assert.ok(kept / edits > 0.4, `only ${kept} of ${edits} re-lints re-used findings: ${JSON.stringify(Object.fromEntries(reaches))}`);
 });

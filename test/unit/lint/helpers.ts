@@ -1,6 +1,13 @@
 import { after } from 'node:test';
+import { Parser } from '@vscode/tree-sitter-wasm';
+import { createAdapter } from '../../../src/lint/analysis/adapters';
+import { FileContext } from '../../../src/lint/analysis/context';
+import { Deadline } from '../../../src/lint/budget';
+import { changeReach } from '../../../src/lint/document/change';
 import { createLinter } from '../../../src/lint/index';
 import type { Finding, LanguageId, LintOptions, TextEdit } from '../../../src/lint/index';
+import { textEditFor } from '../../../src/lint/parser/incremental';
+import { GrammarLoader, defaultGrammarDir } from '../../../src/lint/parser/runtime';
 
 /** One linter per test file (grammars load once), disposed when the file's tests end. */
 export const linter = createLinter();
@@ -39,4 +46,30 @@ export async function fixed(source: string, language: LanguageId, rule: Finding[
 
 export function lines(...l: string[]): string {
   return `${l.join('\n')}\n`;
+}
+
+const loader = new GrammarLoader(defaultGrammarDir());
+
+/**
+ * What a re-lint re-analyses after `before` becomes `after` (one edit): 'all', 'top level' (the code
+ * outside functions only) or the type and first line of the function it re-analyses besides.
+ */
+export async function reach(language: LanguageId, before: string, after: string): Promise<string> {
+  const edit = textEditFor(before, after);
+  if (!edit) return 'top level';
+  const grammar = await loader.load(language);
+  const parser = new Parser();
+  parser.setLanguage(grammar);
+  const edited = parser.parse(before)!;
+  const old = edited.copy();
+  edited.edit(edit);
+  const tree = parser.parse(after, edited)!;
+  try {
+    const ctx = new FileContext(after, tree.rootNode, language, new Deadline(60_000));
+    const r = changeReach(edit, old, edited, tree, before, ctx, createAdapter(ctx).adapter);
+    return !r ? 'all' : r.unit ? `${r.unit.type}@${r.unit.startPosition.row + 1}` : 'top level';
+  } finally {
+    for (const t of [tree, edited, old]) t.delete();
+    parser.delete();
+  }
 }
