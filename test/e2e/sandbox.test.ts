@@ -78,12 +78,21 @@ test('a workspace manifest that reads the app ConfigMap without the access label
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: /reads app-valkey-config but its pod template lacks elastisys\.io\/valkey-valkey-cluster-access: allow/ }).first();
     await problem.waitFor({ state: 'visible' });
     await wb.screenshot('manifest-diagnostic');
-    await page.locator('.tab', { hasText: 'checkout.yaml' }).first().click();
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.press('F8'); // go to the problem
-    await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Add access label elastisys.io/valkey-valkey-cluster-access: allow' }).first();
-    await fix.waitFor({ state: 'visible' });
+    // The quick fix menu can take a moment to know its actions: retry.
+    for (let attempt = 1; ; attempt++) {
+      await problem.click();
+      await page.keyboard.press('Enter'); // opens the problem in the editor, cursor and focus on it
+      await page.locator('.monaco-editor.focused').first().waitFor({ state: 'visible' });
+      await page.keyboard.press('Control+.');
+      try {
+        await fix.waitFor({ state: 'visible', timeout: 10_000 });
+        break;
+      } catch (e) {
+        await page.keyboard.press('Escape');
+        if (attempt >= 4) throw e;
+      }
+    }
     await fix.click();
     await page.keyboard.press('Control+S');
     const deadline = Date.now() + 30_000;
