@@ -27,6 +27,12 @@ export interface Finding {
   message: string;
   range: Range;
   fixes: Fix[];
+  /**
+   * missing-ttl: the literal text the key starts with, up to its first interpolation
+   * (`session:` for `"session:" + id`, `f"session:{id}"`, `` `session:${id}` ``); absent when the
+   * key does not start with a string literal.
+   */
+  keyPrefix?: string;
 }
 
 export interface LintOptions {

@@ -1,12 +1,13 @@
 import { writesWithoutTtl } from '../analysis/ttl';
 import type { Rule } from './rule';
-import { docsPath, shortKey } from './rule';
+import { docsPath, literalKeyPrefix, shortKey } from './rule';
 
 export const missingTtl: Rule = {
   meta: { id: 'missing-ttl', title: 'Set a TTL on keys you create', defaultSeverity: 'warning', docsPath: docsPath('missing-ttl') },
   check(model, env) {
     return writesWithoutTtl(model.ops, env.ctx, env.adapter).map((op) => {
       const key = shortKey(env, op);
+      const keyPrefix = op.keys[0] ? literalKeyPrefix(env.ctx.text(op.keys[0])) : undefined;
       const how =
         op.cls === 'string-write' && (op.command === 'SET' || op.command === 'GETSET')
           ? 'Give it an expiry (EX/PX) or call EXPIRE after it in this function'
@@ -18,6 +19,7 @@ export const missingTtl: Rule = {
         fixes: env.fixesFor('missing-ttl', op),
         ...(op.cls === 'collection' ? { collection: true } : {}),
         origin: op,
+        ...(keyPrefix ? { keyPrefix } : {}),
       };
     });
   },

@@ -23,6 +23,8 @@ export interface RuleFinding {
   collection?: boolean;
   /** The op or misuse the finding is about. */
   origin: Origin;
+  /** See `Finding.keyPrefix`. */
+  keyPrefix?: string;
 }
 
 export interface Rule {
@@ -40,4 +42,25 @@ export function shortKey(env: RuleEnv, op: Op): string {
   if (!key) return 'the key';
   const text = env.ctx.text(key).replace(/\s+/g, ' ');
   return `\`${text.length > 48 ? `${text.slice(0, 45)}...` : text}\``;
+}
+
+/**
+ * The literal start of a key expression: the characters of its first string literal up to the
+ * first interpolation or format directive, when the expression starts with that literal (allowing
+ * a call such as `fmt.Sprintf(` or a string prefix such as `f`, `$`, `@`, `b`). `"session:" + id`,
+ * `f"session:{id}"`, `` `session:${id}` ``, `"session:#{id}"`, `fmt.Sprintf("session:%s", id)` and
+ * `String.format("session:%s", id)` all give `session:`; `key` gives undefined.
+ */
+export function literalKeyPrefix(expression: string): string | undefined {
+  const match = /^\s*(?:[\w.]+\s*\(\s*)?(?:[fFbBuUrR]{1,2}|\$@?|@\$?)?(["'`])/.exec(expression);
+  if (!match) return undefined;
+  const quote = match[1]!;
+  let out = '';
+  for (let i = match[0].length; i < expression.length; i++) {
+    const c = expression[i]!;
+    if (c === quote || c === '{' || c === '%' || c === '\\' || (c === '$' && /[\w{]/.test(expression[i + 1] ?? '')) || (c === '#' && expression[i + 1] === '{')) break;
+    if (c === '\n') break;
+    out += c;
+  }
+  return out.length > 0 ? out : undefined;
 }
