@@ -15,7 +15,8 @@ export type {
 } from './sessionTypes';
 export { describeConnection } from './sessionTypes';
 export type { ValkeyError, ValkeyErrorKind } from './errors';
-export { runConsoleLine, type Send } from './console';
+export { runConsoleLine, type Send } from './console/index';
+export { ConsoleEngine, type ConsoleEngineOptions, type ConsoleHost, type ConsoleMode, type ConsoleSession, type ConsoleStatus } from './console/index';
 export { parseCommandLine, splitArgs, INVALID_ARGUMENTS, type CommandLine } from './resp/args';
 export { formatReply, formatReplyFor, formatRaw } from './resp/format';
 export type { Reply, ReplyType } from './resp/reply';

@@ -1,9 +1,9 @@
-import type { Result } from '../util/result';
-import type { Arg } from './connection';
-import type { ValkeyError } from './errors';
-import { parseCommandLine } from './resp/args';
-import { formatReplyFor } from './resp/format';
-import type { Reply } from './resp/reply';
+import type { Result } from '../../util/result';
+import type { Arg } from '../connection';
+import type { ValkeyError } from '../errors';
+import { parseCommandLine } from '../resp/args';
+import { formatReplyFor } from '../resp/format';
+import type { Reply } from '../resp/reply';
 
 export type Send = (args: readonly Arg[]) => Promise<Result<Reply, ValkeyError>>;
 
