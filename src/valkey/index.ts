@@ -22,5 +22,7 @@ export { formatReply, formatReplyFor, formatRaw } from './resp/format';
 export type { Reply, ReplyType } from './resp/reply';
 export { RespConnection, type Arg } from './connection';
 export { ForwardSet, type Forward, type ForwardEvent, type ForwardSetOptions, type ForwardTarget, type PortForwardError } from '../kube/portForward';
+/** The key browser's domain (scan, prefix tree, details, values, actions). */
+export * as keys from './keys/index';
 /** Live health: INFO figures judged against the platform's advice, the TTL audit, the dashboard's sampler. */
 export * as health from './health/index';

@@ -1,0 +1,262 @@
+import { isUtf8 } from 'node:buffer';
+import { err, ok } from '../../util/result';
+import { count, display, size, ttl } from './bytes';
+import { keyDetails } from './details';
+import { prettyJson } from './json';
+import { bytesOfReply, expectReply, integerOf, itemsOf, pairsOf, unexpected } from './replies';
+import type { KeyCommands, KeyType, KeysResult } from './types';
+import type { Reply } from '../resp/reply';
+
+export interface ValueLimits {
+  /** Elements read from a hash, list, set, sorted set or stream. Default 1000. */
+  readonly maxElements?: number | undefined;
+  /** Bytes read from a string. Default 256 KiB. */
+  readonly maxStringBytes?: number | undefined;
+}
+
+export const DEFAULT_MAX_ELEMENTS = 1000;
+export const DEFAULT_MAX_STRING_BYTES = 256 * 1024;
+
+/** What was read of a key: its type's elements, up to the limits, and how many there are in all. */
+export type ValueBody =
+  | { readonly type: 'string'; readonly bytes: Buffer }
+  | { readonly type: 'hash'; readonly pairs: readonly (readonly [Buffer, Buffer])[] }
+  | { readonly type: 'list' | 'set'; readonly items: readonly Buffer[] }
+  | { readonly type: 'zset'; readonly members: readonly (readonly [Buffer, string])[] }
+  | { readonly type: 'stream'; readonly entries: readonly StreamEntry[] }
+  | { readonly type: 'none' }
+  | { readonly type: 'other'; readonly name: string };
+
+export interface StreamEntry {
+  readonly id: string;
+  readonly fields: readonly (readonly [Buffer, Buffer])[];
+}
+
+export interface KeyValue {
+  readonly key: Buffer;
+  readonly type: KeyType;
+  readonly pttl: number;
+  readonly memory: number | undefined;
+  /** Bytes of a string, elements of the others. */
+  readonly length: number;
+  /** How many of them `body` holds. */
+  readonly shown: number;
+  readonly body: ValueBody;
+}
+
+/**
+ * Reads a key's value without changing it, bounded: GETRANGE (+ STRLEN), HSCAN, LRANGE, SSCAN,
+ * ZRANGE … WITHSCORES, XRANGE … COUNT, each with the element count (HLEN, LLEN, …) for the note.
+ */
+export async function readValue(session: KeyCommands, key: Buffer, limits: ValueLimits = {}, signal?: AbortSignal): Promise<KeysResult<KeyValue>> {
+  const n = Math.max(1, limits.maxElements ?? DEFAULT_MAX_ELEMENTS);
+  const details = await keyDetails(session, [key], { signal });
+  if (!details.ok) return details;
+  const d = details.value.details.get(key.toString('latin1'))!;
+  const base = { key, type: d.type, pttl: d.pttl, memory: d.memory };
+  const run = async (args: (string | Buffer)[]): Promise<KeysResult<Reply>> => expectReply(await session.command(args, { signal }));
+  const both = async (a: (string | Buffer)[], b: (string | Buffer)[]): Promise<KeysResult<[Reply, Reply]>> => {
+    const [x, y] = await Promise.all([run(a), run(b)]);
+    if (!x.ok) return x;
+    if (!y.ok) return y;
+    return ok([x.value, y.value]);
+  };
+  switch (d.type) {
+    case 'string': {
+      const max = Math.max(1, limits.maxStringBytes ?? DEFAULT_MAX_STRING_BYTES);
+      const r = await both(['GETRANGE', key, '0', String(max - 1)], ['STRLEN', key]);
+      if (!r.ok) return r;
+      const bytes = bytesOfReply(r.value[0]) ?? Buffer.alloc(0);
+      const length = integerOf(r.value[1]) ?? bytes.length;
+      return ok({ ...base, length, shown: bytes.length, body: { type: 'string', bytes } });
+    }
+    case 'hash':
+    case 'set': {
+      const scanned = await scanElements(session, d.type === 'hash' ? 'HSCAN' : 'SSCAN', key, n, signal);
+      if (!scanned.ok) return scanned;
+      const len = await run([d.type === 'hash' ? 'HLEN' : 'SCARD', key]);
+      if (!len.ok) return len;
+      const length = integerOf(len.value) ?? 0;
+      if (d.type === 'hash') {
+        const pairs: [Buffer, Buffer][] = [];
+        for (let i = 0; i + 1 < scanned.value.length; i += 2) pairs.push([scanned.value[i]!, scanned.value[i + 1]!]);
+        return ok({ ...base, length, shown: pairs.length, body: { type: 'hash', pairs } });
+      }
+      return ok({ ...base, length, shown: scanned.value.length, body: { type: 'set', items: scanned.value } });
+    }
+    case 'list': {
+      const r = await both(['LRANGE', key, '0', String(n - 1)], ['LLEN', key]);
+      if (!r.ok) return r;
+      const items = (itemsOf(r.value[0]) ?? []).map((i) => bytesOfReply(i) ?? Buffer.alloc(0));
+      return ok({ ...base, length: integerOf(r.value[1]) ?? items.length, shown: items.length, body: { type: 'list', items } });
+    }
+    case 'zset': {
+      const r = await both(['ZRANGE', key, '0', String(n - 1), 'WITHSCORES'], ['ZCARD', key]);
+      if (!r.ok) return r;
+      const members = zsetMembers(r.value[0]);
+      if (!members) return err(unexpected('ZRANGE', r.value[0]));
+      return ok({ ...base, length: integerOf(r.value[1]) ?? members.length, shown: members.length, body: { type: 'zset', members } });
+    }
+    case 'stream': {
+      const r = await both(['XRANGE', key, '-', '+', 'COUNT', String(n)], ['XLEN', key]);
+      if (!r.ok) return r;
+      const entries = streamEntries(r.value[0]);
+      if (!entries) return err(unexpected('XRANGE', r.value[0]));
+      return ok({ ...base, length: integerOf(r.value[1]) ?? entries.length, shown: entries.length, body: { type: 'stream', entries } });
+    }
+    case 'none':
+      return ok({ ...base, length: 0, shown: 0, body: { type: 'none' } });
+    default:
+      return ok({ ...base, length: 0, shown: 0, body: { type: 'other', name: d.type } });
+  }
+}
+
+/** HSCAN/SSCAN until `n` elements (fields count once) or the end; elements seen twice are dropped. */
+async function scanElements(session: KeyCommands, command: 'HSCAN' | 'SSCAN', key: Buffer, n: number, signal: AbortSignal | undefined): Promise<KeysResult<Buffer[]>> {
+  const step = command === 'HSCAN' ? 2 : 1;
+  const seen = new Set<string>();
+  const out: Buffer[] = [];
+  let cursor = '0';
+  do {
+    const r = expectReply(await session.command([command, key, cursor, 'COUNT', String(Math.min(n, 1000))], { signal }));
+    if (!r.ok) return r;
+    const items = itemsOf(r.value);
+    const next = items?.[0] ? bytesOfReply(items[0]) : undefined;
+    const elements = items?.[1] ? itemsOf(items[1]) : undefined;
+    if (!next || !elements) return err(unexpected(command, r.value));
+    cursor = next.toString('latin1');
+    for (let i = 0; i + step - 1 < elements.length && out.length / step < n; i += step) {
+      const first = bytesOfReply(elements[i]!) ?? Buffer.alloc(0);
+      const id = first.toString('latin1');
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(first);
+      if (step === 2) out.push(bytesOfReply(elements[i + 1]!) ?? Buffer.alloc(0));
+    }
+  } while (cursor !== '0' && out.length / step < n);
+  return ok(out);
+}
+
+function zsetMembers(reply: Reply): [Buffer, string][] | undefined {
+  const items = itemsOf(reply);
+  if (!items) return undefined;
+  const out: [Buffer, string][] = [];
+  // RESP2: flat member, score; RESP3: [member, score] pairs.
+  if (items.every((i) => i.type === 'array')) {
+    for (const pair of items) {
+      const [m, s] = itemsOf(pair) ?? [];
+      out.push([bytesOfReply(m ?? { type: 'null' }) ?? Buffer.alloc(0), bytesOfReply(s ?? { type: 'null' })?.toString('latin1') ?? '']);
+    }
+    return out;
+  }
+  for (const [m, s] of pairsOf(reply) ?? []) out.push([bytesOfReply(m) ?? Buffer.alloc(0), bytesOfReply(s)?.toString('latin1') ?? '']);
+  return out;
+}
+
+function streamEntries(reply: Reply): StreamEntry[] | undefined {
+  const items = itemsOf(reply);
+  if (!items) return undefined;
+  const out: StreamEntry[] = [];
+  for (const entry of items) {
+    const [id, fields] = itemsOf(entry) ?? [];
+    if (!id || !fields) return undefined;
+    const pairs = (pairsOf(fields) ?? []).map(([f, v]): [Buffer, Buffer] => [bytesOfReply(f) ?? Buffer.alloc(0), bytesOfReply(v) ?? Buffer.alloc(0)]);
+    out.push({ id: bytesOfReply(id)?.toString('latin1') ?? '', fields: pairs });
+  }
+  return out;
+}
+
+const UNITS: Record<string, [string, string]> = {
+  string: ['byte', 'bytes'],
+  hash: ['field', 'fields'],
+  list: ['element', 'elements'],
+  set: ['member', 'members'],
+  zset: ['member', 'members'],
+  stream: ['entry', 'entries'],
+};
+
+export const unitOf = (type: KeyType, n: number): string => {
+  const [one, many] = UNITS[type] ?? ['element', 'elements'];
+  return n === 1 ? one : many;
+};
+
+export interface RenderedValue {
+  readonly text: string;
+  /** `jsonc` for a string holding a JSON object or array (the header lines are comments), else `plaintext`. */
+  readonly language: 'jsonc' | 'plaintext';
+  readonly truncated: boolean;
+}
+
+/**
+ * A value as text for a read-only editor: a header (key, type, TTL, size, element count), a
+ * truncation note when not everything was read (`-- showing 1,000 of 52,311 fields --`), then the
+ * elements. Bytes that are not printable UTF-8 are quoted like redis-cli does.
+ */
+export function renderValue(value: KeyValue): RenderedValue {
+  const truncated = value.shown < value.length;
+  let json: string | undefined;
+  let body = '';
+  switch (value.body.type) {
+    case 'string': {
+      const bytes = value.body.bytes;
+      const text = utf8Text(bytes, truncated);
+      if (text !== undefined) {
+        json = truncated ? undefined : prettyJson(text);
+        body = json ?? text;
+      } else {
+        body = display(bytes);
+      }
+      break;
+    }
+    case 'hash':
+      body = value.body.pairs.map(([f, v]) => `${display(f)} => ${display(v)}`).join('\n');
+      break;
+    case 'list': {
+      const width = String(Math.max(0, value.body.items.length - 1)).length;
+      body = value.body.items.map((v, i) => `[${String(i).padStart(width)}] ${display(v)}`).join('\n');
+      break;
+    }
+    case 'set':
+      body = value.body.items.map(display).join('\n');
+      break;
+    case 'zset': {
+      const width = Math.max(0, ...value.body.members.map(([, s]) => s.length));
+      body = value.body.members.map(([m, s]) => `${s.padStart(width)}  ${display(m)}`).join('\n');
+      break;
+    }
+    case 'stream':
+      body = value.body.entries.map((e) => [e.id, ...e.fields.map(([f, v]) => `  ${display(f)} => ${display(v)}`)].join('\n')).join('\n');
+      break;
+    case 'none':
+      body = '(the key does not exist: it was deleted or has expired)';
+      break;
+    case 'other':
+      body = `(values of type ${value.body.name} are not shown)`;
+      break;
+  }
+  const header = [`key: ${display(value.key)}`, headerFacts(value)];
+  if (truncated) header.push(`-- showing ${count(value.shown)} of ${count(value.length)} ${unitOf(value.type, value.length)} --`);
+  const lines = json !== undefined ? header.map((l) => `// ${l}`) : header;
+  return { text: `${lines.join('\n')}\n\n${body}\n`, language: json !== undefined ? 'jsonc' : 'plaintext', truncated };
+}
+
+/** `type: hash · TTL: no expiry · size: 1.2 KB · 52,311 fields` */
+export function headerFacts(value: Pick<KeyValue, 'type' | 'pttl' | 'memory' | 'length'>): string {
+  const facts = [`type: ${value.type}`, `TTL: ${ttl(value.pttl)}`, `size: ${value.memory === undefined ? 'unknown' : size(value.memory)}`];
+  if (value.type in UNITS) facts.push(`${count(value.length)} ${unitOf(value.type, value.length)}`);
+  return facts.join(' · ');
+}
+
+/** The bytes as UTF-8 text, allowing a sequence cut by GETRANGE at the end; undefined when not UTF-8. */
+function utf8Text(bytes: Buffer, truncated: boolean): string | undefined {
+  for (let cut = 0; cut <= (truncated ? 3 : 0) && cut <= bytes.length; cut++) {
+    const part = bytes.subarray(0, bytes.length - cut);
+    if (isUtf8(part)) {
+      const text = part.toString('utf8');
+      // Binary data that happens to be valid UTF-8 (NULs, control bytes) is shown quoted.
+      // eslint-disable-next-line no-control-regex
+      return /[\u0000-\u0008\u000e-\u001f\u007f]/.test(text) ? undefined : text;
+    }
+  }
+  return undefined;
+}
