@@ -145,7 +145,7 @@ describe('the console on a real cluster', () => {
       await c.type('KEYS scan:*\r');
       assert.equal(c.engine.mode, 'confirming');
       assert.equal(c.screen.typed, 'Run SCAN 0 MATCH scan:* COUNT 1000 instead? [Y/n]');
-      await c.type('y');
+      await c.type('y\r');
       const out = rows();
       const keys = out.flatMap((l) => /^\d+\) "(.*)"$/.exec(l)?.[1] ?? []);
       assert.equal(keys.length, expected.size);
@@ -153,7 +153,7 @@ describe('the console on a real cluster', () => {
       assert.deepEqual(out.flatMap((l) => /^(\d+)\) /.exec(l)?.[1] ?? []).map(Number), Array.from({ length: 2500 }, (_, i) => i + 1));
       assert.ok(out.some((l) => /^-- 2,500 keys in \d+(\.\d)? m?s \(\d+ SCAN calls\) --$/.test(l)), out.slice(-3).join('\n'));
 
-      await c.type('KEYS scan:*\rn');
+      await c.type('KEYS scan:*\rn\r');
       assert.equal(c.screen.lines.at(-2), '(cancelled) KEYS was not sent');
     } finally {
       c.engine.dispose();

@@ -616,21 +616,43 @@ export class ConsoleEngine {
     }
   }
 
-  /** A [Y/n] question in the terminal: Enter or y is yes; n, Escape or Ctrl-C is no. */
+  /**
+   * A [Y/n] question in the terminal, answered like a line: `y` or `n` (or `yes`/`no`) then Enter;
+   * Enter alone is yes; Escape, Ctrl-C or Ctrl-D is no at once. Anything else is not an answer.
+   */
   private ask(question: string): Promise<boolean> {
     this.setMode('confirming');
     this.host.write(question);
+    let typed = '';
     const answered = new Promise<boolean>((resolve) => {
-      this.answer = (key) => {
-        let yes: boolean;
-        if (key.type === 'enter' || (key.type === 'text' && /^y/i.test(key.text))) yes = true;
-        else if (key.type === 'ctrlC' || key.type === 'escape' || key.type === 'ctrlD' || (key.type === 'text' && /^n/i.test(key.text))) yes = false;
-        else return;
+      const finish = (yes: boolean, echo: string): void => {
         this.answer = undefined;
-        this.host.write(`${yes ? 'y' : 'n'}\r\n`);
+        this.host.write(`${echo}\r\n`);
         this.setMode('running');
         this.flushHeld();
         resolve(yes);
+      };
+      this.answer = (key) => {
+        if (key.type === 'ctrlC' || key.type === 'escape' || key.type === 'ctrlD') return finish(false, typed === '' ? 'n' : '');
+        if (key.type === 'backspace') {
+          if (typed !== '') this.host.write('\x1b[D\x1b[K');
+          typed = typed.slice(0, -1);
+          return;
+        }
+        if (key.type === 'enter') {
+          const word = typed.trim().toLowerCase();
+          if (word === '' || 'yes'.startsWith(word)) return finish(true, word === '' ? 'y' : '');
+          if ('no'.startsWith(word)) return finish(false, '');
+          // Anything else is not an answer: ask again on the same line.
+          if (typed !== '') this.host.write(`\x1b[${typed.length}D\x1b[K`);
+          typed = '';
+          return;
+        }
+        if (key.type === 'text') {
+          const text = key.text.replace(/[\x00-\x1f\x7f]/g, '').slice(0, Math.max(0, 20 - typed.length));
+          typed += text;
+          this.host.write(text);
+        }
       };
     });
     // Keys typed (or pasted) after the line that asked answer it.

@@ -528,9 +528,26 @@ describe('guard rails', () => {
     assert.equal(h.engine.mode, 'confirming');
     assert.match(h.screen.text, /KEYS walks the whole keyspace in one go and blocks the server/);
     assert.equal(h.screen.typed, 'Run SCAN 0 MATCH user:* COUNT 1000 instead? [Y/n]');
-    await h.type('n');
+    await h.type('n\r');
     assert.equal(h.screen.lines.at(-2), '(cancelled) KEYS was not sent');
     assert.deepEqual(h.session.sent, []);
+  });
+
+  test('the [Y/n] question is answered like a line: "yes" then Enter; other words ask again; Escape is no', async () => {
+    const h = harness();
+    h.session.handler = (args) => (args[0] === 'SCAN' ? arr(bulk('0'), arr(bulk('k'))) : undefined);
+    await h.type('KEYS k*\r');
+    await h.type('maybe\r');
+    assert.equal(h.engine.mode, 'confirming', 'not an answer');
+    assert.deepEqual(h.session.sent, []);
+    await h.type('yes\r');
+    assert.deepEqual(h.session.sent, ['SCAN 0 MATCH k* COUNT 1000']);
+    assert.match(h.screen.text, /instead\? \[Y\/n\] yes\n1\) "k"\n/);
+    assert.equal(h.screen.typed, PROMPT.trimEnd(), 'the Enter after the answer is not a second, empty command');
+    await h.type('KEYS k*\r');
+    await h.type('\x1b');
+    assert.equal(h.screen.lines.at(-2), '(cancelled) KEYS was not sent');
+    assert.equal(h.session.sent.length, 1);
   });
 
   test('yes streams SCAN with a running number, each key once, and a total', async () => {
@@ -558,7 +575,7 @@ describe('guard rails', () => {
       if (calls === 3) h.engine.handleInput('\x03');
       return arr(bulk(String(calls)), arr(bulk(`k${calls}`)));
     };
-    await h.type('KEYS *\ry');
+    await h.type('KEYS *\ry\r');
     assert.ok(calls <= 4);
     assert.match(h.screen.text, /-- stopped by Ctrl-C after \d keys? in \d+ ms \(\d SCAN calls\); the scan did not finish --/);
   });
