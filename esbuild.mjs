@@ -22,6 +22,9 @@ export const bundles = {
   manifests: 'src/welkin/manifests/index.ts',
 };
 
+/** Webview scripts (browser): the health dashboard with uPlot; its CSS lands next to it as dashboard.css. */
+const webviews = { dashboard: 'media/dashboard/dashboard.ts' };
+
 /** The `valkey-lint` command line tool (package.json `bin`). */
 const cli = { 'valkey-lint': 'src/cli/valkey-lint.ts' };
 
@@ -67,6 +70,7 @@ async function main() {
   const contexts = [
     await esbuild.context({ ...common, entryPoints: bundles, outdir: 'dist' }),
     await esbuild.context({ ...common, entryPoints: cli, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
+    await esbuild.context({ ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [], entryPoints: webviews, outdir: 'dist/webview' }),
   ];
   if (tests) {
     contexts.push(
@@ -89,7 +93,7 @@ async function main() {
     const result = await ctx.rebuild();
     await ctx.dispose();
     for (const [file, info] of Object.entries(result.metafile.outputs)) {
-      if (file.endsWith('.js')) console.log(`${file.padEnd(40)} ${(info.bytes / 1024).toFixed(1).padStart(8)} KB`);
+      if (file.endsWith('.js') || file.endsWith('.css')) console.log(`${file.padEnd(40)} ${(info.bytes / 1024).toFixed(1).padStart(8)} KB`);
     }
   }
 }

@@ -10,6 +10,7 @@ import { startStandin, type Standin } from '../test/standin/index';
 import { NAMESPACE_LISTER, DEVELOPER } from '../test/standin/fixtures/welkin';
 import { startTopology, type Topology } from '../test/support/topology';
 import { sandboxFixture } from './fixture';
+import { seedKeys } from './seedKeys';
 
 export interface Sandbox {
   readonly kubeconfigPath: string;
@@ -25,6 +26,7 @@ export async function startSandbox(dir: string): Promise<Sandbox> {
   const topology = await startTopology({ masterName: 'mymaster' });
   let standin: Standin | undefined;
   try {
+    await seedKeys(topology.primary);
     standin = await startStandin({
       fixture: sandboxFixture({
         dataIps: topology.nodes.map((n) => n.host),

@@ -13,7 +13,7 @@ let app: App | undefined;
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   try {
-    app = new App(context.extensionUri);
+    app = new App(context);
     context.subscriptions.push(app);
     const activationMs = performance.now() - started;
     app.services.log.info(`Activated in ${activationMs.toFixed(1)} ms`);

@@ -7,9 +7,13 @@ import { LINTED_LANGUAGES, LINTED_SCHEMES, LintService } from '../diagnostics/li
 import { Views } from '../constants/views';
 import { createLog } from '../log/outputLog';
 import { ClusterService } from '../services/clusterService';
+import { Connections } from '../connections/connections';
+import { ConsoleManager } from '../console/consoleManager';
 import { KubeconfigService } from '../services/kubeconfigService';
 import { PreviewDocuments } from '../wiring/previewDocuments';
 import { ExplorerProvider } from '../views/explorer/explorerProvider';
+import { KeyBrowserView } from '../views/keys/keyBrowser';
+import { HealthFeature } from '../views/health/healthFeature';
 import { registerCommands } from './commands';
 import { ContextKeySetter } from './contextKeys';
 import { loadKube, loadLint } from './lazy';
@@ -20,7 +24,8 @@ export class App implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   readonly services: AppServices;
 
-  constructor(extensionUri: vscode.Uri) {
+  constructor(context: vscode.ExtensionContext) {
+    const extensionUri = context.extensionUri;
     const log = this.own(createLog());
     const config = createConfiguration();
     const contextKeys = new ContextKeySetter();
@@ -30,7 +35,14 @@ export class App implements vscode.Disposable {
     const lint = this.own(new LintService(loadLint, config));
     const lintDiagnostics = this.own(new LintDiagnostics(lint, config, log));
     const previews = this.own(new PreviewDocuments());
-    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, previews, extensionUri };
+    const connections = this.own(new Connections(clusters, config, context.secrets, loadKube, log));
+    const globalState = context.globalState;
+    const consoles = this.own(new ConsoleManager({ log, config, connections, globalState, kubeconfig, clusters }));
+    const keys = this.own(new KeyBrowserView(connections, config, loadKube, log));
+    explorer.attachKeys(keys);
+    const health = this.own(new HealthFeature({ connections, config, loadKube, log, previews, extensionUri, locateKeyWrites: (prefix) => lintDiagnostics.keyWriteLocations(prefix) }));
+    explorer.attachHealth(health);
+    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, previews, extensionUri, connections, globalState, consoles, keys, health };
     const selector = LINTED_LANGUAGES.flatMap((language) => [...LINTED_SCHEMES].map((scheme) => ({ language, scheme })));
     this.own(vscode.languages.registerCodeActionsProvider(selector, new LintCodeActions(lintDiagnostics, lint), { providedCodeActionKinds: LintCodeActions.kinds }));
     lintDiagnostics.start();

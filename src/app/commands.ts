@@ -8,6 +8,8 @@ import { reportUnexpected } from './errors';
 import { scanWorkspace } from '../diagnostics/workspaceScan';
 import { copySnippet, generateAppConfigMap, generateNetworkPolicy, grantAccess } from '../wiring/commands';
 import type { ContextNode, MessageNode } from '../views/explorer/nodes';
+import { cancelKeyScan, clearKeyExpiry, copyKeyName, deleteKey, filterKeys, loadMoreKeys, openKey, openKeyInConsole, refreshKeys, setKeyExpiry } from '../views/keys/commands';
+import { openHealthDashboard, refreshHealth, runHealthTtlAudit } from '../views/health/commands';
 import { loadKube } from './lazy';
 
 type Handler = (services: AppServices, ...args: unknown[]) => unknown;
@@ -28,6 +30,23 @@ const table: Record<CommandId, Handler> = {
   [Commands.wiringGrantAccess]: grantAccess,
   [Commands.wiringGenerateNetworkPolicy]: generateNetworkPolicy,
   [Commands.wiringCopySnippet]: copySnippet,
+  [Commands.consoleOpen]: ({ consoles }, arg, line) => consoles.open(arg, line),
+  [Commands.consoleToggleReadOnly]: ({ consoles }) => consoles.toggleReadOnly(),
+  [Commands.consoleCopyRedisCliCommand]: ({ consoles }, arg) => consoles.copyRedisCliCommand(arg),
+  [Commands.consoleForgetPassword]: ({ consoles }, arg) => consoles.forgetPassword(arg),
+  [Commands.keysFilter]: filterKeys,
+  [Commands.keysLoadMore]: loadMoreKeys,
+  [Commands.keysOpen]: openKey,
+  [Commands.keysDelete]: deleteKey,
+  [Commands.keysSetExpiry]: setKeyExpiry,
+  [Commands.keysClearExpiry]: clearKeyExpiry,
+  [Commands.keysCopyName]: copyKeyName,
+  [Commands.keysOpenInConsole]: openKeyInConsole,
+  [Commands.keysRefresh]: refreshKeys,
+  [Commands.keysCancelScan]: cancelKeyScan,
+  [Commands.healthOpenDashboard]: openHealthDashboard,
+  [Commands.healthRunTtlAudit]: runHealthTtlAudit,
+  [Commands.healthRefresh]: refreshHealth,
 };
 
 export function registerCommands(services: AppServices): vscode.Disposable[] {

@@ -7,6 +7,10 @@ import type { LintService } from '../diagnostics/lintService';
 import type { PreviewDocuments } from '../wiring/previewDocuments';
 import type { ExplorerProvider } from '../views/explorer/explorerProvider';
 import type { ContextKeySetter } from './contextKeys';
+import type { Connections } from '../connections/connections';
+import type { ConsoleManager } from '../console/consoleManager';
+import type { KeyBrowserView } from '../views/keys/keyBrowser';
+import type { HealthFeature } from '../views/health/healthFeature';
 
 /** What commands and views may reach; built once by the composition root. */
 export interface AppServices {
@@ -22,4 +26,14 @@ export interface AppServices {
   readonly lintDiagnostics: LintDiagnostics;
   /** The extension's install folder (for its bundled docs). */
   readonly extensionUri: vscode.Uri;
+  /** Sessions to Valkey clusters (consoles, health, key browser) and the read-only policy. */
+  readonly connections: Connections;
+  /** Per-user state kept across sessions (console history). */
+  readonly globalState: vscode.Memento;
+  /** Open consoles and the console status bar item. */
+  readonly consoles: ConsoleManager;
+  /** The key browser under each cluster, and its value documents. */
+  readonly keys: KeyBrowserView;
+  /** Health under each cluster: judged figures, dashboards, the TTL audit. */
+  readonly health: HealthFeature;
 }

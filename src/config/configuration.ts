@@ -16,6 +16,20 @@ export interface Configuration {
   extraNamespaces(): string[];
   /** The user's label selector of the data pods (`{cluster}`, `{failover}` filled in), if set. */
   dataPodSelector(): string | undefined;
+  /** Context name patterns whose consoles and key actions start read-only (user settings only: a workspace must not weaken it). */
+  readOnlyContexts(): string[];
+  consoleHistorySize(): number;
+  consoleMaxReplyLines(): number;
+  /** The key browser's prefix delimiter (default ":"; empty: no grouping). */
+  keysDelimiter(): string;
+  /** SCAN's COUNT for the key browser. */
+  keysScanCount(): number;
+  /** Rows the key browser's tree holds at most per cluster. */
+  keysMaxTreeNodes(): number;
+  /** Seconds between the health dashboard's INFO polls. */
+  healthPollIntervalSeconds(): number;
+  /** Keys the TTL audit reads at most. */
+  healthTtlAuditSampleSize(): number;
   /** Lint settings for a file (they are resource-scoped: a folder may differ). */
   lint(resource: vscode.Uri | undefined): LintSettings;
   onDidChange(listener: () => void): vscode.Disposable;
@@ -43,6 +57,17 @@ export function createConfiguration(): Configuration {
     extraNamespaces: () =>
       (section().get<unknown[]>(Settings.extraNamespaces, []) ?? []).filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => n.trim()),
     dataPodSelector: () => section().get<string>(Settings.dataPodSelector, '').trim() || undefined,
+    readOnlyContexts: () => readOnlyContexts(section()),
+    consoleHistorySize: () => clampInt(section().get<number>(Settings.consoleHistorySize, 500), 0, 10_000, 500),
+    consoleMaxReplyLines: () => clampInt(section().get<number>(Settings.consoleMaxReplyLines, 1000), 10, 1_000_000, 1000),
+    keysDelimiter: () => {
+      const d = section().get<unknown>(Settings.keysDelimiter, ':');
+      return typeof d === 'string' ? d : ':';
+    },
+    keysScanCount: () => clampInt(section().get<number>(Settings.keysScanCount, 1000), 1, 100_000, 1000),
+    keysMaxTreeNodes: () => clampInt(section().get<number>(Settings.keysMaxTreeNodes, 5000), 100, 100_000, 5000),
+    healthPollIntervalSeconds: () => clampInt(section().get<number>(Settings.healthPollIntervalSeconds, 5), 1, 3600, 5),
+    healthTtlAuditSampleSize: () => clampInt(section().get<number>(Settings.healthTtlAuditSampleSize, 10_000), 100, 10_000_000, 10_000),
     lint: (resource) => {
       const c = vscode.workspace.getConfiguration(SECTION, resource);
       const rawRules = c.get<Record<string, unknown>>(Settings.lintRules, {}) ?? {};
@@ -76,4 +101,18 @@ function userString(config: vscode.WorkspaceConfiguration, key: string): string 
 
 function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
+}
+
+/**
+ * The read-only patterns come from the user's settings (or the default): a workspace setting could
+ * otherwise turn read-only off for a production context without the user noticing.
+ */
+function readOnlyContexts(section: vscode.WorkspaceConfiguration): string[] {
+  const inspected = section.inspect<unknown>(Settings.consoleReadOnlyContexts);
+  const value = inspected?.globalValue ?? inspected?.defaultValue ?? ['*prod*'];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : ['*prod*'];
+}
+
+function clampInt(value: unknown, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
 }

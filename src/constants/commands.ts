@@ -14,6 +14,23 @@ export const Commands = {
   wiringCopySnippet: 'valkeyWelkin.wiring.copySnippet',
   lintScanWorkspace: 'valkeyWelkin.lint.scanWorkspace',
   lintShowRuleDocs: 'valkeyWelkin.lint.showRuleDocs',
+  consoleOpen: 'valkeyWelkin.console.open',
+  consoleToggleReadOnly: 'valkeyWelkin.console.toggleReadOnly',
+  consoleCopyRedisCliCommand: 'valkeyWelkin.console.copyRedisCliCommand',
+  consoleForgetPassword: 'valkeyWelkin.console.forgetPassword',
+  keysFilter: 'valkeyWelkin.keys.filter',
+  keysLoadMore: 'valkeyWelkin.keys.loadMore',
+  keysOpen: 'valkeyWelkin.keys.open',
+  keysDelete: 'valkeyWelkin.keys.delete',
+  keysSetExpiry: 'valkeyWelkin.keys.setExpiry',
+  keysClearExpiry: 'valkeyWelkin.keys.clearExpiry',
+  keysCopyName: 'valkeyWelkin.keys.copyName',
+  keysOpenInConsole: 'valkeyWelkin.keys.openInConsole',
+  keysRefresh: 'valkeyWelkin.keys.refresh',
+  keysCancelScan: 'valkeyWelkin.keys.cancelScan',
+  healthOpenDashboard: 'valkeyWelkin.health.openDashboard',
+  healthRunTtlAudit: 'valkeyWelkin.health.runTtlAudit',
+  healthRefresh: 'valkeyWelkin.health.refresh',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

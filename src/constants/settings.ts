@@ -7,10 +7,18 @@ export const Settings = {
   loginTimeoutSeconds: 'loginTimeoutSeconds',
   extraNamespaces: 'explorer.extraNamespaces',
   dataPodSelector: 'explorer.dataPodSelector',
+  consoleReadOnlyContexts: 'console.readOnlyContexts',
+  consoleHistorySize: 'console.historySize',
+  consoleMaxReplyLines: 'console.maxReplyLines',
   lintEnable: 'lint.enable',
   lintRules: 'lint.rules',
   lintDefaultTtlSeconds: 'lint.defaultTtlSeconds',
   lintCollectionWritesSeverity: 'lint.collectionWritesSeverity',
+  keysDelimiter: 'keys.delimiter',
+  keysScanCount: 'keys.scanCount',
+  keysMaxTreeNodes: 'keys.maxTreeNodes',
+  healthPollIntervalSeconds: 'health.pollIntervalSeconds',
+  healthTtlAuditSampleSize: 'health.ttlAuditSampleSize',
 } as const;
 
 export type SettingKey = (typeof Settings)[keyof typeof Settings];

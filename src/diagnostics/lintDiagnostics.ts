@@ -15,6 +15,16 @@ export interface LintedDocument {
   readonly findings: readonly Finding[];
 }
 
+/** Where the linted code writes a key without a TTL, and the literal the key starts with. */
+export interface KeyWriteLocation {
+  /** Workspace-relative path. */
+  readonly file: string;
+  readonly uri: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly text: string;
+}
+
 /**
  * Lint diagnostics for open documents: re-linted as the user types (debounced; a result for an
  * older version of the text is dropped), cleared when a document closes, redone when settings
@@ -23,6 +33,11 @@ export interface LintedDocument {
 export class LintDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(LINT_SOURCE);
   private readonly linted = new Map<string, LintedDocument>();
+  /**
+   * The key literals of writes without a TTL, per file, from every lint the editor has run (open
+   * documents and workspace scans). Kept when a document closes: the file still writes them.
+   */
+  private readonly keyWrites = new Map<string, readonly { readonly prefix: string; readonly line: number }[]>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -50,9 +65,33 @@ export class LintDiagnostics implements vscode.Disposable {
     return this.linted.get(uri.toString());
   }
 
+  /**
+   * The code the lint engine has seen writing keys that start with `prefix` (e.g. `session:`)
+   * without a TTL: the TTL audit links a prefix to it.
+   */
+  keyWriteLocations(prefix: string): KeyWriteLocation[] {
+    const out: KeyWriteLocation[] = [];
+    if (prefix === '') return out;
+    for (const [uri, writes] of this.keyWrites) {
+      for (const w of writes) {
+        if (!w.prefix.startsWith(prefix)) continue;
+        const parsed = vscode.Uri.parse(uri);
+        out.push({ file: vscode.workspace.asRelativePath(parsed), uri, line: w.line, text: w.prefix });
+      }
+    }
+    return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  }
+
+  private rememberKeyWrites(uri: vscode.Uri, findings: readonly Finding[]): void {
+    const writes = findings.flatMap((f) => (f.rule === 'missing-ttl' && f.keyPrefix ? [{ prefix: f.keyPrefix, line: f.range.start.line + 1 }] : []));
+    if (writes.length > 0) this.keyWrites.set(uri.toString(), writes);
+    else this.keyWrites.delete(uri.toString());
+  }
+
   /** Results of a workspace scan for a file that is not open (open files stay live). */
   setScanned(uri: vscode.Uri, language: LanguageId, findings: readonly Finding[]): void {
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    this.rememberKeyWrites(uri, findings);
     this.linted.set(uri.toString(), { version: -1, language, findings });
     this.collection.set(uri, findings.map(toDiagnostic));
   }
@@ -81,6 +120,7 @@ export class LintDiagnostics implements vscode.Disposable {
     const settings = this.config.lint(document.uri);
     if (!settings.enable) {
       this.forget(document);
+      this.keyWrites.delete(document.uri.toString());
       return;
     }
     const language = await this.service.languageOf(document.uri, document.languageId);
@@ -91,6 +131,7 @@ export class LintDiagnostics implements vscode.Disposable {
     if (document.isClosed || document.version !== version) return;
     if (result.skipped) this.log.info(`Lint skipped ${vscode.workspace.asRelativePath(document.uri)}: ${result.skipped.reason} (${result.skipped.detail})`);
     this.linted.set(document.uri.toString(), { version, language, findings: result.findings });
+    this.rememberKeyWrites(document.uri, result.findings);
     this.collection.set(document.uri, result.findings.map(toDiagnostic));
   }
 

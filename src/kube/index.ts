@@ -19,3 +19,5 @@ export * as manifests from '../welkin/manifests/index';
 export { clientSnippets } from '../welkin/snippets/index';
 export type { Snippet } from '../welkin/snippets/index';
 export { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+/** The Valkey connection layer (console, health, key browser): sessions through port-forwards. */
+export * from '../valkey/index';

@@ -3,7 +3,7 @@ import type { AppServices } from '../app/services';
 import type { ClusterNode, ExplorerNode } from '../views/explorer/nodes';
 
 /** The cluster a command acts on: the tree node it was invoked on, or one picked from the current context. */
-export async function clusterFrom(services: AppServices, arg: unknown): Promise<ClusterNode | undefined> {
+export async function clusterFrom(services: Pick<AppServices, 'kubeconfig' | 'clusters'>, arg: unknown): Promise<ClusterNode | undefined> {
   const node = arg as ExplorerNode | undefined;
   if (node?.kind === 'cluster') return node;
   if (node && 'parent' in node && (node.parent as ExplorerNode | undefined)?.kind === 'cluster') return node.parent;

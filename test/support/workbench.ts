@@ -266,6 +266,29 @@ export class Workbench {
     }
   }
 
+  /**
+   * Right-clicks the first row of `viewName` labelled `label` and chooses `item` from its context
+   * menu. A menu that opens under the pointer can swallow the first click while it settles, so the
+   * choice is made again (at most three times) until the menu closes.
+   */
+  async contextMenu(viewName: string, label: RegExp, item: string): Promise<void> {
+    const row = this.page.locator(`${this.treeSelector(viewName)} .monaco-list-row`, { has: this.page.locator('.label-name', { hasText: label }) }).first();
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const entry = this.page.locator('.context-view .action-item:not(.disabled) .action-label', { hasText: new RegExp(`^${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
+    for (let attempt = 1; ; attempt++) {
+      if (!(await menu.isVisible())) await row.click({ button: 'right' });
+      await entry.waitFor({ state: 'visible' });
+      await entry.hover();
+      await entry.click();
+      try {
+        await menu.waitFor({ state: 'hidden', timeout: 2_000 });
+        return;
+      } catch (e) {
+        if (attempt >= 3) throw new Error(`The context menu of "${String(label)}" did not run "${item}"`, { cause: e });
+      }
+    }
+  }
+
   /** Every visible row of a tree, all levels, top to bottom, once one with `label` shows. */
   async allRows(viewName: string, label?: RegExp): Promise<TreeRow[]> {
     if (label) await this.page.locator(`${this.treeSelector(viewName)} .monaco-list-row .label-name`, { hasText: label }).first().waitFor({ state: 'visible' });

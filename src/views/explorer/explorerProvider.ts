@@ -10,6 +10,8 @@ import type { KubeconfigService } from '../../services/kubeconfigService';
 import type { Logger } from '../../util/logger';
 import { isKubeError, type ClusterNode, type ContextNode, type ExplorerNode } from './nodes';
 import { errorNode, treeItem } from './treeItems';
+import type { KeyBrowserView } from '../keys/keyBrowser';
+import type { HealthFeature } from '../health/healthFeature';
 
 const LOGIN_PROBLEMS = new Set(['unauthorized', 'pluginMissing', 'loginFailed', 'cancelled']);
 
@@ -67,6 +69,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
           return isKubeError(node.pods) ? [] : node.pods.map((pod) => ({ kind: 'dataPod', pod }));
         case 'access':
           return isKubeError(node.workloads) ? [] : node.workloads.map((workload) => ({ kind: 'workload', parent: node.parent, workload }));
+        case 'keys':
+        case 'keyGroup':
+          return (await this.keys?.children(node)) ?? [];
+        case 'health':
+          return (await this.health?.children(node)) ?? [];
         default:
           return [];
       }
@@ -122,6 +129,22 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     }
   }
 
+  /** The key browser under each cluster; set by the composition root. */
+  private keys: KeyBrowserView | undefined;
+
+  attachKeys(keys: KeyBrowserView): void {
+    this.keys = keys;
+    this.subscriptions.push(keys.onDidChange((node) => this.changed.fire(node)));
+  }
+
+  /** The Health node under each cluster; set by the composition root. */
+  private health: HealthFeature | undefined;
+
+  attachHealth(health: HealthFeature): void {
+    this.health = health;
+    health.refreshNode = (node) => this.changed.fire(node);
+  }
+
   /** The tree view showing this provider; set by the composition root so nodes can be revealed. */
   view: vscode.TreeView<ExplorerNode> | undefined;
 
@@ -170,6 +193,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       { kind: 'dataPods', parent: node, pods: pods.ok ? pods.value : pods.error },
       { kind: 'appConfig', parent: node, found: app, matches },
       { kind: 'access', parent: node, workloads: workloads.ok ? workloads.value : workloads.error },
+      ...(this.health ? [this.health.node(node)] : []),
+      ...(this.keys ? [this.keys.rootNode(node)] : []),
     ];
   }
 

@@ -1,6 +1,8 @@
 import type { Announcement, ValkeyCluster } from '../../welkin/clusterAnnouncement';
 import type { DataPod, Endpoint, KubeContextInfo, KubeError, NamespaceFindings } from '../../kube/index';
 import type { WorkloadAccess } from '../../welkin/workloads';
+import type { KeyBrowserNode } from '../keys/nodes';
+import type { HealthTreeNode } from '../health/nodes';
 
 /**
  * The explorer's nodes: plain data. `treeItems.ts` renders them; `explorerProvider.ts` finds
@@ -18,7 +20,9 @@ export type ExplorerNode =
   | AppConfigNode
   | AccessNode
   | WorkloadNode
-  | MessageNode;
+  | MessageNode
+  | KeyBrowserNode
+  | HealthTreeNode;
 
 export interface ContextNode {
   readonly kind: 'context';

@@ -3,6 +3,8 @@ import { Commands } from '../../constants/commands';
 import type { KubeContextInfo, KubeError } from '../../kube/index';
 import { accessLabelKey, appConfigMapName, flavourTitle } from '../../welkin/flavour';
 import { isKubeError, type ClusterNode, type ExplorerNode, type MessageNode } from './nodes';
+import { keyTreeItem } from '../keys/treeItems';
+import { healthTreeItem } from '../health/treeItems';
 
 const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 const Expanded = vscode.TreeItemCollapsibleState.Expanded;
@@ -165,6 +167,14 @@ export function treeItem(node: ExplorerNode): vscode.TreeItem {
       );
       return item;
     }
+    case 'keys':
+    case 'keyGroup':
+    case 'key':
+    case 'keysMore':
+      return keyTreeItem(node);
+    case 'health':
+    case 'healthRow':
+      return healthTreeItem(node);
     case 'message': {
       const item = new vscode.TreeItem(node.label, None);
       if (node.id) item.id = node.id;

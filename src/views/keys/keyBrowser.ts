@@ -1,0 +1,230 @@
+import * as vscode from 'vscode';
+import { Commands } from '../../constants/commands';
+import { Views } from '../../constants/views';
+import type { Kube } from '../../app/lazy';
+import type { Configuration } from '../../config/configuration';
+import type { ConnectionsApi } from '../../connections/connections';
+import type { ClusterTarget } from '../../connections/target';
+import type { KeyGroup, KeysError } from '../../valkey/keys/index';
+import type { ClusterNode, ExplorerNode, MessageNode } from '../explorer/nodes';
+import { KeyDocuments, KEY_SCHEME } from './keyDocuments';
+import { KeyTargetState } from './keyTargetState';
+import type { KeyBrowserNode, KeyGroupNode, KeysNode } from './nodes';
+
+/** Progress redraws of a running scan at most this often. */
+const REDRAW_MS = 300;
+/** Details (TYPE, PTTL, MEMORY USAGE) are read for at most this many keys of an expanded group. */
+const DETAILS_PER_GROUP = 500;
+
+/**
+ * The key browser under each cluster of the explorer: connects through the shared session when a
+ * Keys node is expanded, scans in pages into a bounded prefix tree, filters progressively, and
+ * reads the details of the keys shown. Domain work happens in the lazily loaded bundle.
+ */
+export class KeyBrowserView implements vscode.Disposable {
+  private readonly states = new Map<string, KeyTargetState>();
+  private readonly changed = new vscode.EventEmitter<KeyBrowserNode | undefined>();
+  /** Rows to redraw; the explorer forwards it to its tree. */
+  readonly onDidChange = this.changed.event;
+  private readonly redrawTimers = new Map<KeyBrowserNode, NodeJS.Timeout>();
+  /** Read-only editors of key values (`valkey-key:` documents). */
+  readonly documents: KeyDocuments;
+  private readonly registration: vscode.Disposable;
+
+  constructor(
+    readonly connections: ConnectionsApi,
+    private readonly config: Configuration,
+    private readonly loadKube: () => Promise<Kube>,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.documents = new KeyDocuments(connections, (id) => this.states.get(id), loadKube);
+    this.registration = vscode.workspace.registerTextDocumentContentProvider(KEY_SCHEME, this.documents);
+  }
+
+  /** The Keys row of a cluster (the same object each time, so it can be redrawn). */
+  rootNode(cluster: ClusterNode): KeysNode {
+    return this.stateOf({ context: cluster.context.name, namespace: cluster.namespace.namespace, cluster: cluster.cluster }).node;
+  }
+
+  stateOf(target: ClusterTarget): KeyTargetState {
+    const probe = new KeyTargetState(target);
+    const known = this.states.get(probe.id);
+    if (known) return known;
+    this.states.set(probe.id, probe);
+    return probe;
+  }
+
+  /** A cluster's state by its targetKey (for documents opened from it). */
+  stateById(id: string): KeyTargetState | undefined {
+    return this.states.get(id);
+  }
+
+  async children(node: KeysNode | KeyGroupNode): Promise<ExplorerNode[]> {
+    const state = node.state;
+    if (node.kind === 'keys' && !state.model) {
+      const started = await (state.starting ??= this.start(state));
+      if (!started) return [this.errorRow(state, state.error ?? 'Not connected.')];
+    }
+    const model = state.model;
+    if (!model) return [];
+    const group = node.kind === 'keys' ? model.tree.root : node.group;
+    const { groups, keys } = model.tree.children(group);
+    const rows: ExplorerNode[] = [];
+    if (node.kind === 'keys' && model.error) rows.push(this.errorRow(state, model.error.message));
+    rows.push(...groups.map((g) => state.groupNode(g)), ...keys.map((k) => state.keyNode(k)));
+    if (group.unlisted > 0) rows.push(state.moreNode(group, false));
+    if (node.kind === 'keys' && (!model.progress.done || state.scanning)) rows.push(state.moreNode(group, true));
+    if (node.kind === 'keys' && rows.length === 0 && model.progress.done) {
+      rows.push({ kind: 'message', severity: 'info', label: state.pattern ? `No keys match ${state.pattern}` : 'No keys', detail: state.pattern ? 'The whole keyspace was scanned.' : 'The database is empty.' });
+    }
+    this.readDetails(state, group, keys.slice(0, DETAILS_PER_GROUP));
+    return rows;
+  }
+
+  /** Connects (shared session) and reads the first page; a filter scans on in the background. */
+  private async start(state: KeyTargetState): Promise<boolean> {
+    const generation = state.generation;
+    state.error = undefined;
+    const kube = await this.loadKube();
+    state.lib = kube.keys;
+    if (!state.lease) {
+      const lease = await vscode.window.withProgress({ location: { viewId: Views.explorer } }, () => this.connections.shared(state.target));
+      if (!lease.ok) {
+        state.error = lease.error.message;
+        state.starting = undefined;
+        return false;
+      }
+      if (state.lease) lease.value.release();
+      else state.lease = lease.value;
+    }
+    // A refresh or a new filter while connecting: that one starts its own scan.
+    if (generation !== state.generation) return true;
+    state.reset(new kube.keys.KeyBrowserModel(state.lease.session, this.modelOptions(state)));
+    state.starting = Promise.resolve(true);
+    if (state.pattern) {
+      void this.scan(state);
+      return true;
+    }
+    await vscode.window.withProgress({ location: { viewId: Views.explorer } }, () => this.scan(state));
+    return true;
+  }
+
+  private modelOptions(state: KeyTargetState): { delimiter: string; maxNodes: number; scanCount: number; pattern: string | undefined } {
+    return { delimiter: this.config.keysDelimiter(), maxNodes: this.config.keysMaxTreeNodes(), scanCount: this.config.keysScanCount(), pattern: state.pattern };
+  }
+
+  /** Scans on: a page's worth when browsing, the whole keyspace when filtering; cancellable. */
+  private async scan(state: KeyTargetState): Promise<void> {
+    const model = state.model;
+    if (!model || state.scan) return;
+    const controller = new AbortController();
+    state.scan = controller;
+    // Deferred: a redraw fired while VS Code is still asking for this row's children is lost.
+    this.redraw(state.node);
+    try {
+      const result = await model.load({
+        signal: controller.signal,
+        minKeys: state.pattern ? undefined : this.config.keysScanCount(),
+        onProgress: () => this.redraw(state.node),
+      });
+      if (!result.ok && result.error.kind !== 'cancelled') this.log.warn(`Key scan of ${state.target.cluster.name} failed: ${result.error.message}`);
+    } finally {
+      if (state.scan === controller) state.scan = undefined;
+      this.redraw(state.node, true);
+    }
+  }
+
+  /** Reads TYPE, PTTL and size of the keys of an expanded group, then redraws it. */
+  private readDetails(state: KeyTargetState, group: KeyGroup, entries: readonly { details?: unknown }[]): void {
+    const model = state.model;
+    if (!model || state.detailsPending.has(group.prefix) || entries.every((e) => e.details)) return;
+    state.detailsPending.add(group.prefix);
+    const missing = model.tree.children(group).keys.slice(0, DETAILS_PER_GROUP);
+    void model.loadDetails(missing).then((result) => {
+      if (state.model !== model) return;
+      if (!result.ok) {
+        // Stays pending: no retry loop; Refresh starts over.
+        this.log.warn(`Reading key details of ${state.target.cluster.name} failed: ${result.error.message}`);
+        return;
+      }
+      state.detailsPending.delete(group.prefix);
+      this.changed.fire(state.nodeOf(group));
+    });
+  }
+
+  async loadMore(state: KeyTargetState): Promise<void> {
+    if (!state.model) return this.refresh(state);
+    await this.scan(state);
+  }
+
+  /** Starts over with a pattern (undefined: all keys). */
+  filter(state: KeyTargetState, pattern: string | undefined): void {
+    state.pattern = pattern?.trim() || undefined;
+    state.reset(undefined);
+    // The filter runs whether or not the Keys row is expanded; its count shows on the row.
+    state.starting = this.start(state).then((started) => {
+      this.changed.fire(state.node);
+      return started;
+    });
+    this.changed.fire(state.node);
+  }
+
+  cancel(state: KeyTargetState): void {
+    state.scan?.abort();
+  }
+
+  refresh(state: KeyTargetState): void {
+    state.reset(undefined);
+    this.changed.fire(state.node);
+  }
+
+  /** A key changed (expiry) or went away (delete): update its row. */
+  keyChanged(state: KeyTargetState, id: string, deleted: boolean): void {
+    const model = state.model;
+    if (!model) return;
+    if (deleted) {
+      model.remove(id);
+      this.changed.fire(undefined);
+      return;
+    }
+    model.invalidate(id);
+    const group = model.tree.groupOf(id);
+    if (!group || !model.tree.entry(id)) return;
+    state.detailsPending.delete(group.prefix);
+    this.changed.fire(state.nodeOf(group));
+  }
+
+  private errorRow(state: KeyTargetState, message: string): MessageNode {
+    return { kind: 'message', id: `keys/${state.id}/error`, severity: 'error', label: message.length > 80 ? `${message.slice(0, 77)}…` : message, detail: message, action: { title: 'Refresh Keys', command: Commands.keysRefresh, args: [state.node] } };
+  }
+
+  /** Redraws a row soon, at most every REDRAW_MS; `again` schedules one more even when one is pending (the final state). */
+  private redraw(node: KeyBrowserNode, again = false): void {
+    if (again) {
+      clearTimeout(this.redrawTimers.get(node));
+      this.redrawTimers.delete(node);
+    }
+    if (this.redrawTimers.has(node)) return;
+    this.redrawTimers.set(
+      node,
+      setTimeout(() => {
+        this.redrawTimers.delete(node);
+        this.changed.fire(node);
+      }, REDRAW_MS),
+    );
+  }
+
+  /** For messages: the error as the server or the connection put it. */
+  static describe(error: KeysError): string {
+    return error.message;
+  }
+
+  dispose(): void {
+    for (const t of this.redrawTimers.values()) clearTimeout(t);
+    for (const s of this.states.values()) s.dispose();
+    this.states.clear();
+    this.changed.dispose();
+    this.registration.dispose();
+    this.documents.dispose();
+  }
+}

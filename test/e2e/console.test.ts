@@ -1,0 +1,126 @@
+// The console in a real VS Code against the sandbox (API stand-in + real Redis/Sentinel pods): open
+// it from the cluster's row in the tree, type commands, read the terminal, meet the guard rails, see
+// a Sentinel failover announced in one line, and the status bar item.
+import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { startSandbox, type Sandbox } from '../../sandbox/start';
+import { redisCli } from '../support/topology';
+import { startCodeServer, type CodeServer } from '../support/codeServer';
+import { TIMEOUT_MS, Workbench } from '../support/workbench';
+
+const VIEW = 'Clusters';
+let sandbox: Sandbox | undefined;
+let server: CodeServer | undefined;
+let workbench: Workbench | undefined;
+
+before(async () => {
+  sandbox = await startSandbox(await mkdtemp(path.join(tmpdir(), 'valkey-welkin-e2e-console-')));
+  // The DOM renderer keeps the terminal's text in the page, where the test can read it.
+  server = await startCodeServer({ name: 'console', kubeconfig: sandbox.kubeconfigPath, settings: { 'terminal.integrated.gpuAcceleration': 'off' } });
+  workbench = await Workbench.open(server.url);
+}, { timeout: 180_000 });
+
+after(async () => {
+  await workbench?.close();
+  await server?.stop();
+  await sandbox?.stop();
+});
+
+/** The text of the visible terminal, one string per row, trailing blanks trimmed. */
+async function terminalText(wb: Workbench): Promise<string> {
+  const rows = wb.page.locator('.terminal-wrapper.active .xterm-rows > div');
+  const texts = await rows.allInnerTexts();
+  return texts
+    .map((t) => t.replace(/\u00a0/g, ' ').trimEnd())
+    .join('\n')
+    .trimEnd();
+}
+
+async function waitForTerminal(wb: Workbench, match: RegExp, timeoutMs = TIMEOUT_MS): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await terminalText(wb);
+    if (match.test(text)) return text;
+    await wb.page.waitForTimeout(150);
+  }
+  throw new Error(`The terminal never showed ${String(match)}; it shows:\n${text}`);
+}
+
+async function type(wb: Workbench, line: string): Promise<void> {
+  await wb.page.keyboard.type(line, { delay: 5 });
+  await wb.page.keyboard.press('Enter');
+}
+
+test('open the console from the tree, run commands, meet the guard rails, follow a failover', { timeout: 240_000 }, async () => {
+  const wb = workbench!;
+  const { page } = wb;
+  const topology = sandbox!.topology;
+  try {
+    await wb.openViewContainer('Valkey on Welkin', 'valkeyWelkin');
+    await wb.allRows(VIEW, /^valkey-cluster$/);
+    await wb.contextMenu(VIEW, /^valkey-cluster$/, 'Open Console');
+
+    const primaryIndex = topology.nodes.findIndex((n) => n.host === topology.primary.host);
+    const prompt = `valkey-cluster primary rfr-valkey-cluster-${primaryIndex}>`;
+    await waitForTerminal(wb, new RegExp(escape(prompt)));
+    await page.locator('.terminal-wrapper.active .xterm').first().click();
+
+    await type(wb, 'SET greeting "hello world"');
+    await type(wb, 'GET greeting');
+    await type(wb, 'RPUSH e2e:list a b c');
+    await type(wb, 'LRANGE e2e:list 0 -1');
+    const replies = await waitForTerminal(wb, /1\) "a"\n2\) "b"\n3\) "c"/);
+    assert.match(replies, /> SET greeting "hello world"\nOK\n/);
+    assert.match(replies, /> GET greeting\n"hello world"\n/);
+    assert.match(replies, /> RPUSH e2e:list a b c\n\(integer\) 3\n/);
+    assert.equal((await redisCli(['GET', 'greeting'], topology.primary)).trim(), 'hello world', 'the command ran on the primary');
+
+    // The status bar names the cluster and the primary pod.
+    const status = page.locator('.statusbar-item', { hasText: `valkey-cluster · primary rfr-valkey-cluster-${primaryIndex}` }).first();
+    await status.waitFor({ state: 'visible' });
+
+    // KEYS is intercepted: the SCAN equivalent is offered, and runs on "y".
+    await type(wb, 'KEYS e2e:*');
+    await waitForTerminal(wb, /SCAN 0 MATCH e2e:\* COUNT 1000 instead\? \[Y\/n\]/);
+    await page.keyboard.type('y');
+    await page.keyboard.press('Enter');
+    const scanned = await waitForTerminal(wb, /1\) "e2e:list"[\s\S]*1 key/);
+    assert.doesNotMatch(scanned, /^\(error\)/m);
+    await wb.screenshot('console');
+
+    // FLUSHDB needs a modal confirmation naming context, namespace and cluster; Cancel sends nothing.
+    await type(wb, 'FLUSHDB');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible' });
+    const question = await dialog.innerText();
+    assert.match(question, /FLUSHDB/);
+    assert.match(question, /welkin-sandbox/);
+    assert.match(question, /valkey-system/);
+    assert.match(question, /valkey-cluster/);
+    await wb.screenshot('console-confirm');
+    await dialog.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
+    await waitForTerminal(wb, /\(cancelled\) FLUSHDB was not sent/);
+    assert.equal((await redisCli(['GET', 'greeting'], topology.primary)).trim(), 'hello world', 'nothing was flushed');
+
+    // A Sentinel failover: one line naming the new primary, and the console carries on there.
+    const next = await topology.failover();
+    const nextIndex = topology.nodes.findIndex((n) => n.host === next.host);
+    await page.locator('.terminal-wrapper.active .xterm').first().click();
+    await waitForTerminal(wb, new RegExp(`-- failover: primary is now rfr-valkey-cluster-${nextIndex} \\(${escape(next.host)}\\)`), 30_000);
+    await type(wb, 'SET after-failover yes');
+    await waitForTerminal(wb, new RegExp(`${escape(`rfr-valkey-cluster-${nextIndex}>`)} SET after-failover yes\\nOK`), 30_000);
+    assert.equal((await redisCli(['GET', 'after-failover'], next)).trim(), 'yes');
+    await wb.screenshot('console-failover');
+  } catch (e) {
+    await wb.saveFailureArtifacts('console');
+    throw e;
+  }
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

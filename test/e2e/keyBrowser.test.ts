@@ -1,0 +1,106 @@
+// The key browser in a real VS Code against the sandbox (API stand-in + real Redis/Sentinel pods
+// seeded by sandbox/seedKeys.ts): expand a cluster's Keys, see prefix groups with counts and keys
+// with type, TTL and size, open a JSON value read-only, filter the keyspace, and keep screenshots.
+import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { startSandbox, type Sandbox } from '../../sandbox/start';
+import { redisCli } from '../support/topology';
+import { startCodeServer, type CodeServer } from '../support/codeServer';
+import { TIMEOUT_MS, Workbench, type TreeRow } from '../support/workbench';
+
+const VIEW = 'Clusters';
+let sandbox: Sandbox | undefined;
+let server: CodeServer | undefined;
+let workbench: Workbench | undefined;
+
+before(async () => {
+  sandbox = await startSandbox(await mkdtemp(path.join(tmpdir(), 'valkey-welkin-e2e-keys-')));
+  server = await startCodeServer({ name: 'keys', kubeconfig: sandbox.kubeconfigPath });
+  workbench = await Workbench.open(server.url);
+}, { timeout: 180_000 });
+
+after(async () => {
+  await workbench?.close();
+  await server?.stop();
+  await sandbox?.stop();
+});
+
+/** The rows once `probe` accepts them (the tree redraws as scans and details arrive). */
+async function rowsUntil(wb: Workbench, what: string, probe: (rows: TreeRow[]) => boolean): Promise<TreeRow[]> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  let rows: TreeRow[] = [];
+  while (Date.now() < deadline) {
+    rows = await wb.allRows(VIEW);
+    if (probe(rows)) return rows;
+    await wb.page.waitForTimeout(200);
+  }
+  throw new Error(`The tree never showed ${what}; it shows:\n${rows.map((r) => `${'  '.repeat(r.level - 1)}${r.label} — ${r.description}`).join('\n')}`);
+}
+
+const count = async (pattern: string): Promise<number> =>
+  (await redisCli(['--scan', '--pattern', pattern], sandbox!.topology.primary)).split('\n').filter(Boolean).length;
+
+test('browse the keys of the sandbox cluster by prefix, open a value, filter the keyspace', { timeout: 240_000 }, async () => {
+  const wb = workbench!;
+  const { page } = wb;
+  try {
+    await wb.openViewContainer('Valkey on Welkin', 'valkeyWelkin');
+    await wb.allRows(VIEW, /^valkey-cluster$/);
+    await wb.expandRow(VIEW, 'valkey-cluster');
+    await wb.expandRow(VIEW, 'Keys');
+    const users = await count('user:*');
+    const sessions = await count('session:*');
+    const total = Number((await redisCli(['DBSIZE'], sandbox!.topology.primary)).trim());
+    const top = await rowsUntil(wb, 'the prefix groups', (rows) => rows.some((r) => r.label === 'user') && rows.some((r) => r.label === 'Keys' && r.description === `${total} keys`));
+    const line = (label: string): string => top.find((r) => r.label === label)?.description ?? '(missing)';
+    assert.equal(line('Keys'), `${total} keys`, 'a small keyspace is read whole');
+    assert.equal(line('user'), `${users} keys`);
+    assert.equal(line('session'), `${sessions} keys`);
+    assert.ok(top.some((r) => r.label === 'greeting'), 'a key without a prefix sits at the top');
+    await wb.expandRow(VIEW, 'bin');
+    await rowsUntil(wb, 'a binary key name quoted like redis-cli', (rows) => rows.some((r) => r.label === '"bin:\\xff\\xfe\\x00"'));
+
+    await wb.expandRow(VIEW, 'cache');
+    await wb.expandRow(VIEW, 'product');
+    // Under a group a key reads by the rest of its name; numbers sort as numbers.
+    const products = await rowsUntil(wb, 'key details', (rows) => /^string · TTL (1h 0m|\d+m \d+s) · \d+ B$/.test(rows.find((r) => r.label === '1')?.description ?? ''));
+    const names = products.filter((r) => /^\d+$/.test(r.label) && r.level === products.find((p) => p.label === '1')!.level).map((r) => Number(r.label));
+    assert.ok(names.length >= 10, names.join(' '));
+    assert.deepEqual(names, [...names].sort((a, b) => a - b));
+    await wb.screenshot('key-browser');
+
+    // Opening a key shows its value read-only: a JSON string pretty-printed, with a header.
+    await page.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^1$/ }) }).first().click();
+    await page.locator('.tab', { hasText: 'cache:product:1' }).first().waitFor({ state: 'visible' });
+    const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
+    const deadline = Date.now() + TIMEOUT_MS;
+    let text = '';
+    while (Date.now() < deadline && !/"name": "Product 1"/.test(text)) {
+      text = (await editor.innerText()).replace(/\u00a0/g, ' ');
+      await page.waitForTimeout(200);
+    }
+    assert.match(text, /\/\/ key: cache:product:1/);
+    assert.match(text, /\/\/ type: string · TTL: (1h 0m|\d+m \d+s) · size: \d+ B · \d+ bytes/);
+    assert.match(text, /"name": "Product 1"/);
+    await wb.screenshot('key-value');
+
+    // The filter scans the whole keyspace and counts what it finds.
+    const expected = await count('user:10*');
+    await wb.contextMenu(VIEW, /^Keys$/, 'Filter Keys…');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('user:10*');
+    await page.keyboard.press('Enter');
+    await rowsUntil(wb, 'the filter result', (rows) => rows.find((r) => r.label === 'Keys')?.description === `filter user:10* — ${expected} found`);
+    await wb.expandRow(VIEW, 'Keys');
+    const filtered = await rowsUntil(wb, 'the filtered groups', (rows) => rows.some((r) => r.label === 'user' && r.description === `${expected} keys`));
+    assert.ok(!filtered.some((r) => r.label === 'session'), 'only matching keys');
+    await wb.screenshot('key-browser-filter');
+  } catch (e) {
+    await wb.saveFailureArtifacts('key-browser');
+    throw e;
+  }
+});
