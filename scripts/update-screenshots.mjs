@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const shown = ['explorer-sandbox', 'explorer-welcome', 'explorer-contexts', 'login-waiting', 'login-needed', 'wiring-confirm', 'manifest-diagnostic'];
+const shown = ['explorer-sandbox', 'explorer-welcome', 'explorer-contexts', 'login-waiting', 'login-needed', 'wiring-confirm', 'manifest-diagnostic', 'console', 'health-dashboard', 'key-value'];
 mkdirSync(path.join(root, 'docs', 'screenshots'), { recursive: true });
 for (const name of shown) {
   const from = path.join(root, 'test-results', 'screenshots', `${name}.png`);
