@@ -649,7 +649,7 @@ export class ConsoleEngine {
           return;
         }
         if (key.type === 'text') {
-          const text = key.text.replace(/[\x00-\x1f\x7f]/g, '').slice(0, Math.max(0, 20 - typed.length));
+          const text = [...key.text].filter((c) => c >= ' ' && c !== '\x7f').join('').slice(0, Math.max(0, 20 - typed.length));
           typed += text;
           this.host.write(text);
         }
