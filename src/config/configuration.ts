@@ -18,6 +18,11 @@ export interface Configuration {
   dataPodSelector(): string | undefined;
   /** Context name patterns whose consoles and key actions start read-only (user settings only: a workspace must not weaken it). */
   readOnlyContexts(): string[];
+  /**
+   * TLS for connections to the clusters (user settings only: a workspace must not choose the CA
+   * file or turn verification around): off, the data pods, or the data pods and the Sentinels.
+   */
+  tls(): TlsSettings;
   consoleHistorySize(): number;
   consoleMaxReplyLines(): number;
   /** The key browser's prefix delimiter (default ":"; empty: no grouping). */
@@ -58,6 +63,15 @@ export function createConfiguration(): Configuration {
       (section().get<unknown[]>(Settings.extraNamespaces, []) ?? []).filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => n.trim()),
     dataPodSelector: () => section().get<string>(Settings.dataPodSelector, '').trim() || undefined,
     readOnlyContexts: () => readOnlyContexts(section()),
+    tls: () => {
+      const c = section();
+      const mode = c.inspect<unknown>(Settings.tls)?.globalValue;
+      return {
+        mode: mode === 'dataPods' || mode === 'dataPodsAndSentinels' ? mode : 'off',
+        caFile: userString(c, Settings.tlsCaFile),
+        serverName: userString(c, Settings.tlsServerName),
+      };
+    },
     consoleHistorySize: () => clampInt(section().get<number>(Settings.consoleHistorySize, 500), 0, 10_000, 500),
     consoleMaxReplyLines: () => clampInt(section().get<number>(Settings.consoleMaxReplyLines, 1000), 10, 1_000_000, 1000),
     keysDelimiter: () => {
@@ -107,6 +121,14 @@ function clamp(value: number, min: number, max: number): number {
  * The read-only patterns come from the user's settings (or the default): a workspace setting could
  * otherwise turn read-only off for a production context without the user noticing.
  */
+export interface TlsSettings {
+  readonly mode: 'off' | 'dataPods' | 'dataPodsAndSentinels';
+  /** PEM file of the CA that signed the servers' certificates; the system's CAs when absent. */
+  readonly caFile: string | undefined;
+  /** The name the certificates must carry; by default the Sentinel Service's DNS name. */
+  readonly serverName: string | undefined;
+}
+
 function readOnlyContexts(section: vscode.WorkspaceConfiguration): string[] {
   const inspected = section.inspect<unknown>(Settings.consoleReadOnlyContexts);
   const value = inspected?.globalValue ?? inspected?.defaultValue ?? ['*prod*'];

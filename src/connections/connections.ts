@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import { readFile } from 'node:fs/promises';
 import type { Kube } from '../app/lazy';
 import type { Configuration } from '../config/configuration';
 import type { ClusterService } from '../services/clusterService';
 import { err, ok, type Result } from '../util/result';
 import type { ValkeyError } from '../valkey/errors';
 import type { ValkeySession } from '../valkey/session';
+import type { SessionTls } from '../valkey/sessionTypes';
 import { describeTarget, matchesAnyPattern, targetKey, type ClusterTarget } from './target';
 
 /** A connected session and the promise to give it back. */
@@ -142,11 +144,31 @@ export class Connections implements ConnectionsApi, vscode.Disposable {
     return had;
   }
 
+  /** The session's TLS from the user's settings: the CA file read, the name to verify chosen. */
+  private async tlsFor(target: ClusterTarget): Promise<Result<SessionTls | undefined, ValkeyError>> {
+    const settings = this.config.tls();
+    if (settings.mode === 'off') return ok(undefined);
+    let ca: string | undefined;
+    if (settings.caFile) {
+      try {
+        ca = await readFile(settings.caFile, 'utf8');
+      } catch (e) {
+        return err({ kind: 'connection', message: `Cannot read the CA file ${settings.caFile} (setting valkeyWelkin.connection.tlsCaFile): ${e instanceof Error ? e.message : String(e)}` });
+      }
+      if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
+        return err({ kind: 'connection', message: `The CA file ${settings.caFile} (setting valkeyWelkin.connection.tlsCaFile) holds no PEM certificate.` });
+      }
+    }
+    return ok({ servername: settings.serverName ?? target.cluster.sentinel.host, sentinels: settings.mode === 'dataPodsAndSentinels', ...(ca ? { ca } : {}) });
+  }
+
   private async connect(target: ClusterTarget, token: vscode.CancellationToken | undefined): Promise<Result<ValkeySession, ValkeyError>> {
     const abort = new AbortController();
     const subscription = token?.onCancellationRequested(() => abort.abort());
     try {
       const [kube, client] = await Promise.all([this.loadKube(), this.clusters.client(target.context)]);
+      const tls = await this.tlsFor(target);
+      if (!tls.ok) return tls;
       let password = await this.secrets.get(secretKey(target));
       for (let attempt = 0; ; attempt++) {
         const chosen = password;
@@ -155,6 +177,7 @@ export class Connections implements ConnectionsApi, vscode.Disposable {
           cluster: target.cluster,
           password: () => Promise.resolve(chosen),
           logger: this.log,
+          tls: tls.value,
         });
         const result = await session.connect(abort.signal);
         if (result.ok) {

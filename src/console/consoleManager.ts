@@ -135,7 +135,11 @@ export class ConsoleManager implements vscode.Disposable {
       return;
     }
     const needsPassword = await this.services.connections.hasPassword(target);
-    const command = `redis-cli -h 127.0.0.1 -p ${info.localPort}${needsPassword ? ' --askpass' : ''}`;
+    const tls = this.services.config.tls();
+    // The names are the user's own settings and a ConfigMap's validated host name; quoted for a POSIX shell all the same.
+    const tlsFlags =
+      tls.mode === 'off' ? '' : ` --tls --sni ${shellQuote(tls.serverName ?? target.cluster.sentinel.host)}${tls.caFile ? ` --cacert ${shellQuote(tls.caFile)}` : ''}`;
+    const command = `redis-cli -h 127.0.0.1 -p ${info.localPort}${tlsFlags}${needsPassword ? ' --askpass' : ''}`;
     await vscode.env.clipboard.writeText(command);
     void vscode.window.showInformationMessage(
       `Copied "${command}": a port-forward to ${info.pod} (the primary now) stays open while this window is open${fromConsole ? ' and the console is open' : ''}. After a failover it still reaches ${info.pod}.`,
@@ -193,3 +197,8 @@ export class ConsoleManager implements vscode.Disposable {
 }
 
 const formatMs = (ms: number): string => (ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`);
+
+/** Single-quotes a word for a POSIX shell unless it is plainly safe. */
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}

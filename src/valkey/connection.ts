@@ -1,4 +1,5 @@
 import { connect, type Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { Emitter, type Disposable } from '../util/emitter';
 import { err, ok, type Result } from '../util/result';
 import { cancelled, type ValkeyError } from './errors';
@@ -15,6 +16,19 @@ export interface OpenOptions {
   readonly label: string;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal | undefined;
+  /** TLS to the server (through the forward's plain TCP); verified against `ca` and `servername`. */
+  readonly tls?: TlsOptions | undefined;
+}
+
+/** How a TLS connection is made and verified. The certificate is always verified. */
+export interface TlsOptions {
+  /** PEM of the CA(s) that signed the servers' certificates; the system's CAs when absent. */
+  readonly ca?: string | undefined;
+  /**
+   * The name the certificate must carry (and the SNI sent): the connection goes to 127.0.0.1, so
+   * the name cannot come from the address. Typically the Sentinel Service's DNS name.
+   */
+  readonly servername: string;
 }
 
 export interface SendOptions {
@@ -74,7 +88,10 @@ export class RespConnection implements Disposable {
   static open(options: OpenOptions): Promise<Result<RespConnection, ValkeyError>> {
     if (options.signal?.aborted) return Promise.resolve(err(cancelled()));
     return new Promise((resolve) => {
-      const socket = connect({ host: options.host, port: options.port, noDelay: true });
+      const tls = options.tls;
+      const socket = tls
+        ? connectTls({ host: options.host, port: options.port, servername: tls.servername, ...(tls.ca ? { ca: tls.ca } : {}), rejectUnauthorized: true })
+        : connect({ host: options.host, port: options.port, noDelay: true });
       const finish = (result: Result<RespConnection, ValkeyError>): void => {
         clearTimeout(timer);
         options.signal?.removeEventListener('abort', onAbort);
@@ -83,14 +100,20 @@ export class RespConnection implements Disposable {
         if (!result.ok) socket.destroy();
         resolve(result);
       };
-      const onError = (e: Error): void => finish(err({ kind: 'connection', message: `Cannot connect to ${options.label}: ${e.message}` }));
+      const onError = (e: Error): void =>
+        finish(
+          err({
+            kind: 'connection',
+            message: tls && isTlsError(e) ? `TLS to ${options.label} failed: ${e.message} (expected a certificate for ${tls.servername}${tls.ca ? ' signed by the configured CA' : ' signed by a system CA'}).` : `Cannot connect to ${options.label}: ${e.message}`,
+          }),
+        );
       const onClose = (): void => finish(err({ kind: 'connection', message: `The connection to ${options.label} closed while opening.` }));
       const onAbort = (): void => finish(err(cancelled()));
       const timer = setTimeout(() => finish(err({ kind: 'timeout', message: `${options.label} did not accept a connection within ${seconds(options.timeoutMs)}.` })), options.timeoutMs);
       options.signal?.addEventListener('abort', onAbort, { once: true });
       socket.once('error', onError);
       socket.once('close', onClose);
-      socket.once('connect', () => finish(ok(new RespConnection(socket, options.label))));
+      socket.once(tls ? 'secureConnect' : 'connect', () => finish(ok(new RespConnection(socket, options.label))));
     });
   }
 
@@ -196,3 +219,9 @@ export function commandName(args: readonly Arg[]): string {
 }
 
 const seconds = (ms: number): string => (ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`);
+
+/** An error from the TLS handshake or certificate check (rather than the TCP connection). */
+function isTlsError(e: Error): boolean {
+  const code = (e as { code?: unknown }).code;
+  return (typeof code === 'string' && /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/.test(code)) || /certificate|ssl|tls|handshake/i.test(e.message);
+}

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../util/result';
-import { RespConnection } from './connection';
+import { RespConnection, type TlsOptions } from './connection';
 import type { ValkeyError } from './errors';
 import { replyText, type Reply } from './resp/reply';
 
@@ -16,6 +16,7 @@ export interface HandshakeOptions {
   readonly protocol: 2 | 3;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal | undefined;
+  readonly tls?: TlsOptions | undefined;
 }
 
 export interface Handshake {
@@ -28,7 +29,7 @@ export interface Handshake {
 
 /** Opens a connection and makes it ready for commands: AUTH, the database, the protocol; then asks ROLE. */
 export async function handshake(target: HandshakeTarget, options: HandshakeOptions): Promise<Result<Handshake, ValkeyError>> {
-  const opened = await RespConnection.open({ ...target, timeoutMs: options.timeoutMs, signal: options.signal });
+  const opened = await RespConnection.open({ ...target, timeoutMs: options.timeoutMs, signal: options.signal, tls: options.tls });
   if (!opened.ok) return opened;
   const connection = opened.value;
   const fail = (error: ValkeyError): Result<never, ValkeyError> => {

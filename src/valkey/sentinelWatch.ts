@@ -1,5 +1,5 @@
 import { Emitter, type Disposable } from '../util/emitter';
-import { RespConnection } from './connection';
+import { RespConnection, type TlsOptions } from './connection';
 import type { LocalAddress } from './addressMap';
 import type { Reply } from './resp/reply';
 
@@ -29,8 +29,8 @@ export class SentinelWatch implements Disposable {
 
   readonly onEvent = this.emitter.event;
 
-  constructor(sentinels: readonly LocalAddress[], master: string, onProblem: (message: string) => void = () => undefined) {
-    this.listeners = sentinels.map((address) => new SentinelListener(address, master, (e) => this.emitter.fire(e), onProblem));
+  constructor(sentinels: readonly LocalAddress[], master: string, onProblem: (message: string) => void = () => undefined, tls?: TlsOptions) {
+    this.listeners = sentinels.map((address) => new SentinelListener(address, master, (e) => this.emitter.fire(e), onProblem, tls));
   }
 
   start(): void {
@@ -54,6 +54,7 @@ class SentinelListener {
     private readonly master: string,
     private readonly fire: (event: SentinelEvent) => void,
     private readonly onProblem: (message: string) => void,
+    private readonly tls: TlsOptions | undefined,
   ) {}
 
   start(): void {
@@ -68,7 +69,7 @@ class SentinelListener {
 
   private async connect(): Promise<void> {
     const { host, port } = this.address;
-    const opened = await RespConnection.open({ host, port, label: `Sentinel (local port ${port})`, timeoutMs: 5000 });
+    const opened = await RespConnection.open({ host, port, label: `Sentinel (local port ${port})`, timeoutMs: 5000, tls: this.tls });
     if (this.disposed) {
       if (opened.ok) opened.value.close();
       return;

@@ -4,7 +4,7 @@ import { Emitter, type Disposable } from '../util/emitter';
 import { silentLogger, type Logger } from '../util/logger';
 import { err, ok, type Result } from '../util/result';
 import { AddressMap, type PodAddress } from './addressMap';
-import { commandName, RespConnection, type Arg } from './connection';
+import { commandName, RespConnection, type Arg, type TlsOptions } from './connection';
 import { podByIp, readySentinels } from './discovery';
 import { cancelled, type ValkeyError } from './errors';
 import { handshake } from './handshake';
@@ -65,6 +65,11 @@ export class ValkeySession {
   private lastProblem = 'not connected yet';
 
   readonly onEvent = this.emitter.event;
+
+  /** TLS for connections to the Sentinels, when they speak it. */
+  private sentinelTls(): TlsOptions | undefined {
+    return this.options.tls?.sentinels ? this.options.tls : undefined;
+  }
 
   constructor(private readonly options: ValkeySessionOptions) {
     this.log = options.logger ?? silentLogger;
@@ -210,7 +215,7 @@ export class ValkeySession {
     for (const node of [...view.value.replicas.filter((r) => !isDown(r)), ...view.value.sentinels]) this.preForward(node);
 
     progress.step = 'logging in to the primary';
-    const shake = await handshake(label(primary.value), { password: this.password, db: 0, protocol: 2, timeoutMs: this.stepMs, signal });
+    const shake = await handshake(label(primary.value), { password: this.password, db: 0, protocol: 2, timeoutMs: this.stepMs, signal, tls: this.options.tls });
     if (!shake.ok) return shake;
     if (!alive()) {
       shake.value.connection.close('the session was closed');
@@ -235,7 +240,7 @@ export class ValkeySession {
   private async askSentinel(sentinels: readonly PodAddress[], signal: AbortSignal): Promise<Result<MasterView, ValkeyError>> {
     let last: ValkeyError = { kind: 'sentinel', message: 'No Sentinel port-forward could be opened.' };
     for (const sentinel of sentinels) {
-      const conn = await RespConnection.open({ host: sentinel.forward.host, port: sentinel.forward.port, label: `Sentinel ${sentinel.pod}`, timeoutMs: this.stepMs, signal });
+      const conn = await RespConnection.open({ host: sentinel.forward.host, port: sentinel.forward.port, label: `Sentinel ${sentinel.pod}`, timeoutMs: this.stepMs, signal, tls: this.sentinelTls() });
       if (!conn.ok) {
         last = conn.error;
         continue;
@@ -259,11 +264,12 @@ export class ValkeySession {
       natMap: parts.addresses.lookup,
       password: this.password,
       connectTimeoutMs: this.stepMs,
+      tls: this.options.tls,
     });
     parts.tracker = tracker;
     parts.subscriptions.push(tracker.onEvent((e) => this.onTrackerEvent(e)));
     tracker.start();
-    const watch = new SentinelWatch(parts.sentinels.map((s) => ({ host: s.forward.host, port: s.forward.port })), this.masterName, (m) => this.log.debug(m));
+    const watch = new SentinelWatch(parts.sentinels.map((s) => ({ host: s.forward.host, port: s.forward.port })), this.masterName, (m) => this.log.debug(m), this.sentinelTls());
     parts.watch = watch;
     parts.subscriptions.push(watch.onEvent((e) => this.onSentinelEvent(e)));
     watch.start();
@@ -435,7 +441,7 @@ export class ValkeySession {
     if (!primary) return err({ kind: 'notConnected', message: 'Sentinel has not named a primary.' });
     const address = await parts.addresses.ensure(primary.ip, primary.port);
     if (!address.ok) return address;
-    const shake = await handshake(label(address.value), { password: this.password, db: this.db, protocol: this.protocol, timeoutMs: this.stepMs });
+    const shake = await handshake(label(address.value), { password: this.password, db: this.db, protocol: this.protocol, timeoutMs: this.stepMs, tls: this.options.tls });
     if (!shake.ok) return shake;
     const { connection, role } = shake.value;
     if (this.parts !== parts || this.stateValue === 'disposed') {

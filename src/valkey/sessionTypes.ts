@@ -1,3 +1,4 @@
+import type { TlsOptions } from './connection';
 import type { KubeClient } from '../kube/client';
 import type { ForwardEvent } from '../kube/portForward';
 import type { Logger } from '../util/logger';
@@ -26,6 +27,14 @@ export interface ValkeySessionOptions {
   readonly commandWaitMs?: number | undefined;
   /** Limit for one port-forward upgrade and for opening one connection. Default 10 s. */
   readonly stepTimeoutMs?: number | undefined;
+  /** TLS to the data pods (and to the Sentinels when `sentinels`); plain TCP when absent. */
+  readonly tls?: SessionTls | undefined;
+}
+
+/** TLS for a session: every certificate is verified against `ca` (or the system's CAs) and `servername`. */
+export interface SessionTls extends TlsOptions {
+  /** The Sentinels speak TLS too (otherwise only the data pods do). */
+  readonly sentinels: boolean;
 }
 
 /** Where the console's commands go. */

@@ -1,4 +1,5 @@
 import Redis from 'iovalkey';
+import type { SessionTls } from './sessionTypes';
 import { Emitter, type Disposable } from '../util/emitter';
 import type { LocalAddress } from './addressMap';
 
@@ -11,6 +12,7 @@ export interface TrackerOptions {
   readonly natMap: (key: string) => LocalAddress;
   readonly password: string | undefined;
   readonly connectTimeoutMs: number;
+  readonly tls?: SessionTls | undefined;
 }
 
 export type TrackerEvent =
@@ -43,6 +45,7 @@ export class PrimaryTracker implements Disposable {
       updateSentinels: true,
       sentinelMaxConnections: 3,
       ...(options.password === undefined ? {} : { password: options.password }),
+      ...(options.tls ? trackerTls(options.tls) : {}),
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
@@ -84,4 +87,10 @@ export class PrimaryTracker implements Disposable {
     this.client.disconnect();
     this.emitter.dispose();
   }
+}
+
+/** iovalkey's TLS options: `tls` with `enableTLSForSentinelMode` for the data pods, `sentinelTLS` for the Sentinels. */
+function trackerTls(tls: SessionTls): { tls: object; enableTLSForSentinelMode: true; sentinelTLS?: object } {
+  const options = { servername: tls.servername, rejectUnauthorized: true, ...(tls.ca ? { ca: tls.ca } : {}) };
+  return { tls: options, enableTLSForSentinelMode: true, ...(tls.sentinels ? { sentinelTLS: options } : {}) };
 }
