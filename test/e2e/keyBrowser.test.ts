@@ -87,6 +87,28 @@ test('browse the keys of the sandbox cluster by prefix, open a value, filter the
     assert.match(text, /"name": "Product 1"/);
     await wb.screenshot('key-value');
 
+    // Delete asks first, naming the cluster, its namespace and the context; then the key is gone
+    // from the server and from the tree.
+    await wb.contextMenu(VIEW, /^Keys$/, 'Filter Keys…');
+    const filterBox = page.locator('.quick-input-widget .quick-input-box input');
+    await filterBox.waitFor({ state: 'visible' });
+    await filterBox.fill('greeting');
+    await page.keyboard.press('Enter');
+    await rowsUntil(wb, 'the greeting filter', (rows) => rows.find((r) => r.label === 'Keys')?.description === 'filter greeting — 1 found');
+    await wb.expandRow(VIEW, 'Keys');
+    await rowsUntil(wb, 'the greeting key', (rows) => rows.some((r) => r.label === 'greeting'));
+    await wb.contextMenu(VIEW, /^greeting$/, 'Delete Key…');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible' });
+    const question = (await dialog.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(question, /Delete the key greeting\?/);
+    assert.match(question, /valkey-cluster in namespace valkey-system \(context welkin-sandbox\)/);
+    assert.match(question, /UNLINK greeting/);
+    await wb.screenshot('key-delete-confirm');
+    await dialog.locator('.monaco-button', { hasText: /^Delete$/ }).click();
+    await rowsUntil(wb, 'the deleted key gone', (rows) => !rows.some((r) => r.label === 'greeting'));
+    assert.equal((await redisCli(['EXISTS', 'greeting'], sandbox!.topology.primary)).trim(), '0', 'deleted on the server');
+
     // The filter scans the whole keyspace and counts what it finds.
     const expected = await count('user:10*');
     await wb.contextMenu(VIEW, /^Keys$/, 'Filter Keys…');
