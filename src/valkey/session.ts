@@ -130,6 +130,19 @@ export class ValkeySession {
     return result;
   }
 
+  /**
+   * Drops the console's connection on purpose (a command the user stopped waiting for would
+   * otherwise hold it: BLPOP 0 blocks it for good); the session reconnects to the primary as after
+   * any dropped connection, restoring the database and protocol. Commands in flight fail as
+   * interrupted ("may or may not have run").
+   */
+  resetConsoleConnection(reason: string): boolean {
+    const console = this.parts?.console;
+    if (!console || console.connection.closed) return false;
+    console.connection.close(reason);
+    return true;
+  }
+
   async dispose(): Promise<void> {
     if (this.stateValue === 'disposed') return;
     this.setState('disposed');

@@ -231,6 +231,36 @@ describe('the console on a real cluster', () => {
     }
   });
 
+  test('Ctrl-C on BLPOP 0 stops waiting and reconnects: the server no longer holds a blocked client, the next command answers at once, database kept', { timeout: 30_000 }, async () => {
+    const c = openConsole({ waitingNoteMs: 50 });
+    try {
+      await c.type('SELECT 2\r');
+      c.engine.handleInput('BLPOP never-pushed-list 0\r');
+      await until('BLPOP to block on the server', 5000, () => (c.engine.mode === 'running' && c.screen.text.includes('waiting…') ? true : undefined));
+      const blocked = async (): Promise<boolean> => /cmd=blpop/.test(await cli('CLIENT', 'LIST', 'TYPE', 'normal'));
+      const settle = async (want: boolean): Promise<boolean> => {
+        for (let i = 0; i < 50 && (await blocked()) !== want; i++) await sleep(100);
+        return blocked();
+      };
+      assert.equal(await settle(true), true, 'blocked on the server');
+      await c.type('\x03');
+      assert.match(c.screen.text, /\(interrupted\) Stopped waiting for BLPOP: it may still run on the server; the console reconnected, so a blocked BLPOP is dropped\./);
+      const started = Date.now();
+      await c.type('PING\r');
+      assert.equal(c.screen.lines.at(-2), 'PONG');
+      assert.ok(Date.now() - started < 2000, 'not behind a blocked command');
+      assert.equal(await settle(false), false, 'no blocked client left');
+      assert.match(c.screen.typed, /\[2\]>$/, 'still on database 2');
+      assert.doesNotMatch(c.screen.text, /-- The connection|-- reconnected/, 'the reconnection is not news');
+      await cli('-n', '2', 'RPUSH', 'never-pushed-list', 'x');
+      assert.equal(await cli('-n', '2', 'LLEN', 'never-pushed-list'), '(integer) 1\n', 'the abandoned BLPOP popped nothing');
+      await cli('-n', '2', 'DEL', 'never-pushed-list');
+      await c.type('SELECT 0\r');
+    } finally {
+      c.engine.dispose();
+    }
+  });
+
   test('AUTH and HELLO … AUTH lines never reach the history', async () => {
     const c = openConsole({ history: ['GET earlier'] });
     try {

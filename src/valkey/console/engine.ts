@@ -29,7 +29,7 @@ export interface ConsoleHost {
   statusChanged?(): void;
 }
 
-export type ConsoleSession = Pick<ValkeySession, 'command' | 'onEvent' | 'connection'>;
+export type ConsoleSession = Pick<ValkeySession, 'command' | 'onEvent' | 'connection'> & Partial<Pick<ValkeySession, 'resetConsoleConnection'>>;
 
 export interface ConsoleEngineOptions {
   readonly session: ConsoleSession;
@@ -497,7 +497,7 @@ export class ConsoleEngine {
     for (let i = 0; i < repeat && !controller.signal.aborted && !this.disposed; i++) {
       const result = await this.send(args, controller.signal, true);
       if (result === 'aborted') {
-        this.host.write(`${yellow(`(interrupted) Stopped waiting for ${commandOf(args)}: it may still run on the server (this console's next command waits behind it).`)}\r\n`);
+        await this.stopWaiting(commandOf(args));
         return;
       }
       if (!result.ok) {
@@ -771,6 +771,28 @@ export class ConsoleEngine {
       return;
     }
     await this.leaveStreaming(name, words);
+  }
+
+  /**
+   * Ctrl-C while a command runs: the console stops waiting and reconnects, so that a blocking
+   * command (BLPOP 0, XREAD BLOCK 0, WAIT) no longer holds its connection and the server drops it;
+   * a command that was already running may still finish on the server.
+   */
+  private async stopWaiting(name: string): Promise<void> {
+    const back = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), LEAVE_TIMEOUT_MS);
+      this.quietReconnect = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+    });
+    const reset = this.session.resetConsoleConnection?.(`stopped waiting for ${name}`) ?? false;
+    const reconnected = reset && (await back);
+    this.quietReconnect = undefined;
+    const what = `(interrupted) Stopped waiting for ${name}: it may still run on the server`;
+    if (!reset) this.host.write(`${yellow(`${what} (this console's next command waits behind it).`)}\r\n`);
+    else if (reconnected) this.host.write(`${yellow(`${what}; the console reconnected, so a blocked ${name} is dropped.`)}\r\n`);
+    else this.host.write(`${yellow(`${what}; the console is reconnecting.`)}\r\n`);
   }
 
   /**
