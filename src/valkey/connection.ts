@@ -158,11 +158,13 @@ export class RespConnection implements Disposable {
   }
 
   private dispatch(reply: Reply): void {
-    if (reply.type === 'push' || (this.subscribed && isPubSubMessage(reply))) {
+    const head = this.pending[0];
+    // Under RESP3 the confirmations of SUBSCRIBE and friends come as pushes: they answer the command.
+    const confirms = reply.type === 'push' && head?.subscription === true && isSubscriptionConfirmation(reply);
+    if (!confirms && (reply.type === 'push' || (this.subscribed && isPubSubMessage(reply)))) {
       this.pushes.fire(reply);
       return;
     }
-    const head = this.pending[0];
     if (!head) {
       this.pushes.fire(reply);
       return;
@@ -202,8 +204,15 @@ function settle(entry: Pending, result: Result<Reply, ValkeyError>): void {
 
 /** The channel count at the end of a (un)subscribe confirmation: ["subscribe", "ch", 1]. */
 function subscriptionCount(reply: Reply): number {
-  const count = reply.type === 'array' ? reply.items[2] : undefined;
+  const count = reply.type === 'array' || reply.type === 'push' ? reply.items[2] : undefined;
   return count?.type === 'integer' ? Number(count.value) : 0;
+}
+
+/** `subscribe`, `unsubscribe`, `psubscribe`, …: what a (un)subscription command is answered with. */
+function isSubscriptionConfirmation(reply: Reply): boolean {
+  if ((reply.type !== 'array' && reply.type !== 'push') || reply.items.length < 3) return false;
+  const kind = reply.items[0];
+  return (kind?.type === 'bulk' || kind?.type === 'simple') && /^[ps]?(un)?subscribe$/i.test(kind.value.toString('latin1'));
 }
 
 function isPubSubMessage(reply: Reply): boolean {

@@ -210,6 +210,27 @@ describe('the console on a real cluster', () => {
     }
   });
 
+  test('after HELLO 3, SUBSCRIBE works too: the RESP3 push confirmations answer it, messages stream, Ctrl-C unsubscribes', { timeout: 30_000 }, async () => {
+    const c = openConsole();
+    try {
+      await c.type('HELLO 3\r');
+      const rows = c.mark();
+      c.engine.handleInput('SUBSCRIBE resp3-news\r');
+      await until('the subscription', 5000, () => (/1\) "subscribe"\n2\) "resp3-news"\n3\) \(integer\) 1/.test(c.screen.text) ? true : undefined));
+      assert.equal(c.engine.mode, 'streaming');
+      assert.equal(await cli('PUBLISH', 'resp3-news', 'pushed'), '(integer) 1\n');
+      await until('the message', 5000, () => (/1\) "message"\n2\) "resp3-news"\n3\) "pushed"/.test(c.screen.text) ? true : undefined));
+      await c.type('\x03');
+      assert.ok(rows().some((l) => l.includes('UNSUBSCRIBE done')), rows().join('\n'));
+      assert.equal(await cli('PUBLISH', 'resp3-news', 'nobody listens'), '(integer) 0\n');
+      await c.type('PING\r');
+      assert.equal(c.screen.lines.at(-2), 'PONG');
+      await c.type('HELLO 2\r');
+    } finally {
+      c.engine.dispose();
+    }
+  });
+
   test('MONITOR shows a command from another client; Ctrl-C returns to a working prompt on the same database', { timeout: 30_000 }, async () => {
     const c = openConsole();
     try {

@@ -482,10 +482,6 @@ export class ConsoleEngine {
       return;
     }
     if (Object.hasOwn(STREAMING, name)) {
-      if (name !== 'MONITOR' && this.session.connection?.protocol === 3) {
-        this.host.write(`${red(`(error) ${name} in this console needs RESP2: run HELLO 2 first, then ${name} again.`)}\r\n`);
-        return;
-      }
       return this.stream(args, words);
     }
     await this.run(args, repeat);
