@@ -2,32 +2,14 @@
 // it from the cluster's row in the tree, type commands, read the terminal, meet the guard rails, see
 // a Sentinel failover announced in one line, and the status bar item.
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { startSandbox, type Sandbox } from '../../sandbox/start';
+import { test } from 'node:test';
 import { redisCli } from '../support/topology';
-import { startCodeServer, type CodeServer } from '../support/codeServer';
-import { TIMEOUT_MS, Workbench } from '../support/workbench';
+import { useSandboxWorkbench } from '../support/sandboxWorkbench';
+import { TIMEOUT_MS, type Workbench } from '../support/workbench';
 
 const VIEW = 'Clusters';
-let sandbox: Sandbox | undefined;
-let server: CodeServer | undefined;
-let workbench: Workbench | undefined;
-
-before(async () => {
-  sandbox = await startSandbox(await mkdtemp(path.join(tmpdir(), 'valkey-welkin-e2e-console-')));
-  // The DOM renderer keeps the terminal's text in the page, where the test can read it.
-  server = await startCodeServer({ name: 'console', kubeconfig: sandbox.kubeconfigPath, settings: { 'terminal.integrated.gpuAcceleration': 'off' } });
-  workbench = await Workbench.open(server.url);
-}, { timeout: 180_000 });
-
-after(async () => {
-  await workbench?.close();
-  await server?.stop();
-  await sandbox?.stop();
-});
+// The DOM renderer keeps the terminal's text in the page, where the test can read it.
+const setup = useSandboxWorkbench('console', { settings: { 'terminal.integrated.gpuAcceleration': 'off' } });
 
 /** The text of the visible terminal, one string per row, trailing blanks trimmed. */
 async function terminalText(wb: Workbench): Promise<string> {
@@ -56,9 +38,9 @@ async function type(wb: Workbench, line: string): Promise<void> {
 }
 
 test('open the console from the tree, run commands, meet the guard rails, follow a failover', { timeout: 240_000 }, async () => {
-  const wb = workbench!;
+  const { workbench: wb, sandbox } = setup();
   const { page } = wb;
-  const topology = sandbox!.topology;
+  const topology = sandbox.topology;
   try {
     await wb.openViewContainer('Valkey on Welkin', 'valkeyWelkin');
     await wb.allRows(VIEW, /^valkey-cluster$/);

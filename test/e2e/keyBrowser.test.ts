@@ -2,49 +2,19 @@
 // seeded by sandbox/seedKeys.ts): expand a cluster's Keys, see prefix groups with counts and keys
 // with type, TTL and size, open a JSON value read-only, filter the keyspace, and keep screenshots.
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { startSandbox, type Sandbox } from '../../sandbox/start';
+import { test } from 'node:test';
 import { redisCli } from '../support/topology';
-import { startCodeServer, type CodeServer } from '../support/codeServer';
-import { TIMEOUT_MS, Workbench, type TreeRow } from '../support/workbench';
+import { useSandboxWorkbench } from '../support/sandboxWorkbench';
+import { TIMEOUT_MS } from '../support/workbench';
 
 const VIEW = 'Clusters';
-let sandbox: Sandbox | undefined;
-let server: CodeServer | undefined;
-let workbench: Workbench | undefined;
-
-before(async () => {
-  sandbox = await startSandbox(await mkdtemp(path.join(tmpdir(), 'valkey-welkin-e2e-keys-')));
-  server = await startCodeServer({ name: 'keys', kubeconfig: sandbox.kubeconfigPath });
-  workbench = await Workbench.open(server.url);
-}, { timeout: 180_000 });
-
-after(async () => {
-  await workbench?.close();
-  await server?.stop();
-  await sandbox?.stop();
-});
-
-/** The rows once `probe` accepts them (the tree redraws as scans and details arrive). */
-async function rowsUntil(wb: Workbench, what: string, probe: (rows: TreeRow[]) => boolean): Promise<TreeRow[]> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  let rows: TreeRow[] = [];
-  while (Date.now() < deadline) {
-    rows = await wb.allRows(VIEW);
-    if (probe(rows)) return rows;
-    await wb.page.waitForTimeout(200);
-  }
-  throw new Error(`The tree never showed ${what}; it shows:\n${rows.map((r) => `${'  '.repeat(r.level - 1)}${r.label} — ${r.description}`).join('\n')}`);
-}
+const setup = useSandboxWorkbench('keys');
 
 const count = async (pattern: string): Promise<number> =>
-  (await redisCli(['--scan', '--pattern', pattern], sandbox!.topology.primary)).split('\n').filter(Boolean).length;
+  (await redisCli(['--scan', '--pattern', pattern], setup().sandbox.topology.primary)).split('\n').filter(Boolean).length;
 
 test('browse the keys of the sandbox cluster by prefix, open a value, filter the keyspace', { timeout: 240_000 }, async () => {
-  const wb = workbench!;
+  const { workbench: wb, sandbox } = setup();
   const { page } = wb;
   try {
     await wb.openViewContainer('Valkey on Welkin', 'valkeyWelkin');
@@ -53,20 +23,20 @@ test('browse the keys of the sandbox cluster by prefix, open a value, filter the
     await wb.expandRow(VIEW, 'Keys');
     const users = await count('user:*');
     const sessions = await count('session:*');
-    const total = Number((await redisCli(['DBSIZE'], sandbox!.topology.primary)).trim());
-    const top = await rowsUntil(wb, 'the prefix groups', (rows) => rows.some((r) => r.label === 'user') && rows.some((r) => r.label === 'Keys' && r.description === `${total} keys`));
+    const total = Number((await redisCli(['DBSIZE'], sandbox.topology.primary)).trim());
+    const top = await wb.rowsUntil(VIEW, 'the prefix groups', (rows) => rows.some((r) => r.label === 'user') && rows.some((r) => r.label === 'Keys' && r.description === `${total} keys`));
     const line = (label: string): string => top.find((r) => r.label === label)?.description ?? '(missing)';
     assert.equal(line('Keys'), `${total} keys`, 'a small keyspace is read whole');
     assert.equal(line('user'), `${users} keys`);
     assert.equal(line('session'), `${sessions} keys`);
     assert.ok(top.some((r) => r.label === 'greeting'), 'a key without a prefix sits at the top');
     await wb.expandRow(VIEW, 'bin');
-    await rowsUntil(wb, 'a binary key name quoted like redis-cli', (rows) => rows.some((r) => r.label === '"bin:\\xff\\xfe\\x00"'));
+    await wb.rowsUntil(VIEW, 'a binary key name quoted like redis-cli', (rows) => rows.some((r) => r.label === '"bin:\\xff\\xfe\\x00"'));
 
     await wb.expandRow(VIEW, 'cache');
     await wb.expandRow(VIEW, 'product');
     // Under a group a key reads by the rest of its name; numbers sort as numbers.
-    const products = await rowsUntil(wb, 'key details', (rows) => /^string · TTL (1h 0m|\d+m \d+s) · \d+ B$/.test(rows.find((r) => r.label === '1')?.description ?? ''));
+    const products = await wb.rowsUntil(VIEW, 'key details', (rows) => /^string · TTL (1h 0m|\d+m \d+s) · \d+ B$/.test(rows.find((r) => r.label === '1')?.description ?? ''));
     const names = products.filter((r) => /^\d+$/.test(r.label) && r.level === products.find((p) => p.label === '1')!.level).map((r) => Number(r.label));
     assert.ok(names.length >= 10, names.join(' '));
     assert.deepEqual(names, [...names].sort((a, b) => a - b));
@@ -94,9 +64,9 @@ test('browse the keys of the sandbox cluster by prefix, open a value, filter the
     await filterBox.waitFor({ state: 'visible' });
     await filterBox.fill('greeting');
     await page.keyboard.press('Enter');
-    await rowsUntil(wb, 'the greeting filter', (rows) => rows.find((r) => r.label === 'Keys')?.description === 'filter greeting — 1 found');
+    await wb.rowsUntil(VIEW, 'the greeting filter', (rows) => rows.find((r) => r.label === 'Keys')?.description === 'filter greeting — 1 found');
     await wb.expandRow(VIEW, 'Keys');
-    await rowsUntil(wb, 'the greeting key', (rows) => rows.some((r) => r.label === 'greeting'));
+    await wb.rowsUntil(VIEW, 'the greeting key', (rows) => rows.some((r) => r.label === 'greeting'));
     await wb.contextMenu(VIEW, /^greeting$/, 'Delete Key…');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible' });
@@ -106,8 +76,8 @@ test('browse the keys of the sandbox cluster by prefix, open a value, filter the
     assert.match(question, /UNLINK greeting/);
     await wb.screenshot('key-delete-confirm');
     await dialog.locator('.monaco-button', { hasText: /^Delete$/ }).click();
-    await rowsUntil(wb, 'the deleted key gone', (rows) => !rows.some((r) => r.label === 'greeting'));
-    assert.equal((await redisCli(['EXISTS', 'greeting'], sandbox!.topology.primary)).trim(), '0', 'deleted on the server');
+    await wb.rowsUntil(VIEW, 'the deleted key gone', (rows) => !rows.some((r) => r.label === 'greeting'));
+    assert.equal((await redisCli(['EXISTS', 'greeting'], sandbox.topology.primary)).trim(), '0', 'deleted on the server');
 
     // The filter scans the whole keyspace and counts what it finds.
     const expected = await count('user:10*');
@@ -116,9 +86,9 @@ test('browse the keys of the sandbox cluster by prefix, open a value, filter the
     await input.waitFor({ state: 'visible' });
     await input.fill('user:10*');
     await page.keyboard.press('Enter');
-    await rowsUntil(wb, 'the filter result', (rows) => rows.find((r) => r.label === 'Keys')?.description === `filter user:10* — ${expected} found`);
+    await wb.rowsUntil(VIEW, 'the filter result', (rows) => rows.find((r) => r.label === 'Keys')?.description === `filter user:10* — ${expected} found`);
     await wb.expandRow(VIEW, 'Keys');
-    const filtered = await rowsUntil(wb, 'the filtered groups', (rows) => rows.some((r) => r.label === 'user' && r.description === `${expected} keys`));
+    const filtered = await wb.rowsUntil(VIEW, 'the filtered groups', (rows) => rows.some((r) => r.label === 'user' && r.description === `${expected} keys`));
     assert.ok(!filtered.some((r) => r.label === 'session'), 'only matching keys');
     await wb.screenshot('key-browser-filter');
   } catch (e) {

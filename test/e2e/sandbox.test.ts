@@ -2,33 +2,15 @@
 // real VS Code, as a developer would on day one, and keeps screenshots for the README.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { startSandbox, type Sandbox } from '../../sandbox/start';
-import { startCodeServer, type CodeServer } from '../support/codeServer';
-import { Workbench } from '../support/workbench';
+import { test } from 'node:test';
+import { useSandboxWorkbench } from '../support/sandboxWorkbench';
 
 const VIEW = 'Clusters';
-let sandbox: Sandbox | undefined;
-let server: CodeServer | undefined;
-let workbench: Workbench | undefined;
-
-before(async () => {
-  sandbox = await startSandbox(await mkdtemp(path.join(tmpdir(), 'valkey-welkin-e2e-sandbox-')));
-  server = await startCodeServer({ name: 'sandbox', kubeconfig: sandbox.kubeconfigPath });
-  workbench = await Workbench.open(server.url);
-}, { timeout: 180_000 });
-
-after(async () => {
-  await workbench?.close();
-  await server?.stop();
-  await sandbox?.stop();
-});
+const setup = useSandboxWorkbench('sandbox');
 
 test('the sandbox cluster shows its namespaces, the Valkey cluster and a malformed announcement', { timeout: 180_000 }, async () => {
-  const wb = workbench!;
+  const { workbench: wb } = setup();
   try {
     await wb.openViewContainer('Valkey on Welkin', 'valkeyWelkin');
     const rows = await wb.allRows(VIEW, /^valkey-cluster$/);
@@ -61,9 +43,9 @@ test('the sandbox cluster shows its namespaces, the Valkey cluster and a malform
 });
 
 test('a workspace manifest that reads the app ConfigMap without the access label is flagged, and the quick fix adds the label', { timeout: 180_000 }, async () => {
-  const wb = workbench!;
+  const { workbench: wb, server } = setup();
   const { page } = wb;
-  const manifest = path.join(server!.workspaceFolder, 'checkout.yaml');
+  const manifest = path.join(server.workspaceFolder, 'checkout.yaml');
   writeFileSync(
     manifest,
     `# checkout service\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: checkout\n  namespace: shop\nspec:\n  selector:\n    matchLabels: { app: checkout }\n  template:\n    metadata:\n      labels:\n        app: checkout # the selector\n    spec:\n      containers:\n        - name: checkout\n          image: harbor.example.com/shop/checkout:1.4.2\n          envFrom:\n            - configMapRef: { name: app-valkey-config }\n`,

@@ -2,33 +2,14 @@
 // from the palette, patch in the cluster, review the server's dry run as a diff, confirm in the
 // modal naming context and namespace, and see the Access row of the tree update.
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { startSandbox, type Sandbox } from '../../sandbox/start';
-import { startCodeServer, type CodeServer } from '../support/codeServer';
-import { Workbench } from '../support/workbench';
+import { test } from 'node:test';
+import { useSandboxWorkbench } from '../support/sandboxWorkbench';
 
 const VIEW = 'Clusters';
-let sandbox: Sandbox | undefined;
-let server: CodeServer | undefined;
-let workbench: Workbench | undefined;
-
-before(async () => {
-  sandbox = await startSandbox(await mkdtemp(path.join(tmpdir(), 'valkey-welkin-e2e-wiring-')));
-  server = await startCodeServer({ name: 'wiring', kubeconfig: sandbox.kubeconfigPath });
-  workbench = await Workbench.open(server.url);
-}, { timeout: 180_000 });
-
-after(async () => {
-  await workbench?.close();
-  await server?.stop();
-  await sandbox?.stop();
-});
+const setup = useSandboxWorkbench('wiring');
 
 test('grant access: dry-run diff, confirmation naming context and namespace, patch, tree updated', { timeout: 180_000 }, async () => {
-  const wb = workbench!;
+  const { workbench: wb, sandbox } = setup();
   const { page } = wb;
   try {
     await wb.openViewContainer('Valkey on Welkin', 'valkeyWelkin');
@@ -65,7 +46,7 @@ test('grant access: dry-run diff, confirmation naming context and namespace, pat
 
     // The explorer refreshes after the write.
     await page.locator('.monaco-list-row .label-description', { hasText: '3 of 5 workloads have access' }).first().waitFor({ state: 'visible' });
-    const stored = sandbox!.standin.getObject('deployments.apps', 'shop', 'checkout') as { spec: { template: { metadata: { labels: Record<string, string> } } } };
+    const stored = sandbox.standin.getObject('deployments.apps', 'shop', 'checkout') as { spec: { template: { metadata: { labels: Record<string, string> } } } };
     assert.equal(stored.spec.template.metadata.labels['elastisys.io/valkey-valkey-cluster-access'], 'allow');
     assert.equal(stored.spec.template.metadata.labels['app'], 'checkout', 'the other labels stay');
   } catch (e) {

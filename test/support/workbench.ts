@@ -289,6 +289,18 @@ export class Workbench {
     }
   }
 
+  /** The rows of `viewName` once `probe` accepts them (a tree redraws as data arrives); the error shows the last rows. */
+  async rowsUntil(viewName: string, what: string, probe: (rows: TreeRow[]) => boolean): Promise<TreeRow[]> {
+    const deadline = Date.now() + TIMEOUT_MS;
+    let rows: TreeRow[] = [];
+    while (Date.now() < deadline) {
+      rows = await this.allRows(viewName);
+      if (probe(rows)) return rows;
+      await this.page.waitForTimeout(200);
+    }
+    throw new Error(`The tree never showed ${what}; it shows:\n${rows.map((r) => `${'  '.repeat(r.level - 1)}${r.label} — ${r.description}`).join('\n')}`);
+  }
+
   /** Every visible row of a tree, all levels, top to bottom, once one with `label` shows. */
   async allRows(viewName: string, label?: RegExp): Promise<TreeRow[]> {
     if (label) await this.page.locator(`${this.treeSelector(viewName)} .monaco-list-row .label-name`, { hasText: label }).first().waitFor({ state: 'visible' });
