@@ -79,7 +79,8 @@ function buildCharts(): void {
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true }, y: def.range ? { range: def.range } : { range: (_u, min, max) => [Math.min(0, min ?? 0), Math.max(1, (max ?? 1) * 1.1)] } },
       axes: [
-        { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
+        // Whole seconds and wall-clock times (uPlot's default shows ":26.500" over a short window).
+        { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, incrs: TIME_STEPS, space: 70, values: (_u, splits) => splits.map(clock) },
         { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 56 },
       ],
       series: [{}, ...def.labels.map((label, i) => ({ label, stroke: cssVar(def.colors[i]!, '#3794ff'), width: 2, spanGaps: false, dash: i > 0 ? [6, 4] : undefined }))],
@@ -87,6 +88,14 @@ function buildCharts(): void {
     plots.set(def.id, new uPlot(opts, data(def), box));
   }
   redraw();
+}
+
+/** Tick steps of the time axis, in seconds. */
+const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
+
+/** `14:05:30`: the time of a tick in the user's locale, 24-hour. */
+function clock(seconds: number): string {
+  return new Date(seconds * 1000).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 }
 
 function redraw(): void {
