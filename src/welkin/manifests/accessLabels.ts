@@ -1,6 +1,4 @@
-import type { V1PodTemplateSpec } from '@kubernetes/client-node';
-import { podTemplateOf, type Workload } from '../workloads';
-import type { ParsedManifests, YamlWorkload } from './yamlWorkloads';
+import { resolvedPodTemplate, type ParsedManifests, type YamlWorkload } from './yamlWorkloads';
 
 const ACCESS_LABEL = /^elastisys\.io\/(valkey|redis)-(.+)-access$/;
 
@@ -14,8 +12,7 @@ export interface AccessLabelUse {
 /** The access labels the workloads' pod templates carry, with the cluster each one names. */
 export function accessLabelUses(parsed: ParsedManifests): AccessLabelUse[] {
   return parsed.workloads.flatMap((workload) => {
-    const object = workload.document.toJS({ maxAliasCount: 1000 }) as unknown;
-    const template: V1PodTemplateSpec | undefined = podTemplateOf({ kind: workload.kind, object } as Workload);
+    const template = resolvedPodTemplate(workload);
     return Object.keys(template?.metadata?.labels ?? {}).flatMap((key) => {
       const match = ACCESS_LABEL.exec(key);
       return match ? [{ workload, flavour: match[1] as 'valkey' | 'redis', clusterName: match[2]!, key }] : [];

@@ -1,7 +1,6 @@
-import type { V1PodTemplateSpec } from '@kubernetes/client-node';
 import { ACCESS_LABEL_VALUE } from '../flavour';
-import { podTemplateOf, referencesConfigMap, type Workload } from '../workloads';
-import type { ParsedManifests, YamlWorkload } from './yamlWorkloads';
+import { referencesConfigMap } from '../workloads';
+import { resolvedPodTemplate, type ParsedManifests, type YamlWorkload } from './yamlWorkloads';
 
 export interface UnlabelledUser {
   readonly workload: YamlWorkload;
@@ -15,9 +14,7 @@ export interface UnlabelledUser {
  */
 export function unlabelledConfigMapUsers(parsed: ParsedManifests, appConfigMapName: string, accessLabelKey: string): UnlabelledUser[] {
   return parsed.workloads.flatMap((workload) => {
-    // toJS resolves aliases and `<<` merge keys, so the check sees what the API server would.
-    const object = workload.document.toJS({ maxAliasCount: 1000 }) as unknown;
-    const template: V1PodTemplateSpec | undefined = podTemplateOf({ kind: workload.kind, object } as Workload);
+    const template = resolvedPodTemplate(workload);
     if (!referencesConfigMap(template, appConfigMapName)) return [];
     const value = template?.metadata?.labels?.[accessLabelKey];
     if (value === ACCESS_LABEL_VALUE) return [];

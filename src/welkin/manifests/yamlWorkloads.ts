@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { WorkloadKind } from '../workloads';
+import type { V1PodTemplateSpec } from '@kubernetes/client-node';
+import { podTemplateOf, type Workload, type WorkloadKind } from '../workloads';
 
 export const WORKLOAD_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
 
@@ -69,4 +70,13 @@ export function scalarText(node: unknown): string | undefined {
 /** Picks workloads by kind and name, and by namespace when both sides name one. */
 export function findWorkload(parsed: ParsedManifests, kind: WorkloadKind, name: string, namespace?: string): YamlWorkload | undefined {
   return parsed.workloads.find((w) => w.kind === kind && w.name === name && (namespace === undefined || w.namespace === undefined || w.namespace === namespace));
+}
+
+/**
+ * The pod template of a workload document as the API server would see it: `toJS` resolves aliases
+ * and `<<` merge keys first.
+ */
+export function resolvedPodTemplate(workload: YamlWorkload): V1PodTemplateSpec | undefined {
+  const object = workload.document.toJS({ maxAliasCount: 1000 }) as unknown;
+  return podTemplateOf({ kind: workload.kind, object } as Workload);
 }
