@@ -822,6 +822,10 @@ export class ConsoleEngine {
 
   private announceDisconnectLater(message: string): void {
     if (this.pendingDisconnect) return;
+    if (this.disconnectNoticeMs <= 0) {
+      this.note(dim(`-- ${message}`));
+      return;
+    }
     const timer = setTimeout(() => {
       this.pendingDisconnect = undefined;
       this.note(dim(`-- ${message}`));
