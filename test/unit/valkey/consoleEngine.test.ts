@@ -481,7 +481,7 @@ describe('running commands', () => {
     const h = harness({ waitingNoteMs: 30 });
     h.session.handler = (args) => (args[0] === 'BLPOP' ? new Promise(() => undefined) : undefined);
     h.engine.handleInput('BLPOP q 0\rGET typed-ahead\r');
-    await new Promise((r) => setTimeout(r, 80));
+    for (let i = 0; i < 250 && !h.screen.text.includes('waiting…'); i++) await new Promise((r) => setTimeout(r, 20));
     const signal = h.session.options.at(-1)?.signal;
     assert.equal(h.engine.mode, 'running');
     assert.equal(h.engine.status.busy, true);
