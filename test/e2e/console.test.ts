@@ -88,6 +88,21 @@ test('open the console from the tree, run commands, meet the guard rails, follow
     await waitForTerminal(wb, /\(cancelled\) FLUSHDB was not sent/);
     assert.equal((await redisCli(['GET', 'greeting'], topology.primary)).trim(), 'hello world', 'nothing was flushed');
 
+    // Read-only from the status bar item: a write is refused and never reaches the server; allowing
+    // writes again asks first.
+    await status.click();
+    await waitForTerminal(wb, new RegExp(`${escape(`rfr-valkey-cluster-${primaryIndex} [read-only]>`)}\\s*$`));
+    await page.locator('.terminal-wrapper.active .xterm').first().click();
+    await type(wb, 'SET refused-key 1');
+    await waitForTerminal(wb, /\(read-only\) SET was not sent: the server flags it as a write\./);
+    assert.equal((await redisCli(['EXISTS', 'refused-key'], topology.primary)).trim(), '0', 'nothing was written');
+    await status.click();
+    const allow = page.locator('.monaco-dialog-box');
+    await allow.waitFor({ state: 'visible' });
+    assert.match(await allow.innerText(), /Allow writes in the console on valkey-cluster/);
+    await allow.locator('.monaco-button', { hasText: /^Allow Writes$/ }).click();
+    await waitForTerminal(wb, /-- read-only is off/);
+
     // A Sentinel failover: one line naming the new primary, and the console carries on there.
     const next = await topology.failover();
     const nextIndex = topology.nodes.findIndex((n) => n.host === next.host);
