@@ -102,7 +102,10 @@ export class ConsoleManager implements vscode.Disposable {
       );
       if (answer !== action) return;
     }
-    console.setReadOnly(!console.readOnly);
+    const readOnly = !console.readOnly;
+    console.setReadOnly(readOnly);
+    // The key browser and the next consoles of this cluster follow the latest choice.
+    this.services.connections.setReadOnly(console.target, readOnly);
     this.updateStatus();
   }
 

@@ -67,9 +67,26 @@ test('browse the keys of the sandbox cluster by prefix, open a value, filter the
     await wb.rowsUntil(VIEW, 'the greeting filter', (rows) => rows.find((r) => r.label === 'Keys')?.description === 'filter greeting — 1 found');
     await wb.expandRow(VIEW, 'Keys');
     await wb.rowsUntil(VIEW, 'the greeting key', (rows) => rows.some((r) => r.label === 'greeting'));
+
+    // Read-only chosen in a console (its status bar item) holds for the key browser too: the
+    // refusal offers to allow writes, and declining leaves the key alone.
+    await wb.contextMenu(VIEW, /^valkey-cluster$/, 'Open Console');
+    const status = page.locator('.statusbar-item', { hasText: 'valkey-cluster · primary' }).first();
+    await status.waitFor({ state: 'visible' });
+    await status.click();
+    await page.locator('.statusbar-item .codicon-lock').first().waitFor({ state: 'visible' });
     await wb.contextMenu(VIEW, /^greeting$/, 'Delete Key…');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible' });
+    assert.match(await dialog.innerText(), /valkey-cluster is read-only: keys cannot be deleted or changed\./);
+    await dialog.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal((await redisCli(['EXISTS', 'greeting'], sandbox.topology.primary)).trim(), '1', 'refused: the key is still there');
+
+    await wb.contextMenu(VIEW, /^greeting$/, 'Delete Key…');
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.locator('.monaco-button', { hasText: /^Allow Writes…$/ }).click();
+    await page.locator('.monaco-dialog-box', { hasText: /Delete the key greeting\?/ }).waitFor({ state: 'visible' });
     const question = (await dialog.innerText()).replace(/\u00a0/g, ' ');
     assert.match(question, /Delete the key greeting\?/);
     assert.match(question, /valkey-cluster in namespace valkey-system \(context welkin-sandbox\)/);

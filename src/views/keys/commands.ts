@@ -64,7 +64,7 @@ export async function openKeyInConsole(_services: AppServices, arg: unknown): Pr
 
 export async function deleteKey(services: AppServices, arg: unknown): Promise<void> {
   const node = asKey(arg);
-  if (!node || !writable(services, node.state)) return;
+  if (!node || !(await writable(services, node.state))) return;
   const { state } = node;
   const name = state.lib?.displayId(node.entry.id) ?? node.entry.id;
   const ok = await confirm(`Delete the key ${name}?`, `${where(state)}\n\nUNLINK ${name} — this cannot be undone.`, 'Delete');
@@ -74,7 +74,7 @@ export async function deleteKey(services: AppServices, arg: unknown): Promise<vo
 
 export async function setKeyExpiry(services: AppServices, arg: unknown): Promise<void> {
   const node = asKey(arg);
-  if (!node || !writable(services, node.state)) return;
+  if (!node || !(await writable(services, node.state))) return;
   const { state } = node;
   const lib = state.lib;
   if (!lib) return;
@@ -93,7 +93,7 @@ export async function setKeyExpiry(services: AppServices, arg: unknown): Promise
 
 export async function clearKeyExpiry(services: AppServices, arg: unknown): Promise<void> {
   const node = asKey(arg);
-  if (!node || !writable(services, node.state)) return;
+  if (!node || !(await writable(services, node.state))) return;
   const { state } = node;
   const name = state.lib?.displayId(node.entry.id) ?? node.entry.id;
   const ok = await confirm(`Remove the expiry of ${name}? It will then live until deleted or evicted.`, `${where(state)}\n\nPERSIST ${name}`, 'Clear Expiry');
@@ -105,13 +105,25 @@ function where(state: KeyTargetState): string {
   return `Cluster ${describeTarget(state.target)}, announced to namespace ${state.target.namespace}.`;
 }
 
-function writable({ connections }: AppServices, state: KeyTargetState): boolean {
+/**
+ * Key actions run only when the cluster is not read-only (a context matching
+ * `valkeyWelkin.console.readOnlyContexts`, or read-only chosen in a console). The refusal offers to
+ * allow writes for this cluster, deliberately, before the action's own confirmation.
+ */
+async function writable({ connections }: AppServices, state: KeyTargetState): Promise<boolean> {
   if (!connections.isReadOnly(state.target)) return true;
-  void vscode.window.showWarningMessage(
-    `${state.target.cluster.name} is read-only: keys cannot be deleted or changed here.`,
-    { modal: true, detail: `Cluster ${describeTarget(state.target)} is read-only because its context matches valkeyWelkin.console.readOnlyContexts, or it was set read-only in a console.` },
+  const allow = 'Allow Writes…';
+  const answer = await vscode.window.showWarningMessage(
+    `${state.target.cluster.name} is read-only: keys cannot be deleted or changed.`,
+    {
+      modal: true,
+      detail: `Cluster ${describeTarget(state.target)} is read-only because its context matches valkeyWelkin.console.readOnlyContexts, or read-only was chosen in a console. Allowing writes lasts until the window closes or read-only is chosen again.`,
+    },
+    allow,
   );
-  return false;
+  if (answer !== allow) return false;
+  connections.setReadOnly(state.target, false);
+  return true;
 }
 
 async function confirm(message: string, detail: string, action: string): Promise<boolean> {
