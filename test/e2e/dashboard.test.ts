@@ -32,9 +32,7 @@ test('the Health rows of the sandbox cluster, then the dashboard drawing live ch
   const { workbench: wb, sandbox } = setup();
   const { page } = wb;
   try {
-    await wb.openViewContainer('Valkey on Welkin', 'valkeyWelkin');
-    await wb.allRows(VIEW, /^valkey-cluster$/);
-    await wb.expandRow(VIEW, 'valkey-cluster');
+    await wb.expandCluster();
     await wb.expandRow(VIEW, 'Health');
     const keys = Number((await redisCli(['DBSIZE'], sandbox.topology.primary)).trim());
     const version = /redis_version:(\S+)/.exec(await redisCli(['INFO', 'server'], sandbox.topology.primary))![1]!;

@@ -17,9 +17,7 @@ test('browse the keys of the sandbox cluster by prefix, open a value, filter the
   const { workbench: wb, sandbox } = setup();
   const { page } = wb;
   try {
-    await wb.openViewContainer('Valkey on Welkin', 'valkeyWelkin');
-    await wb.allRows(VIEW, /^valkey-cluster$/);
-    await wb.expandRow(VIEW, 'valkey-cluster');
+    await wb.expandCluster();
     await wb.expandRow(VIEW, 'Keys');
     const users = await count('user:*');
     const sessions = await count('session:*');

@@ -12,9 +12,7 @@ test('grant access: dry-run diff, confirmation naming context and namespace, pat
   const { workbench: wb, sandbox } = setup();
   const { page } = wb;
   try {
-    await wb.openViewContainer('Valkey on Welkin', 'valkeyWelkin');
-    await wb.allRows(VIEW, /^valkey-cluster$/);
-    await wb.expandRow(VIEW, 'valkey-cluster');
+    await wb.expandCluster();
     const before = await wb.allRows(VIEW, /^Access$/);
     assert.match(before.find((r) => r.label === 'Access')?.description ?? '', /2 of 5 workloads have access/);
 

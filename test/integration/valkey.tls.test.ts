@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { generate } from 'selfsigned';
 import { RespConnection } from '../../src/valkey/connection';
 import { handshake } from '../../src/valkey/handshake';
 import { freePort } from '../support/codeServer';
 import { startRedisServer, type RedisServer } from '../support/redisServer';
 import { tempDir } from '../support/tempDir';
+import { certificateAuthority, serverCertificate } from '../standin/certs';
 
 const NAME = 'rfs-valkey-cluster.valkey-system.svc';
 let server: RedisServer | undefined;
@@ -18,44 +18,16 @@ let tlsPort = 0;
 let caPem = '';
 let otherCaPem = '';
 
-async function authority(commonName: string): Promise<{ cert: string; key: string }> {
-  const notBeforeDate = new Date(Date.now() - 3600_000);
-  const notAfterDate = new Date(Date.now() + 24 * 3600_000);
-  const ca = await generate([{ name: 'commonName', value: commonName }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    notBeforeDate,
-    notAfterDate,
-    extensions: [
-      { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
-    ],
-  });
-  return { cert: ca.cert, key: ca.private };
-}
-
 before(async () => {
   const dir = await tempDir('valkey-welkin-tls-');
-  const ca = await authority('valkey-test-ca');
-  const other = await authority('some-other-ca');
+  const ca = await certificateAuthority('valkey-test-ca');
+  const other = await certificateAuthority('some-other-ca');
   caPem = ca.cert;
   otherCaPem = other.cert;
-  const leaf = await generate([{ name: 'commonName', value: NAME }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    notBeforeDate: new Date(Date.now() - 3600_000),
-    notAfterDate: new Date(Date.now() + 24 * 3600_000),
-    ca: { key: ca.key, cert: ca.cert },
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: NAME }, { type: 2, value: `*.${NAME.split('.').slice(1).join('.')}` }] },
-    ],
-  });
+  const leaf = await serverCertificate(ca, NAME, [{ dns: NAME }, { dns: `*.${NAME.split('.').slice(1).join('.')}` }]);
   await writeFile(path.join(dir, 'ca.pem'), ca.cert);
   await writeFile(path.join(dir, 'server.pem'), leaf.cert);
-  await writeFile(path.join(dir, 'server.key'), leaf.private);
+  await writeFile(path.join(dir, 'server.key'), leaf.key);
   tlsPort = await freePort();
   server = await startRedisServer({
     host: '127.0.0.1',

@@ -289,6 +289,13 @@ export class Workbench {
     }
   }
 
+  /** Opens the extension's Clusters view and expands the sandbox's Valkey cluster (`label`) in it. */
+  async expandCluster(label = 'valkey-cluster', viewName = 'Clusters'): Promise<void> {
+    await this.openViewContainer('Valkey on Welkin', 'valkeyWelkin');
+    await this.allRows(viewName, new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    await this.expandRow(viewName, label);
+  }
+
   /** The rows of `viewName` once `probe` accepts them (a tree redraws as data arrives); the error shows the last rows. */
   async rowsUntil(viewName: string, what: string, probe: (rows: TreeRow[]) => boolean): Promise<TreeRow[]> {
     const deadline = Date.now() + TIMEOUT_MS;
