@@ -43,7 +43,27 @@ export interface TopologyOptions {
   readonly sentinelFailoverTimeoutMs?: number;
   readonly dataPort?: number;
   readonly sentinelPort?: number;
+  /**
+   * Data nodes speak TLS only (replication too); the Sentinels listen on plain TCP and reach the
+   * data nodes over TLS. The fixture's own clients and `redisCli` use TLS for the data nodes.
+   */
+  readonly tls?: TopologyTls;
 }
+
+export interface TopologyTls {
+  readonly certFile: string;
+  readonly keyFile: string;
+  readonly caFile: string;
+  /** The PEM in `caFile`, for the fixture's own clients. */
+  readonly caPem: string;
+  /** A name the servers' certificate carries (sent as SNI, verified by the clients). */
+  readonly servername: string;
+  /** The Sentinels listen on TLS only too. */
+  readonly sentinels?: boolean;
+}
+
+/** Data-node addresses of running TLS topologies: their clients must speak TLS. */
+const tlsAddresses = new Map<string, TopologyTls>();
 
 export interface Topology {
   readonly masterName: string;
@@ -211,9 +231,11 @@ async function withClient<T>(
   password: string | undefined,
   use: (client: Redis) => Promise<T>,
 ): Promise<T> {
+  const tls = tlsAddresses.get(formatAddress(address));
   const client = new Redis({
     host: address.host,
     port: address.port,
+    ...(tls ? { tls: { ca: tls.caPem, servername: tls.servername } } : {}),
     ...(password === undefined ? {} : { password }),
     lazyConnect: true,
     connectTimeout: CLIENT_TIMEOUT_MS,
@@ -389,6 +411,12 @@ interface TopologySettings {
   readonly sentinelFailoverTimeoutMs: number;
   readonly dataPort: number;
   readonly sentinelPort: number;
+  readonly tls: TopologyTls | undefined;
+}
+
+/** TLS files for a server, and TLS for the connections it opens to data nodes (replication, Sentinel). */
+function tlsConfig(tls: TopologyTls): string[] {
+  return [`tls-cert-file ${quote(tls.certFile)}`, `tls-key-file ${quote(tls.keyFile)}`, `tls-ca-cert-file ${quote(tls.caFile)}`, 'tls-auth-clients no', 'tls-replication yes'];
 }
 
 function commonConfig(address: Address, dir: string): string[] {
@@ -411,6 +439,12 @@ function dataNodeConfig(address: Address, dir: string, primary: Address, setting
   if (settings.password !== undefined) {
     lines.push(`requirepass ${quote(settings.password)}`, `masterauth ${quote(settings.password)}`);
   }
+  if (settings.tls) {
+    // TLS only: the plain port is closed and the TLS one takes its number.
+    const at = lines.indexOf(`port ${address.port}`);
+    lines.splice(at, 1, 'port 0', `tls-port ${address.port}`);
+    lines.push(...tlsConfig(settings.tls));
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -427,6 +461,10 @@ function sentinelConfig(address: Address, dir: string, primary: Address, setting
     `sentinel parallel-syncs ${name} 1`,
   ];
   if (settings.password !== undefined) lines.push(`sentinel auth-pass ${name} ${quote(settings.password)}`);
+  if (settings.tls) {
+    if (settings.tls.sentinels) lines.splice(lines.indexOf(`port ${address.port}`), 1, 'port 0', `tls-port ${address.port}`);
+    lines.push(...tlsConfig(settings.tls));
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -552,7 +590,13 @@ class RunningTopology implements Topology {
     this.replicas = layout.replicas;
     this.sentinels = layout.sentinels;
     this.nodes = [layout.primary, ...layout.replicas];
+    if (settings.tls) for (const node of this.tlsMembers()) tlsAddresses.set(formatAddress(node), settings.tls);
     liveTopologies.add(this);
+  }
+
+  /** The processes that speak TLS only: the data nodes, and the Sentinels when asked. */
+  private tlsMembers(): Address[] {
+    return this.settings.tls?.sentinels ? [...this.nodes, ...this.sentinels] : [...this.nodes];
   }
 
   // -- lifecycle ------------------------------------------------------------
@@ -583,6 +627,7 @@ class RunningTopology implements Topology {
       }),
     );
     liveTopologies.delete(this);
+    if (this.settings.tls) for (const node of this.tlsMembers()) tlsAddresses.delete(formatAddress(node));
   }
 
   async stopNode(address: Address): Promise<void> {
@@ -805,6 +850,7 @@ function resolveSettings(options: TopologyOptions): TopologySettings {
     sentinelFailoverTimeoutMs: options.sentinelFailoverTimeoutMs ?? 3_000,
     dataPort: options.dataPort ?? DEFAULT_DATA_PORT,
     sentinelPort: options.sentinelPort ?? DEFAULT_SENTINEL_PORT,
+    tls: options.tls,
   };
 }
 
@@ -864,7 +910,9 @@ export async function redisCli(args: readonly string[], address: Address, option
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.REDISCLI_AUTH;
   if (options.password !== undefined) env.REDISCLI_AUTH = options.password;
-  const { stdout } = await execFileAsync(cli, ['-h', address.host, '-p', String(address.port), ...args], {
+  const tls = tlsAddresses.get(formatAddress(address));
+  const tlsArgs = tls ? ['--tls', '--cacert', tls.caFile, '--sni', tls.servername] : [];
+  const { stdout } = await execFileAsync(cli, ['-h', address.host, '-p', String(address.port), ...tlsArgs, ...args], {
     env,
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 10_000,
