@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../util/result';
 import type { RespConnection } from './connection';
 import type { ValkeyError } from './errors';
-import { replyText, type Reply } from './resp/reply';
+import { replyPairs, replyText, type Reply } from './resp/reply';
 
 /** A node as Sentinel reports it: its announced IP and port, and flags such as `master`, `s_down`. */
 export interface SentinelNode {
@@ -71,11 +71,8 @@ export function parseNodes(reply: Reply): SentinelNode[] | undefined {
 }
 
 function fieldsOf(item: Reply): Map<string, string> | undefined {
-  const pairs: [Reply, Reply][] = [];
-  if (item.type === 'map') pairs.push(...item.entries.map(([k, v]) => [k, v] as [Reply, Reply]));
-  else if (item.type === 'array') for (let i = 0; i + 1 < item.items.length; i += 2) pairs.push([item.items[i]!, item.items[i + 1]!]);
-  else return undefined;
-  return new Map(pairs.map(([k, v]) => [replyText(k) ?? '', replyText(v) ?? '']));
+  const pairs = item.type === 'map' || item.type === 'array' ? replyPairs(item) : undefined;
+  return pairs && new Map(pairs.map(([k, v]) => [replyText(k) ?? '', replyText(v) ?? '']));
 }
 
 export const nodeKey = (node: { readonly ip: string; readonly port: number }): string => `${node.ip}:${node.port}`;

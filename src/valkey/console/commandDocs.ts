@@ -1,4 +1,4 @@
-import { replyText, type Reply } from '../resp/reply';
+import { replyItems, replyText, type Reply } from '../resp/reply';
 
 /** One argument as COMMAND DOCS describes it. */
 export interface ArgDoc {
@@ -265,7 +265,7 @@ export function pairs(reply: Reply | undefined): [string, Reply][] {
 }
 
 export function listOf(reply: Reply | undefined): readonly Reply[] {
-  return reply && (reply.type === 'array' || reply.type === 'set' || reply.type === 'push') ? reply.items : [];
+  return replyItems(reply) ?? [];
 }
 
 export const textOf = (reply: Reply | undefined): string => (reply ? (replyText(reply) ?? '') : '');

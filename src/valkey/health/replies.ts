@@ -1,6 +1,6 @@
 import type { Result } from '../../util/result';
 import type { ValkeyError } from '../errors';
-import { replyText, type Reply } from '../resp/reply';
+import { replyItems, replyNumber, replyPairs, replyText, type Reply } from '../resp/reply';
 
 /**
  * One part of what health collects. A managed service may rename or forbid CONFIG, CLIENT or
@@ -27,26 +27,14 @@ export function toPart<T>(result: Result<Reply, ValkeyError>, read: (reply: Repl
   return value === undefined ? { state: 'failed', message: 'the reply had an unexpected shape' } : { state: 'ok', value };
 }
 
-export const items = (reply: Reply | undefined): readonly Reply[] | undefined =>
-  reply?.type === 'array' || reply?.type === 'set' || reply?.type === 'push' ? reply.items : undefined;
+export const items = replyItems;
 
 export const text = (reply: Reply | undefined): string | undefined => (reply ? replyText(reply) : undefined);
 
-export function int(reply: Reply | undefined): number | undefined {
-  if (!reply) return undefined;
-  if (reply.type === 'integer') return Number(reply.value);
-  const t = text(reply);
-  const n = t === undefined ? NaN : Number(t);
-  return Number.isFinite(n) ? n : undefined;
-}
+export const int = replyNumber;
 
-/** CONFIG GET and HELLO answer a flat array in RESP2 and a map in RESP3. */
+/** CONFIG GET and HELLO answer a flat array in RESP2 and a map in RESP3: as text pairs. */
 export function pairs(reply: Reply): [string, string][] | undefined {
-  if (reply.type === 'map') return reply.entries.map(([k, v]) => [text(k) ?? '', text(v) ?? '']);
-  const list = items(reply);
-  if (!list) return undefined;
-  const out: [string, string][] = [];
-  for (let i = 0; i + 1 < list.length; i += 2) out.push([text(list[i]) ?? '', text(list[i + 1]) ?? '']);
-  return out;
+  return replyPairs(reply)?.map(([k, v]) => [text(k) ?? '', text(v) ?? '']);
 }
 

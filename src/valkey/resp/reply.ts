@@ -42,3 +42,27 @@ export function replyText(reply: Reply): string | undefined {
       return undefined;
   }
 }
+
+/** The elements of an array, set or push reply; undefined for any other reply. */
+export function replyItems(reply: Reply | undefined): readonly Reply[] | undefined {
+  return reply?.type === 'array' || reply?.type === 'set' || reply?.type === 'push' ? reply.items : undefined;
+}
+
+/** Key/value pairs of a RESP3 map or of a flat RESP2 array (CONFIG GET, HGETALL, SENTINEL MASTERS entries). */
+export function replyPairs(reply: Reply | undefined): (readonly [Reply, Reply])[] | undefined {
+  if (reply?.type === 'map') return [...reply.entries];
+  const items = replyItems(reply);
+  if (!items) return undefined;
+  const pairs: [Reply, Reply][] = [];
+  for (let i = 0; i + 1 < items.length; i += 2) pairs.push([items[i]!, items[i + 1]!]);
+  return pairs;
+}
+
+/** The number an integer reply holds, or a string-like reply that spells one (`"42"`, `3.5`). */
+export function replyNumber(reply: Reply | undefined): number | undefined {
+  if (!reply) return undefined;
+  if (reply.type === 'integer') return Number(reply.value);
+  const text = replyText(reply);
+  const n = text === undefined ? NaN : Number(text);
+  return Number.isFinite(n) ? n : undefined;
+}
