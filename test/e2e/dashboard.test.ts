@@ -7,6 +7,7 @@ import type { FrameLocator } from 'playwright-core';
 import { redisCli } from '../support/topology';
 import { useSandboxWorkbench } from '../support/sandboxWorkbench';
 import { TIMEOUT_MS } from '../support/workbench';
+import { until } from '../support/until';
 
 const VIEW = 'Clusters';
 const setup = useSandboxWorkbench('health', { settings: { 'valkeyWelkin.health.pollIntervalSeconds': 1 } });
@@ -16,16 +17,6 @@ interface MiniCanvas {
   readonly width: number;
   readonly height: number;
   getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { readonly data: ArrayLike<number> } } | null;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 test('the Health rows of the sandbox cluster, then the dashboard drawing live charts', { timeout: 300_000 }, async () => {
@@ -54,7 +45,7 @@ test('the Health rows of the sandbox cluster, then the dashboard drawing live ch
     const frame: FrameLocator = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await frame.locator('#figures tbody tr').nth(9).waitFor({ state: 'visible', timeout: TIMEOUT_MS });
     assert.match(await frame.locator('tr[data-figure="server"]').innerText(), new RegExp(`Redis ${version.replaceAll('.', '\\.')}`));
-    await until('three samples in the charts', async () => (Number(await frame.locator('body').getAttribute('data-samples')) >= 3 ? true : undefined));
+    await until('three samples in the charts', TIMEOUT_MS, async () => (Number(await frame.locator('body').getAttribute('data-samples')) >= 3 ? true : undefined), 250);
     assert.equal(await frame.locator('figure.chart canvas').count(), 5, 'five charts');
     assert.deepEqual(await frame.locator('figure.chart figcaption').allInnerTexts(), ['Hit ratio (%)', 'Memory (MiB)', 'Operations (ops/s)', 'Clients (clients)', 'Evictions (keys/s)']);
     // The memory line is drawn: the canvas has painted pixels in the theme's chart colour, not only axes.
@@ -77,13 +68,13 @@ test('the Health rows of the sandbox cluster, then the dashboard drawing live ch
     await wb.runCommand('File: New Untitled Text File');
     await page.waitForTimeout(6000);
     await tab.click();
-    const afterShow = await until('the dashboard back', async () => {
+    const afterShow = await until('the dashboard back', TIMEOUT_MS, async () => {
       const n = await frame.locator('body').getAttribute('data-samples', { timeout: 1000 }).catch(() => null);
       return n === null ? undefined : Number(n);
-    });
+    }, 250);
     assert.ok(afterShow - beforeHide <= 2, `${afterShow - beforeHide} samples taken over 6 s while hidden (1 s interval)`);
     // Polling resumes once shown: two more samples at the 1 s interval (waited for, not timed).
-    await until('polling to resume', async () => ((await samples()) - afterShow >= 2 ? true : undefined));
+    await until('polling to resume', TIMEOUT_MS, async () => ((await samples()) - afterShow >= 2 ? true : undefined), 250);
   } catch (e) {
     await wb.saveFailureArtifacts('health-dashboard');
     throw e;

@@ -11,6 +11,7 @@ import { ConsoleEngine, type ConsoleEngineOptions } from '../../src/valkey/conso
 import { ValkeySession } from '../../src/valkey/session';
 import { clientFor } from '../support/kubeClient';
 import { redisCli } from '../support/topology';
+import { until } from '../support/until';
 import { startValkeyTestCluster, type ValkeyTestCluster } from '../support/valkeyCluster';
 import { Screen } from '../unit/valkey/consoleScreen';
 
@@ -79,16 +80,6 @@ function openConsole(overrides: Partial<ConsoleEngineOptions> = {}): Console {
   });
   c.engine.start();
   return c;
-}
-
-async function until<T>(what: string, timeoutMs: number, probe: () => T | undefined): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(10);
-  }
 }
 
 const primary = async (): Promise<{ host: string; port: number }> => env.topology.currentPrimary();

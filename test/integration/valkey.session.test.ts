@@ -19,6 +19,7 @@ import type { Result } from '../../src/util/result';
 import type { ValkeyError } from '../../src/valkey/errors';
 import { clientFor } from '../support/kubeClient';
 import { redisCli, type Address } from '../support/topology';
+import { until } from '../support/until';
 import { NO_PORT_FORWARD, startValkeyTestCluster, type ValkeyTestCluster } from '../support/valkeyCluster';
 
 // No blanks or quotes: redis-sentinel 7.0 rewrites `sentinel auth-pass` unquoted and then cannot read its own config after a restart.
@@ -55,16 +56,6 @@ async function watchSwitch(sentinels: readonly Address[], from: Address): Promis
   }
   await Promise.all(subs.map((sub) => sub.subscribe('+switch-master')));
   return { at: () => at, stop: () => subs.forEach((sub) => sub.disconnect()) };
-}
-
-async function until<T>(what: string, timeoutMs: number, probe: () => T | undefined): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(20);
-  }
 }
 
 describe('connecting', () => {
