@@ -4,6 +4,7 @@ import { Commands } from '../constants/commands';
 import { loadKube } from '../app/lazy';
 import { describeTarget, targetKey, type ClusterTarget } from '../connections/target';
 import type { ValkeyError } from '../valkey/errors';
+import { shellCommand } from '../welkin/generate/shellQuote';
 import { clusterFrom } from '../wiring/pickCluster';
 import type { ClusterNode } from '../views/explorer/nodes';
 import { ConsoleTerminal } from './consoleTerminal';
@@ -139,10 +140,11 @@ export class ConsoleManager implements vscode.Disposable {
     }
     const needsPassword = await this.services.connections.hasPassword(target);
     const tls = this.services.config.tls();
-    // The names are the user's own settings and a ConfigMap's validated host name; quoted for a POSIX shell all the same.
-    const tlsFlags =
-      tls.mode === 'off' ? '' : ` --tls --sni ${shellQuote(tls.serverName ?? target.cluster.sentinel.host)}${tls.caFile ? ` --cacert ${shellQuote(tls.caFile)}` : ''}`;
-    const command = `redis-cli -h 127.0.0.1 -p ${info.localPort}${tlsFlags}${needsPassword ? ' --askpass' : ''}`;
+    const argv = ['redis-cli', '-h', '127.0.0.1', '-p', String(info.localPort)];
+    if (tls.mode !== 'off') argv.push('--tls', '--sni', tls.serverName ?? target.cluster.sentinel.host, ...(tls.caFile ? ['--cacert', tls.caFile] : []));
+    if (needsPassword) argv.push('--askpass');
+    // Shown for pasting into a shell: the words are quoted for one.
+    const command = shellCommand(argv);
     await vscode.env.clipboard.writeText(command);
     void vscode.window.showInformationMessage(
       `Copied "${command}": a port-forward to ${info.pod} (the primary now) stays open while this window is open${fromConsole ? ' and the console is open' : ''}. After a failover it still reaches ${info.pod}.`,
@@ -200,8 +202,3 @@ export class ConsoleManager implements vscode.Disposable {
 }
 
 const formatMs = (ms: number): string => (ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`);
-
-/** Single-quotes a word for a POSIX shell unless it is plainly safe. */
-function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
