@@ -775,20 +775,30 @@ export class ConsoleEngine {
    * a command that was already running may still finish on the server.
    */
   private async stopWaiting(name: string): Promise<void> {
-    const back = new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), LEAVE_TIMEOUT_MS);
-      this.quietReconnect = () => {
-        clearTimeout(timer);
-        resolve(true);
-      };
-    });
-    const reset = this.session.resetConsoleConnection?.(`stopped waiting for ${name}`) ?? false;
-    const reconnected = reset && (await back);
-    this.quietReconnect = undefined;
+    const outcome = await this.reconnectQuietly(() => this.session.resetConsoleConnection?.(`stopped waiting for ${name}`) ?? false);
     const what = `(interrupted) Stopped waiting for ${name}: it may still run on the server`;
-    if (!reset) this.host.write(`${yellow(`${what} (this console's next command waits behind it).`)}\r\n`);
-    else if (reconnected) this.host.write(`${yellow(`${what}; the console reconnected, so a blocked ${name} is dropped.`)}\r\n`);
+    if (outcome === 'notDropped') this.host.write(`${yellow(`${what} (this console's next command waits behind it).`)}\r\n`);
+    else if (outcome === 'reconnected') this.host.write(`${yellow(`${what}; the console reconnected, so a blocked ${name} is dropped.`)}\r\n`);
     else this.host.write(`${yellow(`${what}; the console is reconnecting.`)}\r\n`);
+  }
+
+  /**
+   * Drops the console's connection on purpose (`drop`; false: nothing was dropped) and waits, at
+   * most LEAVE_TIMEOUT_MS, for the session to reconnect. That disconnect and reconnect are not news.
+   */
+  private async reconnectQuietly(drop: () => boolean | Promise<unknown>): Promise<'reconnected' | 'pending' | 'notDropped'> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const back = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), LEAVE_TIMEOUT_MS);
+      this.quietReconnect = () => resolve(true);
+    });
+    try {
+      if ((await drop()) === false) return 'notDropped';
+      return (await back) ? 'reconnected' : 'pending';
+    } finally {
+      clearTimeout(timer);
+      this.quietReconnect = undefined;
+    }
   }
 
   /**
@@ -805,16 +815,7 @@ export class ConsoleEngine {
       else this.host.write(`${dim(`-- ${unsubscribe} done; back to commands --`)}\r\n`);
       return;
     }
-    const back = new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), LEAVE_TIMEOUT_MS);
-      this.quietReconnect = () => {
-        clearTimeout(timer);
-        resolve(true);
-      };
-    });
-    await this.session.command(['QUIT'], { timeoutMs: LEAVE_TIMEOUT_MS });
-    const reconnected = await back;
-    this.quietReconnect = undefined;
+    const reconnected = (await this.reconnectQuietly(() => this.session.command(['QUIT'], { timeoutMs: LEAVE_TIMEOUT_MS }))) === 'reconnected';
     this.host.write(`${dim(reconnected ? '-- MONITOR stopped (the console reconnected to leave it) --' : '-- MONITOR stopped; the console has not reconnected yet --')}\r\n`);
   }
 
