@@ -5,6 +5,7 @@ import { FileContext } from './analysis/context';
 import { analyzeFile } from './analysis/engine';
 import type { FileModel } from './analysis/model';
 import type { Deadline } from './budget';
+import { emptySummary, type FileSummary, type ProjectFacts } from './project/facts';
 import { dropRepeatedConstructions, sortRecords, type FindingRecord, type UnitRecords } from './document/records';
 import { planReuse, type AnalysisCache, type Previous } from './document/reuse';
 import { fixesFor } from './fixes/index';
@@ -27,7 +28,7 @@ export interface Analysis {
 export function analyze(source: string, tree: Tree, language: LanguageId, options: LintOptions, deadline: Deadline, previous?: Previous, keep = false): Analysis {
   const key = optionsKey(options);
   if (!allRules.some((r) => severityOf(options, r.meta.id, r.meta.defaultSeverity) !== 'off')) return { findings: [], ...(keep ? { cache: { options: key, units: [] } } : {}) };
-  const ctx = new FileContext(source, tree.rootNode, language, deadline);
+  const ctx = new FileContext(source, tree.rootNode, language, deadline, options.project);
   const { adapter, callWords } = createAdapter(ctx);
   const plan = previous ? planReuse(previous, key, tree, ctx, adapter) : undefined;
   const model = analyzeFile(ctx, adapter, callWords, plan?.include);
@@ -97,7 +98,14 @@ export function severityOf(options: LintOptions, id: Finding['rule'], fallback: 
 }
 
 /** The options findings depend on, as a comparable string. */
+/** The file's summary for the project index (see src/lint/project/facts.ts). */
+export function summarizeTree(source: string, tree: Tree, language: LanguageId, deadline: Deadline, project?: ProjectFacts): FileSummary {
+  const ctx = new FileContext(source, tree.rootNode, language, deadline, project);
+  const { adapter } = createAdapter(ctx);
+  return adapter.summarize?.() ?? emptySummary();
+}
+
 function optionsKey(options: LintOptions): string {
   const rules = Object.entries(options.rules ?? {}).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([rules, options.defaultTtlSeconds ?? 3600, options.collectionWritesSeverity ?? 'info']);
+  return JSON.stringify([rules, options.defaultTtlSeconds ?? 3600, options.collectionWritesSeverity ?? 'info', options.project?.key ?? '']);
 }

@@ -17,6 +17,7 @@ export type {
   Position,
   Range,
   RuleId,
+  RelatedLocation,
   RuleMeta,
   Severity,
   SkipReason,
@@ -24,6 +25,7 @@ export type {
   TextEdit,
 } from './types';
 export { languageFromPath, languageFromVscodeId, languageIds } from './parser/languages';
+export type { ClientExport, FileSummary, ImportRef, ProjectFacts, ResolvedWrapper, WrapperExport } from './project/facts';
 
 /** Rule metadata without loading any grammar. */
 export const rules = ruleMetas;

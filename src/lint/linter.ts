@@ -1,5 +1,6 @@
 import { Parser, type Tree } from '@vscode/tree-sitter-wasm';
-import { analyze } from './analyze';
+import { analyze, summarizeTree } from './analyze';
+import { emptySummary, type FileSummary } from './project/facts';
 import { BudgetExceeded, checkInput, Deadline, DEFAULT_TIME_BUDGET_MS, type Skip } from './budget';
 import { textEditFor, type DocumentState } from './parser/incremental';
 import { GrammarLoader } from './parser/runtime';
@@ -31,6 +32,36 @@ export class TreeSitterLinter implements Linter {
 
   async lintDocument(docKey: string, source: string, language: LanguageId, options: LintOptions = {}): Promise<LintResult> {
     return this.run(source, language, options, docKey);
+  }
+
+  async summarize(source: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'project'> = {}): Promise<FileSummary> {
+    if (checkInput(source, options) || !this.anchored(source, options)) return emptySummary();
+    let parser: Parser;
+    try {
+      parser = await this.parserFor(language);
+    } catch {
+      return emptySummary();
+    }
+    const deadline = new Deadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+    const tree = parser.parse(source, null, { progressCallback: () => deadline.expired() });
+    if (!tree) {
+      parser.reset();
+      return emptySummary();
+    }
+    try {
+      return summarizeTree(source, tree, language, deadline, options.project);
+    } catch {
+      return emptySummary();
+    } finally {
+      tree.delete();
+    }
+  }
+
+  /** The text prefilter: a file naming no client, Sentinel or Lua call, nor any client or wrapper of its project, has nothing to find. */
+  private anchored(source: string, options: Pick<LintOptions, 'project'>): boolean {
+    if (ANCHOR.test(source)) return true;
+    const names = options.project ? [...options.project.clientNames(), ...options.project.wrapperNames()] : [];
+    return names.some((name) => source.includes(name));
   }
 
   forget(docKey: string): void {
@@ -65,7 +96,7 @@ export class TreeSitterLinter implements Linter {
   private async run(source: string, language: LanguageId, options: LintOptions, docKey: string | undefined): Promise<LintResult> {
     const refused = checkInput(source, options);
     if (refused) return this.skip(refused, docKey);
-    if (!ANCHOR.test(source)) {
+    if (!this.anchored(source, options)) {
       if (docKey) this.forget(docKey);
       return { findings: [] };
     }

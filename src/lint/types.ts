@@ -33,6 +33,15 @@ export interface Finding {
    * key does not start with a string literal.
    */
   keyPrefix?: string;
+  /** Other places that explain the finding (a project wrapper's command, in its own file). */
+  related?: RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  /** Path of the file as the project index knows it; absent for the same file. */
+  file?: string;
+  range: Range;
+  message: string;
 }
 
 export interface LintOptions {
@@ -46,6 +55,11 @@ export interface LintOptions {
   maxBytes?: number;
   /** Parse plus analysis time allowed per file before it is skipped as 'timeout'. Default 2,000 ms. */
   timeBudgetMs?: number;
+  /**
+   * What the rest of the project says about names this file uses (clients exported elsewhere,
+   * project wrappers, TTL helpers); absent for a file linted alone.
+   */
+  project?: import('./project/facts').ProjectFacts;
 }
 
 export type SkipReason = 'too-large' | 'binary' | 'timeout' | 'unsupported-language' | 'parse-error';
@@ -76,6 +90,11 @@ export interface Linter {
   lintDocument(docKey: string, source: string, language: LanguageId, options?: LintOptions): Promise<LintResult>;
   /** Frees the syntax tree kept for a document. */
   forget(docKey: string): void;
+  /**
+   * What the file offers the rest of its project (exported clients, wrappers, TTL helpers, imports),
+   * for the project index. Empty for a file that cannot be parsed or names nothing of interest.
+   */
+  summarize(source: string, language: LanguageId, options?: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'project'>): Promise<import('./project/facts').FileSummary>;
   /**
    * The edit that suppresses `finding` with a comment: for 'line', a
    * `valkey-lint-disable-next-line <rule>` comment above the finding (appended to an existing one),

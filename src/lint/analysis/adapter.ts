@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { CallSite, ClientRef, CommandClass, SentinelMisuse, Ttl } from './model';
+import type { FileSummary } from '../project/facts';
 import type { Range } from '../types';
 
 /** An op as an adapter reports it; the engine adds positions and function scopes. */
@@ -71,4 +72,9 @@ export interface Adapter {
   sentinelAt(hit: Node): SentinelMisuse | undefined;
   /** Canonical text of a key expression, to match a write with a later EXPIRE. */
   canonicalKey(node: Node): string;
+  /**
+   * What this file offers other files of the project: exported clients, wrappers, TTL helpers, and
+   * the imports the index resolves (see src/lint/project/facts.ts). Optional while languages adopt it.
+   */
+  summarize?(): FileSummary;
 }

@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Deadline } from '../budget';
+import type { ProjectFacts } from '../project/facts';
 import type { LanguageId } from '../types';
 import { MAX_DEPTH } from './tree';
 
@@ -27,6 +28,8 @@ export class FileContext {
     readonly root: Node,
     readonly language: LanguageId,
     readonly deadline: Deadline,
+    /** Facts from other files of the project (the project index); absent when linted alone. */
+    readonly project?: ProjectFacts,
   ) {}
 
   text(node: Node): string {
