@@ -19,6 +19,8 @@ export const bundles = {
   extension: 'src/extension.ts',
   kube: 'src/kube/index.ts',
   lint: 'src/lint/index.ts',
+  lintClient: 'src/diagnostics/lintClient.ts',
+  lintServer: 'src/lint/server/main.ts',
   manifests: 'src/welkin/manifests/index.ts',
 };
 

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { createConfiguration } from '../config/configuration';
-import { LintCodeActions } from '../diagnostics/lintCodeActions';
 import { LintDiagnostics } from '../diagnostics/lintDiagnostics';
 import { ManifestDiagnostics } from '../diagnostics/manifestDiagnostics';
-import { LINTED_LANGUAGES, LINTED_SCHEMES, LintService } from '../diagnostics/lintService';
+import { LintService } from '../diagnostics/lintService';
 import { Views } from '../constants/views';
 import { createLog } from '../log/outputLog';
 import { ClusterService } from '../services/clusterService';
@@ -16,7 +15,7 @@ import { KeyBrowserView } from '../views/keys/keyBrowser';
 import { HealthFeature } from '../views/health/healthFeature';
 import { registerCommands } from './commands';
 import { ContextKeySetter } from './contextKeys';
-import { loadKube, loadLint } from './lazy';
+import { distDir, loadKube, loadLint, loadLintClient } from './lazy';
 import type { AppServices } from './services';
 
 /** The composition root: builds every service once and owns every disposable. */
@@ -32,8 +31,8 @@ export class App implements vscode.Disposable {
     const kubeconfig = this.own(new KubeconfigService(config, loadKube, log));
     const clusters = this.own(new ClusterService(kubeconfig, config, loadKube, log));
     const explorer = this.own(new ExplorerProvider(kubeconfig, clusters, config, loadKube, contextKeys, log));
-    const lint = this.own(new LintService(loadLint, config));
-    const lintDiagnostics = this.own(new LintDiagnostics(lint, config, log));
+    const lint = this.own(new LintService(loadLint));
+    const lintDiagnostics = this.own(new LintDiagnostics(loadLintClient, distDir(), log));
     const previews = this.own(new PreviewDocuments());
     const connections = this.own(new Connections(clusters, config, context.secrets, loadKube, log));
     const globalState = context.globalState;
@@ -43,8 +42,6 @@ export class App implements vscode.Disposable {
     const health = this.own(new HealthFeature({ connections, config, loadKube, log, previews, extensionUri, locateKeyWrites: (prefix) => lintDiagnostics.keyWriteLocations(prefix) }));
     explorer.attachHealth(health);
     this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, previews, extensionUri, connections, globalState, consoles, keys, health };
-    const selector = LINTED_LANGUAGES.flatMap((language) => [...LINTED_SCHEMES].map((scheme) => ({ language, scheme })));
-    this.own(vscode.languages.registerCodeActionsProvider(selector, new LintCodeActions(lintDiagnostics, lint), { providedCodeActionKinds: LintCodeActions.kinds }));
     lintDiagnostics.start();
     const manifestDiagnostics = this.own(new ManifestDiagnostics(kubeconfig, clusters, log));
     this.own(vscode.languages.registerCodeActionsProvider({ language: 'yaml' }, manifestDiagnostics, { providedCodeActionKinds: ManifestDiagnostics.kinds }));

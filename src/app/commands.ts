@@ -5,7 +5,6 @@ import { Links } from '../constants/links';
 import { SECTION, Settings } from '../constants/settings';
 import type { AppServices } from './services';
 import { reportUnexpected } from './errors';
-import { scanWorkspace } from '../diagnostics/workspaceScan';
 import { copySnippet, generateAppConfigMap, generateNetworkPolicy, grantAccess } from '../wiring/commands';
 import type { ContextNode, MessageNode } from '../views/explorer/nodes';
 import { cancelKeyScan, clearKeyExpiry, copyKeyName, deleteKey, filterKeys, loadMoreKeys, openKey, openKeyInConsole, refreshKeys, setKeyExpiry } from '../views/keys/commands';
@@ -24,7 +23,7 @@ const table: Record<CommandId, Handler> = {
   [Commands.contextLogIn]: ({ explorer }, contextName) => (typeof contextName === 'string' ? explorer.logIn(contextName) : explorer.refresh()),
   [Commands.explorerShowDetails]: showDetails,
   [Commands.contextSetCurrent]: setCurrentContext,
-  [Commands.lintScanWorkspace]: ({ lint, lintDiagnostics, log }) => scanWorkspace(lint, lintDiagnostics, log),
+  [Commands.lintScanWorkspace]: ({ lintDiagnostics }) => lintDiagnostics.scanWorkspace(),
   [Commands.lintShowRuleDocs]: showRuleDocs,
   [Commands.wiringGenerateAppConfigMap]: generateAppConfigMap,
   [Commands.wiringGrantAccess]: grantAccess,
@@ -104,7 +103,7 @@ async function showDetails({ log }: AppServices, node: unknown): Promise<void> {
 async function showRuleDocs({ lint, extensionUri }: AppServices, rule: unknown): Promise<void> {
   let id = typeof rule === 'string' ? rule : undefined;
   if (!id) {
-    const { lint: engine } = await lint.get();
+    const engine = await lint.get();
     const picked = await vscode.window.showQuickPick(
       engine.rules.map((r) => ({ label: r.id, description: r.title })),
       { title: 'Valkey lint rule documentation' },

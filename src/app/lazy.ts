@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type * as KubeModule from '../kube/index';
+import type * as LintClientTypes from '../diagnostics/lintClient';
 import type * as LintModule from '../lint/index';
 import type * as ManifestsModule from '../welkin/manifests/index';
 
@@ -29,6 +30,13 @@ export const loadLint = lazyBundle<Lint>('lint.js');
 
 /** Where the bundled tree-sitter grammars are (copied by esbuild.mjs). */
 export const grammarDir = (): string => path.join(__dirname, 'grammars');
+
+/** The folder of the bundles (dist/): the lint server's module lives there. */
+export const distDir = (): string => __dirname;
+
+export type LintClientModule = typeof LintClientTypes;
+/** The LSP client of the lint language server (vscode-languageclient). */
+export const loadLintClient = lazyBundle<LintClientModule>('lintClient.js');
 
 export type Manifests = typeof ManifestsModule;
 /** Workspace manifest analysis and edits (the `yaml` library), without the Kubernetes client. */

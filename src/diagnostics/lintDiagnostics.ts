@@ -1,18 +1,20 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ruleDocsUrl } from '../constants/links';
-import type { Configuration } from '../config/configuration';
-import type { Finding, LanguageId } from '../lint/index';
+import type * as LintClientModule from './lintClient';
+import type { LintClient } from './lintClient';
+import { LINTED_LANGUAGES, LINTED_SCHEMES, SOURCE_GLOB } from './lintService';
 import type { Logger } from '../util/logger';
-import { LINTED_LANGUAGES, type LintService } from './lintService';
 
 export const LINT_SOURCE = 'valkey-lint';
-const DEBOUNCE_MS = 250;
+/** Custom requests of the lint language server (src/lint/server/server.ts). */
+const SCAN_REQUEST = 'valkeyLint/scanWorkspace';
 
-/** What a document was last linted to, so code actions can find a diagnostic's finding. */
-export interface LintedDocument {
-  readonly version: number;
-  readonly language: LanguageId;
-  readonly findings: readonly Finding[];
+export interface ScanSummary {
+  readonly files: number;
+  readonly filesWithFindings: number;
+  readonly findings: number;
+  readonly skipped: number;
+  readonly cancelled: boolean;
 }
 
 /** Where the linted code writes a key without a TTL, and the literal the key starts with. */
@@ -25,44 +27,78 @@ export interface KeyWriteLocation {
   readonly text: string;
 }
 
+type LoadClient = () => Promise<typeof LintClientModule>;
+
 /**
- * Lint diagnostics for open documents: re-linted as the user types (debounced; a result for an
- * older version of the text is dropped), cleared when a document closes, redone when settings
- * change. Workspace-scan results for closed files live in the same collection.
+ * The editor side of lint: starts the lint language server (through the LSP client bundle, loaded
+ * on the first document of a linted language) and remembers, from the diagnostics it publishes,
+ * which code writes which key prefixes without a TTL (the TTL audit links a prefix to them).
+ * Diagnostics, code actions and fix-all come from the server.
  */
 export class LintDiagnostics implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection(LINT_SOURCE);
-  private readonly linted = new Map<string, LintedDocument>();
+  private client: Promise<LintClient> | undefined;
   /**
-   * The key literals of writes without a TTL, per file, from every lint the editor has run (open
-   * documents and workspace scans). Kept when a document closes: the file still writes them.
+   * The key literals of writes without a TTL, per file, from every diagnostics notification
+   * (open documents and workspace scans). Kept when a document closes: the file still writes them.
    */
   private readonly keyWrites = new Map<string, readonly { readonly prefix: string; readonly line: number }[]>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly service: LintService,
-    private readonly config: Configuration,
-    private readonly log: Logger,
+    private readonly loadClient: LoadClient,
+    private readonly distDir: string,
+    private readonly log: vscode.LogOutputChannel & Logger,
   ) {
-    this.subscriptions.push(
-      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.schedule(e.document, DEBOUNCE_MS);
-      }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
-      config.onDidChange(() => this.relintOpen()),
-    );
+    this.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => this.maybeStart(d)));
   }
 
-  /** Lints the documents already open when the extension starts. */
+  /** Starts the server when a document it lints is already open. */
   start(): void {
-    this.relintOpen();
+    for (const d of vscode.workspace.textDocuments) this.maybeStart(d);
   }
 
-  lintedDocument(uri: vscode.Uri): LintedDocument | undefined {
-    return this.linted.get(uri.toString());
+  /** The running client, started on first need. */
+  get(): Promise<LintClient> {
+    return (this.client ??= this.startClient().catch((e: unknown) => {
+      this.client = undefined;
+      throw e;
+    }));
+  }
+
+  private maybeStart(document: vscode.TextDocument): void {
+    if (this.client || !(LINTED_LANGUAGES as readonly string[]).includes(document.languageId) || !LINTED_SCHEMES.has(document.uri.scheme)) return;
+    this.get().catch((e: unknown) => this.log.error(`The lint server did not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  }
+
+  private async startClient(): Promise<LintClient> {
+    const { createLintClient } = await this.loadClient();
+    const client = createLintClient({
+      serverModule: path.join(this.distDir, 'lintServer.js'),
+      selector: LINTED_LANGUAGES.flatMap((language) => [...LINTED_SCHEMES].map((scheme) => ({ language, scheme }))),
+      watchGlob: SOURCE_GLOB,
+      outputChannel: this.log,
+      onDiagnostics: (uri, diagnostics) => this.rememberKeyWrites(uri, diagnostics),
+    });
+    this.subscriptions.push(client);
+    await client.start();
+    return client;
+  }
+
+  /** "Scan Workspace": the server lints every indexed file and publishes their diagnostics. */
+  async scanWorkspace(): Promise<ScanSummary | undefined> {
+    if (!vscode.workspace.workspaceFolders?.length) {
+      void vscode.window.showInformationMessage('Open a folder to scan it for KEYS and keys without a TTL.');
+      return undefined;
+    }
+    const client = await this.get();
+    const summary = await client.request<ScanSummary>(SCAN_REQUEST);
+    this.log.info(`Workspace scan: ${JSON.stringify(summary)}`);
+    const { files, findings, filesWithFindings, skipped } = summary;
+    const text = `${summary.cancelled ? 'Scan cancelled after' : 'Scanned'} ${files} file${files === 1 ? '' : 's'}: ${findings} finding${findings === 1 ? '' : 's'} in ${filesWithFindings} file${filesWithFindings === 1 ? '' : 's'}${skipped ? ` (${skipped} skipped, see the log)` : ''}.`;
+    void vscode.window.showInformationMessage(text, 'Open Problems').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
+    return summary;
   }
 
   /**
@@ -82,86 +118,19 @@ export class LintDiagnostics implements vscode.Disposable {
     return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   }
 
-  private rememberKeyWrites(uri: vscode.Uri, findings: readonly Finding[]): void {
-    const writes = findings.flatMap((f) => (f.rule === 'missing-ttl' && f.keyPrefix ? [{ prefix: f.keyPrefix, line: f.range.start.line + 1 }] : []));
+  private rememberKeyWrites(uri: vscode.Uri, diagnostics: readonly vscode.Diagnostic[]): void {
+    const writes = diagnostics.flatMap((d) => {
+      const code = typeof d.code === 'object' ? d.code.value : d.code;
+      const prefix = (d as vscode.Diagnostic & { data?: { keyPrefix?: unknown } }).data?.keyPrefix;
+      return code === 'missing-ttl' && typeof prefix === 'string' && prefix ? [{ prefix, line: d.range.start.line + 1 }] : [];
+    });
+    // A closed document's diagnostics are cleared, but the file still writes those keys.
+    if (diagnostics.length === 0 && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
     if (writes.length > 0) this.keyWrites.set(uri.toString(), writes);
     else this.keyWrites.delete(uri.toString());
   }
 
-  /** Results of a workspace scan for a file that is not open (open files stay live). */
-  setScanned(uri: vscode.Uri, language: LanguageId, findings: readonly Finding[]): void {
-    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
-    this.rememberKeyWrites(uri, findings);
-    this.linted.set(uri.toString(), { version: -1, language, findings });
-    this.collection.set(uri, findings.map(toDiagnostic));
-  }
-
-  private relintOpen(): void {
-    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
-  }
-
-  private schedule(document: vscode.TextDocument, delay: number): void {
-    // Other documents never load the engine.
-    if (!(LINTED_LANGUAGES as readonly string[]).includes(document.languageId)) return;
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        this.run(document).catch((e: unknown) => this.log.error(`Lint of ${document.uri.fsPath} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
-      }, delay),
-    );
-  }
-
-  private async run(document: vscode.TextDocument): Promise<void> {
-    if (document.isClosed) return;
-    const version = document.version;
-    const settings = this.config.lint(document.uri);
-    if (!settings.enable) {
-      this.forget(document);
-      this.keyWrites.delete(document.uri.toString());
-      return;
-    }
-    const language = await this.service.languageOf(document.uri, document.languageId);
-    if (!language) return;
-    const { linter } = await this.service.get();
-    const result = await linter.lintDocument(document.uri.toString(), document.getText(), language, this.service.options(document.uri));
-    // Superseded: the user typed on (a newer run is scheduled) or closed the document.
-    if (document.isClosed || document.version !== version) return;
-    if (result.skipped) this.log.info(`Lint skipped ${vscode.workspace.asRelativePath(document.uri)}: ${result.skipped.reason} (${result.skipped.detail})`);
-    this.linted.set(document.uri.toString(), { version, language, findings: result.findings });
-    this.rememberKeyWrites(document.uri, result.findings);
-    this.collection.set(document.uri, result.findings.map(toDiagnostic));
-  }
-
-  private closed(document: vscode.TextDocument): void {
-    clearTimeout(this.timers.get(document.uri.toString()));
-    void this.service.get().then(({ linter }) => linter.forget(document.uri.toString()));
-    this.forget(document);
-  }
-
-  private forget(document: vscode.TextDocument): void {
-    this.linted.delete(document.uri.toString());
-    this.collection.delete(document.uri);
-  }
-
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
     for (const s of this.subscriptions) s.dispose();
-    this.collection.dispose();
   }
-}
-
-export function toRange(range: Finding['range']): vscode.Range {
-  return new vscode.Range(range.start.line, range.start.column, range.end.line, range.end.column);
-}
-
-function toDiagnostic(finding: Finding): vscode.Diagnostic {
-  const severity =
-    finding.severity === 'error' ? vscode.DiagnosticSeverity.Error : finding.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
-  const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, severity);
-  diagnostic.source = LINT_SOURCE;
-  diagnostic.code = { value: finding.rule, target: vscode.Uri.parse(ruleDocsUrl(finding.rule)) };
-  return diagnostic;
 }

@@ -1,7 +1,5 @@
 import type * as vscode from 'vscode';
-import { grammarDir, type Lint } from '../app/lazy';
-import type { Configuration } from '../config/configuration';
-import type { LanguageId, Linter, LintOptions } from '../lint/index';
+import type { Lint } from '../app/lazy';
 
 /** Documents the linter reads: files on disk (local or remote) and unsaved editors. */
 export const LINTED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
@@ -9,32 +7,23 @@ export const LINTED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
 /** VS Code language ids the lint engine understands. */
 export const LINTED_LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'java', 'ruby', 'php', 'csharp'] as const;
 
-/** The lint engine, loaded with its grammars on first use (never during activation). */
+/** Source files the lint server's project index follows on disk. */
+export const SOURCE_GLOB = '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,py,go,java,rb,php,cs}';
+
+/**
+ * The lint engine's metadata (rule titles for the documentation picker), loaded on first use. The
+ * analysis itself runs in the lint language server, never in the extension host.
+ */
 export class LintService implements vscode.Disposable {
-  private engine: Promise<{ lint: Lint; linter: Linter }> | undefined;
+  private engine: Promise<Lint> | undefined;
 
-  constructor(
-    private readonly loadLint: () => Promise<Lint>,
-    private readonly config: Configuration,
-  ) {}
+  constructor(private readonly loadLint: () => Promise<Lint>) {}
 
-  get(): Promise<{ lint: Lint; linter: Linter }> {
-    return (this.engine ??= this.loadLint().then((lint) => ({ lint, linter: lint.createLinter({ grammarDir: grammarDir() }) })));
-  }
-
-  /** The engine's language for a file (by VS Code's language id, else its name), or undefined. */
-  async languageOf(uri: vscode.Uri, languageId?: string): Promise<LanguageId | undefined> {
-    if (!LINTED_SCHEMES.has(uri.scheme)) return undefined;
-    const { lint } = await this.get();
-    return (languageId ? lint.languageFromVscodeId(languageId) : undefined) ?? lint.languageFromPath(uri.path);
-  }
-
-  options(resource: vscode.Uri | undefined): LintOptions {
-    const lint = this.config.lint(resource);
-    return { rules: lint.rules, defaultTtlSeconds: lint.defaultTtlSeconds, collectionWritesSeverity: lint.collectionWritesSeverity };
+  get(): Promise<Lint> {
+    return (this.engine ??= this.loadLint());
   }
 
   dispose(): void {
-    void this.engine?.then(({ linter }) => linter.dispose());
+    this.engine = undefined;
   }
 }
