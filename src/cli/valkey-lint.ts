@@ -7,31 +7,16 @@
  * findings, 1 with findings, 2 on a usage error. A file that cannot be read or linted is reported on
  * stderr and skipped.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createLinter, languageFromPath, rules } from '../lint/index';
 import type { Finding, LintOptions, RuleId, Severity } from '../lint/index';
+import { readPathAliases, sourceFiles } from '../lint/project/files';
+import { lintProject, runTask } from './projectRun';
 
-const SKIPPED_DIRS = new Set([
-  'node_modules',
-  '.git',
-  '.hg',
-  '.svn',
-  'vendor',
-  'vendors',
-  'third_party',
-  'third-party',
-  'bower_components',
-  'jspm_packages',
-  '.venv',
-  'venv',
-  'site-packages',
-  '__pycache__',
-  '.bundle',
-  'Pods',
-  '.yarn',
-  '.pnpm-store',
-]);
+
 const SEVERITIES = new Set<Severity>(['off', 'info', 'warning', 'error']);
 const DOCS_BASE = 'https://github.com/valkey-on-welkin/vscode-valkey-welkin/blob/main/';
 const VERSION = '0.1.0';
@@ -46,6 +31,7 @@ interface Args {
   format: 'text' | 'json' | 'sarif';
   options: LintOptions;
   paths: string[];
+  jobs: number;
 }
 
 interface FileFinding extends Finding {
@@ -54,11 +40,12 @@ interface FileFinding extends Finding {
 
 class UsageError extends Error {}
 
-const USAGE = `usage: valkey-lint [--format text|json|sarif] [--rule <id>=off|info|warning|error]... [--default-ttl <seconds>] PATH...
+const USAGE = `usage: valkey-lint [--format text|json|sarif] [--rule <id>=off|info|warning|error]... [--default-ttl <seconds>] [--jobs N] PATH...
+       valkey-lint --lsp --stdio     (the lint language server, for editors that speak LSP)
 rules: ${rules.map((r) => r.id).join(', ')}`;
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
-  const args: Args = { format: 'text', options: { rules: {} }, paths: [] };
+  const args: Args = { format: 'text', options: { rules: {} }, paths: [], jobs: availableParallelism() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (name: string): string => {
@@ -87,6 +74,10 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       const n = Number(value('--default-ttl'));
       if (!Number.isInteger(n) || n <= 0) throw new UsageError('--default-ttl needs a positive whole number of seconds');
       args.options.defaultTtlSeconds = n;
+    } else if (a === '--jobs' || a.startsWith('--jobs=') || a === '-j') {
+      const n = Number(value(a === '-j' ? '-j' : '--jobs'));
+      if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError('--jobs needs a whole number of worker threads from 1 to 256');
+      args.jobs = n;
     } else if (a.startsWith('-') && a !== '-') {
       throw new UsageError(`unknown option "${a}"`);
     } else args.paths.push(a);
@@ -95,7 +86,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   return args;
 }
 
-async function* walk(target: string, explicit: boolean, io: CliIo): AsyncGenerator<string> {
+async function* walk(target: string, io: CliIo): AsyncGenerator<string> {
   let info;
   try {
     info = await stat(target);
@@ -103,38 +94,13 @@ async function* walk(target: string, explicit: boolean, io: CliIo): AsyncGenerat
     io.stderr(`${display(target, io)}: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
     return;
   }
-  if (info.isFile()) {
-    if (explicit || languageFromPath(target)) yield target;
-    return;
-  }
-  if (!info.isDirectory()) return;
-  let entries;
-  try {
-    entries = await readdir(target, { withFileTypes: true });
-  } catch (e) {
-    io.stderr(`${display(target, io)}: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
-    return;
-  }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) {
-    const full = path.join(target, e.name);
-    if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name)) yield* walk(full, false, io);
-    } else if (e.isFile() && languageFromPath(e.name)) yield full;
+  if (info.isFile()) yield target;
+  else if (info.isDirectory()) {
+    yield* sourceFiles(target, { onError: (dir, e) => io.stderr(`${display(dir, io)}: cannot read: ${e.code ?? String(e)}\n`) });
   }
 }
 
-/** Text of a file: UTF-8 (BOM dropped), or UTF-16 when it starts with a UTF-16 byte order mark. */
-export function decode(bytes: Buffer): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2));
-    swapped.swap16();
-    return swapped.toString('utf16le');
-  }
-  return bytes.toString('utf8');
-}
+export { decode } from '../lint/project/files';
 
 function display(file: string, io: CliIo): string {
   return path.relative(io.cwd, path.resolve(io.cwd, file)).split(path.sep).join('/') || '.';
@@ -167,42 +133,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`valkey-lint: no such file or directory: ${missing.join(', ')}\n`);
     return 2;
   }
-  const linter = createLinter();
   const findings: FileFinding[] = [];
   const notices: { file: string; message: string }[] = [];
-  const maxBytes = args.options.maxBytes ?? 2_000_000;
-  try {
-    for (const p of args.paths) {
-      for await (const file of walk(path.resolve(io.cwd, p), true, io)) {
-        const shown = display(file, io);
-        const language = languageFromPath(file);
-        if (!language) {
-          notices.push({ file: shown, message: 'skipped (unsupported-language): no lint rules for this file type' });
-          continue;
-        }
-        let source: string;
-        try {
-          const info = await stat(file);
-          if (info.size > maxBytes * 4) {
-            notices.push({ file: shown, message: `skipped (too-large): ${info.size} bytes` });
-            continue;
-          }
-          source = decode(await readFile(file));
-        } catch (e) {
-          notices.push({ file: shown, message: `skipped (unreadable): ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
-          continue;
-        }
-        try {
-          const result = await linter.lint(source, language, args.options);
-          if (result.skipped) notices.push({ file: shown, message: `skipped (${result.skipped.reason}): ${result.skipped.detail}` });
-          for (const f of result.findings) findings.push({ ...f, file: shown });
-        } catch (e) {
-          notices.push({ file: shown, message: `skipped (parse-error): ${e instanceof Error ? e.message : String(e)}` });
-        }
-      }
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const p of args.paths) {
+    for await (const file of walk(path.resolve(io.cwd, p), io)) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      if (languageFromPath(file)) files.push(file);
+      else notices.push({ file: display(file, io), message: 'skipped (unsupported-language): no lint rules for this file type' });
     }
-  } finally {
-    linter.dispose();
+  }
+  const roots = new Set(files.map((f) => path.dirname(f)));
+  for (const p of args.paths) roots.add(path.resolve(io.cwd, p));
+  const { outcomes } = await lintProject(files, args.options, args.jobs, __filename, await readPathAliases(ancestors(roots, io.cwd)));
+  for (const o of outcomes) {
+    const shown = display(o.file, io);
+    if (o.unreadable) notices.push({ file: shown, message: `skipped (unreadable): ${o.unreadable}` });
+    if (o.result?.skipped) notices.push({ file: shown, message: `skipped (${o.result.skipped.reason}): ${o.result.skipped.detail}` });
+    for (const f of o.result?.findings ?? []) findings.push({ ...f, file: shown });
   }
   for (const n of notices) io.stderr(`${n.file}: ${n.message}\n`);
   if (args.format === 'json') io.stdout(`${JSON.stringify(findings.map(jsonFinding), null, 2)}\n`);
@@ -289,7 +239,31 @@ function sarif(findings: readonly FileFinding[], notices: readonly { file: strin
   };
 }
 
-if (require.main === module) {
+/** Folders whose tsconfig.json/jsconfig.json may hold path aliases: each root and the folders above it, up to the working directory. */
+function ancestors(dirs: Iterable<string>, cwd: string): Set<string> {
+  const out = new Set<string>();
+  for (let dir of dirs) {
+    for (;;) {
+      if (out.has(dir)) break;
+      out.add(dir);
+      const up = path.dirname(dir);
+      if (up === dir || !dir.startsWith(cwd) || dir === cwd) break;
+      dir = up;
+    }
+  }
+  return out;
+}
+
+if (!isMainThread && (workerData as { valkeyLintWorker?: boolean } | null)?.valkeyLintWorker) {
+  const linter = createLinter();
+  parentPort!.on('message', (task: Parameters<typeof runTask>[1]) => {
+    void runTask(linter, task).then((r) => parentPort!.postMessage(r));
+  });
+} else if (require.main === module && process.argv.includes('--lsp')) {
+  // The same server the extension starts; `--stdio` (or `--node-ipc`, `--socket=N`) picks the transport.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../lint/server/main');
+} else if (require.main === module) {
   runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
