@@ -218,8 +218,15 @@ export function startServer(connection: Connection): void {
 
   async function scanWorkspace(): Promise<ScanSummary> {
     await indexing;
+    // Files created since indexing whose watcher event has not arrived (or never will) join now.
+    const files: string[] = [];
+    for (const root of folders.map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined)) {
+      for await (const file of sourceFiles(root)) {
+        files.push(file);
+        if (!project.index.summary(file)) await project.indexFile(file);
+      }
+    }
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
-    const files = project.index.files();
     progress?.begin('Valkey lint: scanning the workspace', 0, `${files.length} files`, true);
     const summary: ScanSummary = { files: 0, filesWithFindings: 0, findings: 0, skipped: 0, cancelled: false };
     try {
