@@ -5,6 +5,8 @@ import type { LanguageId } from '../types';
 import { MAX_DEPTH } from './tree';
 
 const MAX_RESOLUTION_DEPTH = 150;
+/** Parent lookups through the tree for one node before its statement's parents are indexed at once. */
+const DEEP_WALK = 24;
 /** Marks a memo entry being computed. */
 const IN_PROGRESS = Symbol('in progress');
 
@@ -15,6 +17,8 @@ export class FileContext {
   private readonly types = new Map<number, string>();
   /** Parents of nodes reached from them (`field`) or met building an ancestry. */
   private readonly parents = new Map<number, Node>();
+  /** Top-level statements whose parents indexParents has recorded. */
+  private readonly indexedTops = new Set<number>();
   private depth = 0;
   /**
    * Set when a memoised resolution was cut short (a cycle, or too deep): its answer may then depend
@@ -47,6 +51,7 @@ export class FileContext {
     const end = within.endIndex;
     re.lastIndex = within.startIndex;
     for (let m = re.exec(this.source); m && m.index + m[0].length <= end; m = re.exec(this.source)) {
+      this.deadline.tick();
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
@@ -75,8 +80,19 @@ export class FileContext {
     // node's parent, grandparent, ... up to the first with known ancestors (or the root).
     const up: Node[] = [];
     let base: Node[] = [];
+    let asked = 0;
     for (let cur = node; up.length < MAX_DEPTH - 1; ) {
-      const parent = this.parents.get(cur.id) ?? cur.parent;
+      this.deadline.tick();
+      let parent = this.parents.get(cur.id);
+      if (!parent) {
+        // `Node.parent` walks down from the root (O(depth) per call): in deeply nested code, learn
+        // every parent of the statement in one walk of a cursor instead.
+        if (++asked === DEEP_WALK) {
+          this.indexParents(cur);
+          parent = this.parents.get(cur.id);
+        }
+        parent ??= cur.parent ?? undefined;
+      }
       if (!parent) break;
       this.parents.set(cur.id, parent);
       up.push(parent);
@@ -90,6 +106,39 @@ export class FileContext {
     const chain = base.concat(up.reverse());
     this.ancestorCache.set(node.id, chain);
     return chain;
+  }
+
+  /** Records the parent of every node of the top-level statement around `node`, walking a cursor once. */
+  private indexParents(node: Node): void {
+    const top = this.topLevelAt(node.startIndex, node.endIndex) ?? this.root;
+    if (this.indexedTops.has(top.id)) return;
+    this.indexedTops.add(top.id);
+    const cursor = top.walk();
+    try {
+      const stack: Node[] = [cursor.currentNode];
+      for (;;) {
+        this.deadline.tick();
+        if (cursor.gotoFirstChild()) {
+          const child = cursor.currentNode;
+          this.parents.set(child.id, stack[stack.length - 1]!);
+          stack.push(child);
+          continue;
+        }
+        for (;;) {
+          if (stack.length <= 1) return;
+          stack.pop();
+          if (cursor.gotoNextSibling()) {
+            const sibling = cursor.currentNode;
+            this.parents.set(sibling.id, stack[stack.length - 1]!);
+            stack.push(sibling);
+            break;
+          }
+          if (!cursor.gotoParent()) return;
+        }
+      }
+    } finally {
+      cursor.delete();
+    }
   }
 
   /** `node.childForFieldName(name)`, remembering `node` as the child's parent. */

@@ -70,3 +70,24 @@ test('self-referencing declarations and very long alias chains end, with no cras
     assert.equal(result.skipped, undefined, `${language}: ${result.skipped?.detail}`);
   }
 });
+
+test('the time budget holds on deeply nested calls in every language (PHP took 400 s before parent lookups checked it)', async () => {
+  const d = 12_000;
+  const nest = (open: string, inner = '1'): string => `${open.repeat(d)}${inner}${')'.repeat(d)}`;
+  const files: [Parameters<typeof linter.lint>[1], string][] = [
+    ['javascript', `const Redis = require('ioredis'); const r = new Redis();\nconst x = ${nest('r.set(')};\n`],
+    ['typescript', `import Redis from 'ioredis'; const r = new Redis();\nexport const x = ${nest('r.get(r.keys(', '1)')};\n`],
+    ['python', `import redis\nr = redis.Redis()\nx = ${nest('r.set(')}\n`],
+    ['go', `package main\nimport "github.com/redis/go-redis/v9"\nfunc f(rdb *redis.Client) { x := ${nest('rdb.Set(ctx, ')} }\n`],
+    ['java', `import redis.clients.jedis.Jedis;\nclass A { void f(Jedis jedis) { Object x = ${nest('jedis.set(')}; } }\n`],
+    ['ruby', `require "redis"\nr = Redis.new\nx = ${nest('r.set(')}\n`],
+    ['php', `<?php\n$r = new Redis();\n$x = ${nest('$r->set(')};\n`],
+    ['csharp', `using StackExchange.Redis;\nclass A { void F(IDatabase db) { var x = ${nest('db.StringSet(')}; } }\n`],
+  ];
+  for (const [language, source] of files) {
+    const started = performance.now();
+    const result = await linter.lint(source, language, { timeBudgetMs: 300 });
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 3000, `${language}: ${Math.round(elapsed)} ms for a 300 ms budget (${result.skipped?.reason ?? 'linted'})`);
+  }
+});
