@@ -34,8 +34,17 @@ export class TreeSitterLinter implements Linter {
     return this.run(source, language, options, docKey);
   }
 
-  async summarize(source: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'project'> = {}): Promise<FileSummary> {
+  async summarize(source: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'project'> = {}, docKey?: string): Promise<FileSummary> {
     if (checkInput(source, options) || !this.anchored(source, options)) return emptySummary();
+    // An open document's last lint kept its tree: summarise that, without parsing again.
+    const kept = docKey ? this.documents.get(docKey) : undefined;
+    if (kept && kept.source === source && kept.language === language) {
+      try {
+        return summarizeTree(source, kept.tree, language, new Deadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), options.project);
+      } catch {
+        return emptySummary();
+      }
+    }
     let parser: Parser;
     try {
       parser = await this.parserFor(language);

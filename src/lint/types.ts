@@ -1,3 +1,5 @@
+import type { FileSummary, ProjectFacts } from './project/facts';
+
 /** Public types of the lint engine. Positions are 0-based; columns count UTF-16 code units, like VS Code. */
 
 export type RuleId = 'no-keys' | 'missing-ttl' | 'no-flush' | 'sentinel-as-server';
@@ -59,7 +61,7 @@ export interface LintOptions {
    * What the rest of the project says about names this file uses (clients exported elsewhere,
    * project wrappers, TTL helpers); absent for a file linted alone.
    */
-  project?: import('./project/facts').ProjectFacts;
+  project?: ProjectFacts;
 }
 
 export type SkipReason = 'too-large' | 'binary' | 'timeout' | 'unsupported-language' | 'parse-error';
@@ -93,8 +95,9 @@ export interface Linter {
   /**
    * What the file offers the rest of its project (exported clients, wrappers, TTL helpers, imports),
    * for the project index. Empty for a file that cannot be parsed or names nothing of interest.
+   * With the `docKey` of a document whose last `lintDocument` saw this same text, its kept tree is used.
    */
-  summarize(source: string, language: LanguageId, options?: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'project'>): Promise<import('./project/facts').FileSummary>;
+  summarize(source: string, language: LanguageId, options?: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'project'>, docKey?: string): Promise<FileSummary>;
   /**
    * The edit that suppresses `finding` with a comment: for 'line', a
    * `valkey-lint-disable-next-line <rule>` comment above the finding (appended to an existing one),

@@ -27,8 +27,8 @@ export class LintProject {
   }
 
   /** Summarises a text (an open buffer, or a file read by the caller); true when the summary changed. */
-  async indexText(file: string, text: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs'> = {}): Promise<boolean> {
-    const summary = await this.linter.summarize(text, language, { ...options, ...this.projectOf(file, language) });
+  async indexText(file: string, text: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs'> = {}, docKey?: string): Promise<boolean> {
+    const summary = await this.linter.summarize(text, language, { ...options, ...this.projectOf(file, language) }, docKey);
     return this.index.set(file, language, summary);
   }
 

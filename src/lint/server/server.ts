@@ -44,6 +44,8 @@ export const STATUS_REQUEST = 'valkeyLint/status';
 
 const DOCS_BASE = 'https://github.com/valkey-on-welkin/vscode-valkey-welkin/blob/main/docs/rules/';
 const DEBOUNCE_MS = 150;
+/** An open document's summary for the index is taken once the user pauses typing this long. */
+export const SUMMARY_DELAY_MS = 300;
 
 interface Linted {
   version: number;
@@ -74,6 +76,7 @@ export function startServer(connection: Connection): void {
   /** Closed files whose diagnostics a workspace scan published: re-linted when their facts change. */
   const scanned = new Map<string, { language: LanguageId; factsKey: string }>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const summaryTimers = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<ServerLintSettings>>();
   let folders: WorkspaceFolder[] = [];
   let canConfigure = false;
@@ -129,16 +132,31 @@ export function startServer(connection: Connection): void {
     }
     const text = doc.getText();
     const file = pathOf(uri);
-    if (file) {
-      // The buffer is the file's truth while it is open: its summary may change others' facts.
-      if (await project.indexText(file, text, language)) relintDependents(uri);
-    }
     const factsKey = file ? project.factsKey(file, language) : '';
     const result = await project.lint(file, text, language, settings.options, uri);
     const now = documents.get(uri);
     if (!now || now.version !== version) return; // superseded: a newer run is scheduled
     linted.set(uri, { version, language, text, findings: result.findings, factsKey });
     publish(uri, result);
+    // The buffer is the file's truth while it is open: its summary may change other files' facts.
+    // Summarised from the tree the lint kept, once the user pauses.
+    if (file) scheduleSummary(uri, file, language);
+  }
+
+  function scheduleSummary(uri: string, file: string, language: LanguageId): void {
+    clearTimeout(summaryTimers.get(uri));
+    summaryTimers.set(
+      uri,
+      setTimeout(() => {
+        summaryTimers.delete(uri);
+        const doc = documents.get(uri);
+        if (!doc) return;
+        project
+          .indexText(file, doc.getText(), language, {}, uri)
+          .then((changed) => changed && relintDependents(uri))
+          .catch((e: unknown) => connection.console.error(`Summary of ${uri} failed: ${stack(e)}`));
+      }, SUMMARY_DELAY_MS),
+    );
   }
 
   function publish(uri: string, result: LintResult): void {
@@ -343,6 +361,8 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    clearTimeout(summaryTimers.get(e.document.uri));
+    summaryTimers.delete(e.document.uri);
     linted.delete(e.document.uri);
     linter.forget(e.document.uri);
     settingsCache.delete(e.document.uri);
@@ -356,7 +376,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(SCAN_REQUEST, () => scanWorkspace());
   connection.onRequest(STATUS_REQUEST, (): ServerStatus => ({ indexed: project.index.size, indexing: indexingNow }));
   connection.onShutdown(() => {
-    for (const t of timers.values()) clearTimeout(t);
+    for (const t of [...timers.values(), ...summaryTimers.values()]) clearTimeout(t);
     linter.dispose();
   });
 
