@@ -112,7 +112,7 @@ export function generate(all: readonly Fixture[]): { files: GenFile[]; fixtureBy
 }
 
 /** Files made only of fixture code (2-6 varied copies each): a finding every few lines. */
-function generateDense(all: readonly Fixture[], count: number): GenFile[] {
+export function generateDense(all: readonly Fixture[], count: number): GenFile[] {
   const out: GenFile[] = [];
   for (let i = 0; i < count; i++) {
     const f = all[i % all.length]!;

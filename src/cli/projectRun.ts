@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { createLinter, languageFromPath } from '../lint/index';
-import type { Finding, FileSummary, LintOptions, LintResult } from '../lint/index';
+import type { Linter, LintOptions, LintResult } from '../lint/index';
 import { factsOf, type FactsData } from '../lint/project/index';
 import { LintProject, readSource } from '../lint/project/project';
 import type { PathAliases } from '../lint/project/resolve';
@@ -18,35 +18,34 @@ export interface FileOutcome {
   unreadable?: string;
 }
 
-type Task = { kind: 'summarize'; files: string[] } | { kind: 'lint'; files: { file: string; facts: FactsData }[]; options: LintOptions };
-type TaskResult = { kind: 'summarize'; summaries: { file: string; summary: FileSummary | null }[] } | { kind: 'lint'; outcomes: FileOutcome[] };
+type Task = { kind: 'first'; files: string[]; options: LintOptions } | { kind: 'lint'; files: { file: string; facts: FactsData }[]; options: LintOptions };
+type TaskResult = { kind: 'first' | 'lint'; outcomes: FileOutcome[] };
 
 const BATCH = 8;
 
-/** The worker side: one linter per thread, answering tasks until told to stop. */
-export async function runTask(linter: ReturnType<typeof createLinter>, task: Task): Promise<TaskResult> {
-  if (task.kind === 'summarize') {
-    const summaries: { file: string; summary: FileSummary | null }[] = [];
-    for (const file of task.files) {
-      const language = languageFromPath(file);
-      const text = language ? await readSource(file) : undefined;
-      summaries.push({ file, summary: language && text !== undefined ? await linter.summarize(text, language) : null });
-    }
-    return { kind: 'summarize', summaries };
-  }
+/**
+ * The worker side: one linter per thread. A first pass lints each file alone and takes its summary
+ * from the same parse; the second pass re-lints, with their facts, only the files the index gives
+ * facts to.
+ */
+export async function runTask(linter: Linter, task: Task): Promise<TaskResult> {
   const outcomes: FileOutcome[] = [];
-  for (const { file, facts } of task.files) outcomes.push(await lintOne(linter, file, facts, task.options));
-  return { kind: 'lint', outcomes };
+  if (task.kind === 'first') {
+    for (const file of task.files) outcomes.push(await lintOne(linter, file, undefined, { ...task.options, summarize: true }));
+  } else {
+    for (const { file, facts } of task.files) outcomes.push(await lintOne(linter, file, facts, task.options));
+  }
+  return { kind: task.kind, outcomes };
 }
 
-async function lintOne(linter: ReturnType<typeof createLinter>, file: string, facts: FactsData, options: LintOptions): Promise<FileOutcome> {
+async function lintOne(linter: Linter, file: string, facts: FactsData | undefined, options: LintOptions): Promise<FileOutcome> {
   const language = languageFromPath(file);
   if (!language) return { file, unreadable: 'no lint rules for this file type' };
   const text = await readSource(file);
   if (text === undefined) return { file, unreadable: 'cannot be read, or larger than 8 MB' };
-  const project = factsOf(facts);
+  const project = facts ? factsOf(facts) : undefined;
   try {
-    return { file, result: await linter.lint(text, language, project.key ? { ...options, project } : options) };
+    return { file, result: await linter.lint(text, language, project?.key ? { ...options, project } : options) };
   } catch (e) {
     return { file, result: { findings: [], skipped: { reason: 'parse-error', detail: e instanceof Error ? e.message : String(e) } } };
   }
@@ -57,18 +56,14 @@ interface Pool {
   close(): Promise<void>;
 }
 
-function localPool(): Pool {
-  const linter = createLinter();
+function localPool(linter: Linter): Pool {
   return {
     run: async (tasks) => {
       const out: TaskResult[] = [];
       for (const t of tasks) out.push(await runTask(linter, t));
       return out;
     },
-    close: () => {
-      linter.dispose();
-      return Promise.resolve();
-    },
+    close: () => Promise.resolve(),
   };
 }
 
@@ -122,34 +117,39 @@ function batches<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Lints `files` as one project. `workerFile` is the module a worker thread starts from. */
-export async function lintProject(files: readonly string[], options: LintOptions, jobs: number, workerFile: string, aliases: readonly PathAliases[] = []): Promise<{ outcomes: FileOutcome[]; findings: number }> {
-  const pool = jobs > 1 && files.length > BATCH ? workerPool(Math.min(jobs, Math.ceil(files.length / BATCH)), workerFile) : localPool();
+/**
+ * Lints `files` as one project. `workerFile` is the module a worker thread starts from; `linter`
+ * (created when absent) serves the calling thread.
+ */
+export async function lintProject(
+  files: readonly string[],
+  options: LintOptions,
+  jobs: number,
+  workerFile: string,
+  aliases: readonly PathAliases[] = [],
+  given?: Linter,
+): Promise<{ outcomes: FileOutcome[]; findings: number; relinted: number }> {
+  const linter = given ?? createLinter();
+  const pool = jobs > 1 && files.length > BATCH ? workerPool(Math.min(jobs, Math.ceil(files.length / BATCH)), workerFile) : localPool(linter);
   try {
-    const linter = createLinter();
     const project = new LintProject(linter);
     project.index.setAliases(aliases);
-    try {
-      const summarized = await pool.run(batches(files, BATCH).map((b) => ({ kind: 'summarize', files: b })));
-      for (const r of summarized) {
-        if (r.kind !== 'summarize') continue;
-        for (const { file, summary } of r.summaries) {
-          const language = languageFromPath(file);
-          if (summary && language) project.index.set(file, language, summary);
-        }
-      }
-      // Summaries that depend on other files' facts (a client made by an imported factory).
-      await project.settle((file) => readSource(file));
-      const tasks: Task[] = batches(files, BATCH).map((b) => ({ kind: 'lint', options, files: b.map((file) => ({ file, facts: project.index.factsData(file, languageFromPath(file)).data })) }));
-      const linted = await pool.run(tasks);
-      const outcomes = linted.flatMap((r) => (r.kind === 'lint' ? r.outcomes : []));
-      return { outcomes, findings: outcomes.reduce((n, o) => n + (o.result?.findings.length ?? 0), 0) };
-    } finally {
-      linter.dispose();
+    const first = (await pool.run(batches(files, BATCH).map((b) => ({ kind: 'first', files: b, options })))).flatMap((r) => r.outcomes);
+    const byFile = new Map(first.map((o) => [o.file, o]));
+    for (const o of first) {
+      const language = languageFromPath(o.file);
+      if (language && o.result?.summary) project.index.set(o.file, language, o.result.summary);
+      if (o.result) delete o.result.summary;
     }
+    // Summaries that depend on other files' facts (a client made by an imported factory).
+    await project.settle((file) => readSource(file));
+    const again = files.filter((file) => byFile.get(file)?.result && project.index.factsData(file, languageFromPath(file)).key !== '');
+    const tasks: Task[] = batches(again, BATCH).map((b) => ({ kind: 'lint', options, files: b.map((file) => ({ file, facts: project.index.factsData(file, languageFromPath(file)).data })) }));
+    for (const o of (await pool.run(tasks)).flatMap((r) => r.outcomes)) byFile.set(o.file, o);
+    const outcomes = files.map((f) => byFile.get(f)!);
+    return { outcomes, findings: outcomes.reduce((n, o) => n + (o.result?.findings.length ?? 0), 0), relinted: again.length };
   } finally {
     await pool.close();
+    if (!given) linter.dispose();
   }
 }
-
-export type { Finding };

@@ -141,7 +141,8 @@ export class TreeSitterLinter implements Linter {
     try {
       const { findings, cache } = analyze(source, tree, language, options, deadline, reuse, docKey !== undefined);
       if (state && cache) state = { ...state, analysis: cache };
-      return { findings };
+      if (!options.summarize) return { findings };
+      return { findings, summary: summarizeTree(source, tree, language, deadline, options.project) };
     } catch (e) {
       if (e instanceof BudgetExceeded) return { findings: [], skipped: { reason: 'timeout', detail: e.message } };
       return { findings: [], skipped: { reason: 'parse-error', detail: `analysis failed: ${message(e)}` } };

@@ -62,6 +62,8 @@ export interface LintOptions {
    * project wrappers, TTL helpers); absent for a file linted alone.
    */
   project?: ProjectFacts;
+  /** Also summarise the file for the project index from the same syntax tree (LintResult.summary). */
+  summarize?: boolean;
 }
 
 export type SkipReason = 'too-large' | 'binary' | 'timeout' | 'unsupported-language' | 'parse-error';
@@ -69,6 +71,8 @@ export type SkipReason = 'too-large' | 'binary' | 'timeout' | 'unsupported-langu
 export interface LintResult {
   findings: Finding[];
   skipped?: { reason: SkipReason; detail: string };
+  /** The file's summary for the project index, from the same parse (when `summarize` was asked for). */
+  summary?: FileSummary;
 }
 
 export interface RuleMeta {

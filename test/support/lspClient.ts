@@ -19,6 +19,8 @@ export interface PublishedDiagnostic {
 
 export interface LspClient {
   readonly connection: MessageConnection;
+  /** The server process's id. */
+  readonly pid: number;
   open(file: string, languageId: string, text: string): string;
   change(uri: string, text: string): void;
   /** The next diagnostics published for `uri` that satisfy `predicate`. */
@@ -54,6 +56,7 @@ export async function startLspClient(options: { root?: string; settings?: unknow
   const versions = new Map<string, number>();
   return {
     connection,
+    pid: child.pid!,
     open(file, languageId, text) {
       const uri = file.includes(':') && !file.startsWith('/') ? file : pathToFileURL(file).toString();
       versions.set(uri, 1);
@@ -84,10 +87,16 @@ export async function startLspClient(options: { root?: string; settings?: unknow
       });
     },
     async stop() {
+      const exited = new Promise<void>((resolve) => {
+        if (child.exitCode !== null) resolve();
+        else child.once('exit', () => resolve());
+      });
       await connection.sendRequest('shutdown').catch(() => undefined);
-      void connection.sendNotification('exit');
+      await connection.sendNotification('exit').catch(() => undefined);
+      const timer = setTimeout(() => child.kill(), 5000);
+      await exited;
+      clearTimeout(timer);
       connection.dispose();
-      child.kill();
     },
   };
 }
