@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { isClientName } from '../clients/naming';
+import { isClientName, isGenericClientName } from '../clients/naming';
 import {
   addressFields,
   builderTtlSteps,
@@ -29,7 +29,21 @@ const LOCALITY: Locality = {
 };
 const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'source_file', 'block', 'statement_list', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'communication_case', 'expression_case', 'type_case', 'default_case']);
 
-export const goCallWords = [...Object.keys(methodCommands), ...Object.keys(goMethodAliases), 'Do', 'Send', 'Eval', 'EvalRO', 'NewScript', 'NewLuaScript', 'NewLuaScriptReadOnly'];
+export const goCallWords = [
+  ...Object.keys(methodCommands),
+  ...Object.keys(goMethodAliases),
+  'Do',
+  'Send',
+  'Eval',
+  'EvalRO',
+  'NewScript',
+  'NewLuaScript',
+  'NewLuaScriptReadOnly',
+  'CustomCommand',
+  'ScriptLoad',
+];
+/** Type names of a client a project package defines (`*cache.RedisClient`, `store.Valkey`). */
+const CLIENT_TYPE_NAME = /^I?(?:Redis|Valkey)(?:Client|Conn|Connection|Cluster|Cmdable)?$/;
 
 /** What a Go expression is: a client (or pipeline/builder), a package of a client library, a value of a struct type of this file. */
 type GoValue =
@@ -88,7 +102,7 @@ class GoAdapter implements Adapter {
     if (!site.receiver) return [];
     const recv = this.valueOf(site.receiver);
     if (recv.t === 'package') return this.packageCallOps(site, recv.lib);
-    const client = recv.t === 'client' ? recv.ref : recv.t === 'unknown' && isClientName(this.nameOf(site.receiver)) ? ({ lib: 'unknown', role: 'client', strength: 'weak' } as ClientRef) : undefined;
+    const client = recv.t === 'client' ? recv.ref : recv.t === 'unknown' && this.hint(site.receiver) ? ({ lib: 'unknown', role: 'client', strength: 'weak' } as ClientRef) : undefined;
     if (!client) return [];
     if (client.role === 'builder') return this.builderOps(site, client);
     let name = normalizeMethod(site.name);
@@ -96,12 +110,14 @@ class GoAdapter implements Adapter {
     const args = site.args;
     const skip = args[0] && this.isContext(args[0].node) ? 1 : 0;
     const base = { node: site.call, range: this.opRange(site), offset: site.nameNode.startIndex, client, site };
-    if (name === 'do' || name === 'send') {
-      const tokens: Token[] = args.slice(skip).map((a) => ({ node: a.node, ...(a.spread ? {} : literalOf(this.ctx, a.node)) }));
+    if (name === 'do' || name === 'send' || name === 'customcommand') {
+      const list = name === 'customcommand' ? args[skip]?.node : undefined;
+      const items = list ? (list.type === 'composite_literal' ? namedKids(this.ctx.field(list, 'body') ?? list).map((node) => ({ node: node.type === 'literal_element' ? (node.namedChild(0) ?? node) : node })) : []) : args.slice(skip);
+      const tokens: Token[] = items.map((a) => ({ node: a.node, ...('spread' in a && a.spread ? {} : literalOf(this.ctx, a.node)) }));
       const cmd = commandFromTokens(tokens);
       return cmd ? [{ ...base, command: cmd.info.command, cls: cmd.info.cls, keys: cmd.keys, ttl: cmd.ttl, via: 'command' }] : [];
     }
-    if (name === 'eval' || name === 'evalro') return scriptOps(this.ctx, this.scriptLiterals(args[skip]?.node), client);
+    if (name === 'eval' || name === 'evalro' || name === 'scriptload') return scriptOps(this.ctx, this.scriptLiterals(args[skip]?.node), client);
     const info = methodCommands[name];
     if (!info) return [];
     const keyArgs = args.slice(skip);
@@ -184,6 +200,37 @@ class GoAdapter implements Adapter {
     return undefined;
   }
 
+  /** The file imports a client library: a generic name (`conn`, `client`) of a value the engine cannot trace is trusted. */
+  private redisImported(): boolean {
+    return this.imports().size > 0;
+  }
+
+  /**
+   * An expression the engine cannot trace that is a client by its name: `rdb`, `s.redisClient`,
+   * `cache.GetRedis()`, a name the project index knows, or `conn`/`client` in a file importing a
+   * client library.
+   */
+  private hint(n: Node): boolean {
+    return this.ctx.memo('go.hint', n.id, () => {
+      const project = this.ctx.project;
+      if (n.type === 'parenthesized_expression' || n.type === 'unary_expression') return n.namedChild(0) ? this.hint(n.namedChild(0)!) : false;
+      if (n.type === 'call_expression') {
+        const fn = this.ctx.field(n, 'function');
+        const name = fn ? this.nameOf(fn) : undefined;
+        return name !== undefined && (isClientName(name) || project?.isClientFactory(name) === true);
+      }
+      const name = this.nameOf(n);
+      if (name === undefined) return false;
+      if (isClientName(name) || project?.isClientValue(name)) return true;
+      if (n.type === 'identifier') {
+        const decl = this.lookup(name, n);
+        if (decl?.kind === 'var' && decl.values.some((v) => !v.multi || v.index === 0 ? this.hint(v.expr) : false)) return true;
+        return isGenericClientName(name) && this.redisImported() && (!decl || decl.kind === 'var');
+      }
+      return isGenericClientName(name) && this.redisImported();
+    }, false);
+  }
+
   private valueOf(n: Node): GoValue {
     return this.ctx.memo('go.value', n.id, () => this.computeValue(n), UNKNOWN);
   }
@@ -247,10 +294,11 @@ class GoAdapter implements Adapter {
         const m = this.methodOf(ov.name, method);
         return m ? this.returnValue(m, index) : UNKNOWN;
       }
-      if (ov.t === 'unknown' && isClientName(this.nameOf(operand))) {
+      if (ov.t === 'unknown' && this.hint(operand)) {
         const role = clientMethodRole('unknown', method);
         if (role && index === 0) return { t: 'client', ref: { lib: 'unknown', role, strength: 'weak' } };
       }
+      if (ov.t === 'unknown' && index === 0 && (isClientName(method) || this.ctx.project?.isClientFactory(method))) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } };
       return UNKNOWN;
     }
     if (fn.type === 'identifier') {
@@ -292,15 +340,21 @@ class GoAdapter implements Adapter {
         const pkg = this.ctx.text(this.ctx.field(type, 'package')!);
         const name = this.ctx.text(this.ctx.field(type, 'name')!);
         const decl = this.packageDecl(pkg);
-        if (!decl) return OTHER;
+        if (!decl) {
+          if (this.namedTypeHint(name)) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } };
+          // A type of the standard library (no dot in its import path) is not a client; one of another package may hold one.
+          return this.projectPackages().has(pkg) ? UNKNOWN : OTHER;
+        }
         const role = typeRole(decl, name);
         if (role === 'pool') return { t: 'pool', lib: decl };
         return role ? { t: 'client', ref: { lib: decl, role, strength: 'strong' } } : OTHER;
       }
       case 'type_identifier': {
         const name = this.ctx.text(type);
+        const iface = this.interfaces().get(name);
+        if (iface) return this.interfaceValue(iface, name, depth + 1);
         const st = this.structs().get(name);
-        if (!st) return OTHER;
+        if (!st) return this.namedTypeHint(name) ? { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } } : OTHER;
         const embedded = this.embeddedClient(st, depth + 1);
         return embedded ?? { t: 'struct', name };
       }
@@ -334,6 +388,21 @@ class GoAdapter implements Adapter {
     }, new Map<string, Lib>());
   }
 
+  /** Names of the imported packages whose path is not the standard library's (it has a dot: `github.com/...`). */
+  private projectPackages(): Set<string> {
+    return this.ctx.memo('go.projectPackages', 0, () => {
+      const out = new Set<string>();
+      for (const spec of importSpecs(this.ctx)) {
+        const path = this.ctx.field(spec, 'path');
+        const text = path ? this.ctx.text(path).slice(1, -1) : '';
+        if (!text.split('/')[0]!.includes('.')) continue;
+        const alias = this.ctx.field(spec, 'name');
+        out.add(alias ? this.ctx.text(alias) : text.split('/').filter((p) => !/^v\d+$/.test(p)).pop()!.replace(/[-.]/g, '_'));
+      }
+      return out;
+    }, new Set<string>());
+  }
+
   private packageDecl(name: string): Lib | undefined {
     return this.imports().get(name);
   }
@@ -348,6 +417,35 @@ class GoAdapter implements Adapter {
       }
       return out;
     }, new Map<string, Node>());
+  }
+
+  /** A type name of another package or file that a project client type is called by (`RedisClient`), or one the index knows. */
+  private namedTypeHint(name: string): boolean {
+    return CLIENT_TYPE_NAME.test(name) || this.ctx.project?.isClientClass(name) === true;
+  }
+
+  private interfaces(): Map<string, Node> {
+    return this.ctx.memo('go.interfaces', 0, () => {
+      const out = new Map<string, Node>();
+      for (const spec of declared(this.ctx, 'type', 'type_declaration', 'type_spec')) {
+        const type = this.ctx.field(spec, 'type');
+        const name = this.ctx.field(spec, 'name');
+        if (type?.type === 'interface_type' && name) out.set(this.ctx.text(name), type);
+      }
+      return out;
+    }, new Map<string, Node>());
+  }
+
+  /** A project interface that embeds a client interface (`interface { redis.Cmdable; Close() error }`) is a client. */
+  private interfaceValue(iface: Node, name: string, depth: number): GoValue {
+    for (const el of namedKids(iface)) {
+      if (el.type === 'method_elem' || el.type === 'method_spec' || el.type === 'comment') continue;
+      const t = el.type === 'type_elem' || el.type === 'constraint_elem' ? el.namedChild(0) : el;
+      if (!t) continue;
+      const tv = this.typeValue(t, depth);
+      if (tv.t === 'client') return tv;
+    }
+    return this.namedTypeHint(name) ? { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } } : UNKNOWN;
   }
 
   private embeddedClient(struct: Node, depth: number): GoValue | undefined {

@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { isClientName } from '../clients/naming';
+import { isAccessorName, isClientName, isGenericClientName, isRedisish } from '../clients/naming';
 import {
   addressKeys,
   clientMethodResult,
@@ -43,6 +43,15 @@ const LOCALITY: Locality = {
 };
 /** Where `this.x = ...` may start. */
 const THIS_ASSIGNMENT = /\bthis\s*\.\s*#?[\w$]+\s*=(?![=>])/g;
+/** A file that imports a Redis/Valkey client library, or a NestJS module that injects one. */
+const REDIS_IMPORT =
+  /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(?\s*)['"](?:ioredis|iovalkey|redis|@redis\/client|@node-redis\/client|@valkey\/valkey-glide|@nestjs-modules\/ioredis|@liaoliaots\/nestjs-redis|@nestjs-redis\/client|@nestjs-redis\/kit|nestjs-redis|@songkeys\/nestjs-redis|redis-om|@upstash\/redis)['"]/;
+/** Type names of a client the project defines or re-exports (`RedisClient`, `IRedis`, `RedisConnection`). */
+const CLIENT_TYPE_NAME = /^I?(?:Redis|Valkey)(?:Client|Connection|Cluster|Instance)?(?:Type)?$/;
+/** Array methods whose callback gets each element (a cluster's nodes). */
+const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every']);
+/** Client methods that call back with a client. */
+const CLIENT_CALLBACKS = new Set(['executeIsolated']);
 const PASS_THROUGH = new Set(['await_expression', 'parenthesized_expression', 'non_null_expression', 'as_expression', 'satisfies_expression', 'type_assertion']);
 const LITERALS = new Set([
   'object',
@@ -74,13 +83,15 @@ export const javascriptCallWords = [
   'eval',
   'defineCommand',
   'defineScript',
+  'script',
+  'scriptLoad',
   'Script',
 ];
 
 type Decl =
   | { kind: 'var'; name: Node; value: Node | null; type: Node | null; scope: Node }
-  | { kind: 'import'; lib: Lib | undefined; imported: string }
-  | { kind: 'param'; type: Node | null; value: Node | null }
+  | { kind: 'import'; lib: Lib | undefined; imported: string; spec?: string }
+  | { kind: 'param'; type: Node | null; value: Node | null; fn?: Node; index?: number }
   | { kind: 'function'; node: Node }
   | { kind: 'opaque' };
 
@@ -136,6 +147,11 @@ class JavaScriptAdapter implements Adapter {
     if (!client) return [];
     if (genericMethods.has(name)) return this.genericOps(site, client);
     if (name === 'eval') return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), client);
+    if (name === 'scriptload') return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), client);
+    if (name === 'script') {
+      const sub = site.args[0] ? literalOf(this.ctx, site.args[0].node).literal : undefined;
+      return sub?.toUpperCase() === 'LOAD' ? scriptOps(this.ctx, this.scriptLiterals(site.args[1]?.node), client) : [];
+    }
     if (name === 'definecommand') {
       const lua = site.args[1] && objectProperty(this.ctx, site.args[1].node, 'lua');
       return scriptOps(this.ctx, this.scriptLiterals(lua ?? undefined), client);
@@ -234,8 +250,145 @@ class JavaScriptAdapter implements Adapter {
   private clientOf(receiver: Node): ClientRef | undefined {
     const v = this.valueOf(receiver);
     if (v.t === 'client') return v.ref;
-    if (v.t === 'unknown' && isClientName(this.nameOf(receiver))) return { lib: 'unknown', role: 'client', strength: 'weak' };
+    if (v.t === 'unknown' && this.hint(receiver)) return { lib: 'unknown', role: 'client', strength: 'weak' };
     return undefined;
+  }
+
+  /** The file imports a Redis/Valkey client library (or a NestJS module of one): generic names (`client`, `conn`) are trusted. */
+  private redisImported(): boolean {
+    return this.ctx.memo('js.redisImported', 0, () => REDIS_IMPORT.test(this.ctx.source), false);
+  }
+
+  /**
+   * Whether an expression the engine cannot trace is, by what it is called and where it comes from,
+   * a Redis/Valkey client: a client name (`redis`, `redisClient`), an accessor of a Redis holder
+   * (`this.redisService.client`, `await this.getClient()`), a variable set from one
+   * (`const r = await getRedis()`), a name the project index knows, or a generic name (`client`,
+   * `conn`) in a file that imports a client library.
+   */
+  private hint(n: Node): boolean {
+    return this.ctx.memo('js.hint', n.id, () => this.computeHint(n), false);
+  }
+
+  private computeHint(n: Node): boolean {
+    this.ctx.deadline.tick();
+    const project = this.ctx.project;
+    if (PASS_THROUGH.has(n.type)) {
+      const inner = n.namedChildren.find((c) => c && !c.type.endsWith('type') && c.type !== 'type_annotation');
+      return inner ? this.hint(inner) : false;
+    }
+    switch (n.type) {
+      case 'identifier': {
+        const name = this.ctx.text(n);
+        if (isClientName(name)) return true;
+        const decl = this.lookup(name, n);
+        if (!decl && project?.isClientValue(name)) return true;
+        // A generic name (`client`, `conn`) is trusted unless a variable says where it comes from.
+        if (isGenericClientName(name) && this.redisImported() && (!decl || (decl.kind === 'param' && !this.isCallback(decl)) || (decl.kind === 'import' && !decl.lib) || (decl.kind === 'var' && !decl.value))) return true;
+        if (!decl) return false;
+        if (decl.kind === 'import') return project?.isClientValue(name) === true || (decl.spec !== undefined && isRedisish(decl.spec) && (isGenericClientName(name) || isAccessorName(name)));
+        if (decl.kind === 'param') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value)) || this.callbackParamValue(decl).t === 'client';
+        if (decl.kind === 'var') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value));
+        return false;
+      }
+      case 'member_expression': {
+        const obj = this.ctx.field(n, 'object');
+        const prop = this.ctx.field(n, 'property');
+        if (!obj || !prop) return false;
+        const name = this.ctx.text(prop);
+        if (isClientName(name)) return true;
+        if (obj.type === 'this' && project?.isClientValue(name)) return true;
+        if (obj.type === 'this' && this.fieldHint(n, name)) return true;
+        if (isAccessorName(name) || isGenericClientName(name)) return this.redisImported() || isRedisish(this.nameOf(obj)) || isRedisish(this.ctx.text(obj)) || this.hint(obj);
+        return false;
+      }
+      case 'call_expression': {
+        const fn = this.ctx.field(n, 'function');
+        if (!fn) return false;
+        const name = fn.type === 'member_expression' ? this.ctx.text(this.ctx.field(fn, 'property')!) : fn.type === 'identifier' ? this.ctx.text(fn) : undefined;
+        if (name === undefined) return false;
+        if (isClientName(name) || project?.isClientFactory(name)) return true;
+        if (fn.type === 'member_expression') {
+          const obj = this.ctx.field(fn, 'object')!;
+          if (obj.type === 'this') {
+            const body = this.classMethod(fn, name);
+            if (body && this.returnHint(body)) return true;
+          }
+          if (isAccessorName(name)) return this.redisImported() || isRedisish(this.ctx.text(obj)) || this.hint(obj);
+          return false;
+        }
+        const decl = this.lookup(name, fn);
+        if (decl?.kind === 'function') return this.returnHint(decl.node);
+        if (decl?.kind === 'var' && decl.value && FUNCTION_TYPES.has(decl.value.type)) return this.returnHint(decl.value);
+        if (decl?.kind === 'import') return decl.spec !== undefined && isRedisish(decl.spec) && isAccessorName(name);
+        return false;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** A parameter of a function passed as an argument (`rows.map((r) => ...)`): its name says nothing. */
+  private isCallback(decl: Extract<Decl, { kind: 'param' }>): boolean {
+    return decl.fn !== undefined && this.ctx.parentOf(decl.fn)?.type === 'arguments';
+  }
+
+  private returnHint(fn: Node): boolean {
+    return this.ctx.memo('js.returnHint', fn.id, () => {
+      const body = this.ctx.field(fn, 'body');
+      if (!body) return false;
+      if (body.type !== 'statement_block') return this.valueOf(body).t === 'client' || this.hint(body);
+      for (const ret of body.descendantsOfType('return_statement')) {
+        if (!ret || this.innermostFunction(ret)?.id !== fn.id) continue;
+        const expr = ret.namedChild(0);
+        if (expr && (this.valueOf(expr).t === 'client' || (this.valueOf(expr).t === 'unknown' && this.hint(expr)))) return true;
+      }
+      return false;
+    }, false);
+  }
+
+  /** `this.<name>` of a class whose member is declared with a client-like type or assigned a client-like value. */
+  private fieldHint(at: Node, name: string): boolean {
+    const body = this.classBodyOf(at);
+    if (!body) return false;
+    return this.ctx.memo('js.fieldHint', `${body.id}:${name}`, () => {
+      const member = this.classIndex(body).get(name);
+      if (!member) return false;
+      return member.types.some((t) => this.typeHint(t)) || member.values.some((v) => this.valueOf(v).t === 'unknown' && this.hint(v)) || member.getters.some((g) => this.returnHint(g));
+    }, false);
+  }
+
+  /** A type the engine cannot trace to a library, named like a client (`RedisClient`, `Redis` re-exported by the project) or known to the project index. */
+  private typeHint(type: Node): boolean {
+    if (this.typeValue(type).t !== 'unknown') return false;
+    const names = type.type === 'type_identifier' || type.type === 'identifier' ? [type] : type.descendantsOfType(['type_identifier']).filter((t): t is Node => t !== null);
+    return names.some((t) => {
+      const name = this.ctx.text(t);
+      return isClientName(name) || CLIENT_TYPE_NAME.test(name) || this.ctx.project?.isClientClass(name) === true;
+    });
+  }
+
+  /**
+   * A callback's parameter that the call hands a client: `nodes.map((node) => node.keys(p))` over a
+   * cluster's nodes, `client.executeIsolated((isolated) => ...)`.
+   */
+  private callbackParamValue(decl: Extract<Decl, { kind: 'param' }>): Value {
+    if (!decl.fn || decl.index !== 0 || decl.type || decl.value) return UNKNOWN;
+    const args = this.ctx.parentOf(decl.fn);
+    const call = args?.type === 'arguments' ? this.ctx.parentOf(args) : null;
+    const callee = call?.type === 'call_expression' ? this.ctx.field(call, 'function') : null;
+    if (callee?.type !== 'member_expression') return UNKNOWN;
+    const method = this.ctx.text(this.ctx.field(callee, 'property')!);
+    const obj = this.ctx.field(callee, 'object')!;
+    if (ITERATORS.has(method) || CLIENT_CALLBACKS.has(method)) {
+      const ov = this.valueOf(obj);
+      if (ITERATORS.has(method) && ov.t === 'lib' && ov.what === 'nodes') return client(ov.lib);
+      if (CLIENT_CALLBACKS.has(method) && ov.t === 'client') return { t: 'client', ref: { ...ov.ref, role: 'client' } };
+      if (ITERATORS.has(method) && ov.t === 'unknown' && /^(?:nodes|masters|replicas|slaves|shards|clients)$/i.test(this.nameOf(obj) ?? '') && this.redisImported()) {
+        return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } };
+      }
+    }
+    return UNKNOWN;
   }
 
   private nameOf(n: Node): string | undefined {
@@ -273,7 +426,7 @@ class JavaScriptAdapter implements Adapter {
         return decl ? this.declValue(decl, name) : UNKNOWN;
       }
       case 'this':
-        return OTHER;
+        return this.thisValue(n);
       case 'member_expression': {
         const obj = this.ctx.field(n, 'object');
         const prop = this.ctx.field(n, 'property');
@@ -329,13 +482,17 @@ class JavaScriptAdapter implements Adapter {
       const ov = this.valueOf(obj);
       if (ov.t === 'client') {
         const role = clientMethodResult(ov.ref.lib, method);
-        return role ? { t: 'client', ref: { ...ov.ref, role } } : OTHER;
+        if (role) return { t: 'client', ref: { ...ov.ref, role } };
+        if (method === 'nodes') return { t: 'lib', lib: ov.ref.lib, what: 'nodes' };
+        // Commands queued on a pipeline or MULTI return it: `.multi().set(k, v).incr(n).exec()`.
+        if (ov.ref.role === 'pipeline' && methodCommands[normalizeMethod(method)]) return ov;
+        return OTHER;
       }
       if (ov.t === 'lib') {
         const l = constructs(memberValue(ov, method), 'call');
         return l ? client(l) : OTHER;
       }
-      if (ov.t === 'unknown' && isClientName(this.nameOf(obj))) {
+      if (ov.t === 'unknown' && this.hint(obj)) {
         const role = clientMethodResult('unknown', method);
         if (role) return { t: 'client', ref: { lib: 'unknown', role, strength: 'weak' } };
       }
@@ -350,6 +507,26 @@ class JavaScriptAdapter implements Adapter {
       if (decl?.kind === 'var' && decl.value && FUNCTION_TYPES.has(decl.value.type)) return this.returnValue(decl.value);
     }
     return UNKNOWN;
+  }
+
+  /** `this` in a class that extends a client class (`class Cache extends Redis`): the instance is a client. */
+  private thisValue(n: Node): Value {
+    const chain = this.ctx.ancestors(n);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const t = this.ctx.typeOf(chain[i]!);
+      if (t === 'function_expression' || t === 'function' || t === 'function_declaration' || t === 'generator_function_declaration') return OTHER;
+      if (t !== 'class_declaration' && t !== 'class' && t !== 'abstract_class_declaration') continue;
+      const heritage = namedKids(chain[i]!).find((k) => k.type === 'class_heritage');
+      const ext = heritage ? (namedKids(heritage).find((k) => k.type === 'extends_clause') ?? heritage) : undefined;
+      const base = ext ? (this.ctx.field(ext, 'value') ?? ext.namedChild(0)) : null;
+      if (!base) return OTHER;
+      const l = constructs(this.valueOf(base), 'new');
+      if (l) return client(l);
+      const name = this.nameOf(base);
+      if (name && this.ctx.project?.isClientClass(name)) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'strong' } };
+      return OTHER;
+    }
+    return OTHER;
   }
 
   /** What a function in this file returns (any return statement that yields a client wins). */
@@ -386,7 +563,7 @@ class JavaScriptAdapter implements Adapter {
           const tv = this.typeValue(decl.type);
           if (tv.t !== 'unknown') return tv;
         }
-        return decl.value ? this.valueOf(decl.value) : UNKNOWN;
+        return decl.value ? this.valueOf(decl.value) : this.callbackParamValue(decl);
       }
       case 'var': {
         const typed = decl.type ? this.typeValue(decl.type) : UNKNOWN;
@@ -506,9 +683,9 @@ class JavaScriptAdapter implements Adapter {
     };
     if (FUNCTION_TYPES.has(scope.type)) {
       const single = this.ctx.field(scope, 'parameter');
-      if (single) add(this.ctx.text(single), { kind: 'param', type: null, value: null });
+      if (single) add(this.ctx.text(single), { kind: 'param', type: null, value: null, fn: scope, index: 0 });
       const params = this.ctx.field(scope, 'parameters');
-      if (params) for (const p of namedKids(params)) this.addParam(p, add);
+      if (params) namedKids(params).forEach((p, index) => this.addParam(p, (name, d) => add(name, d.kind === 'param' ? { ...d, fn: scope, index } : d)));
       const name = scope.type === 'function_expression' ? this.ctx.field(scope, 'name') : null;
       if (name) add(this.ctx.text(name), { kind: 'function', node: scope });
       return decls;
@@ -599,19 +776,20 @@ class JavaScriptAdapter implements Adapter {
   /** `const { createClient } = require('redis')`; other destructuring is opaque. */
   private addDestructured(pattern: Node, value: Node | null, add: (name: string, d: Decl) => void): void {
     let lib: Lib | undefined;
+    let spec: string | undefined;
     if (value?.type === 'call_expression' && this.ctx.text(this.ctx.field(value, 'function')!) === 'require') {
       const arg = this.ctx.field(value, 'arguments')?.namedChild(0);
-      const spec = arg ? literalOf(this.ctx, arg).literal : undefined;
+      spec = arg ? literalOf(this.ctx, arg).literal : undefined;
       lib = spec === undefined ? undefined : moduleLib(spec);
     }
     for (const p of namedKids(pattern)) {
       if (p.type === 'shorthand_property_identifier_pattern') {
         const name = this.ctx.text(p);
-        add(name, lib ? { kind: 'import', lib, imported: name } : { kind: 'opaque' });
+        add(name, lib || spec !== undefined ? { kind: 'import', lib, imported: name, ...(spec !== undefined ? { spec } : {}) } : { kind: 'opaque' });
       } else if (p.type === 'pair_pattern') {
         const key = this.ctx.field(p, 'key');
         const val = this.ctx.field(p, 'value');
-        if (val?.type === 'identifier') add(this.ctx.text(val), lib && key ? { kind: 'import', lib, imported: this.ctx.text(key) } : { kind: 'opaque' });
+        if (val?.type === 'identifier') add(this.ctx.text(val), (lib || spec !== undefined) && key ? { kind: 'import', lib, imported: this.ctx.text(key), ...(spec !== undefined ? { spec } : {}) } : { kind: 'opaque' });
       } else this.addPatternNames(p, add);
     }
   }
@@ -624,21 +802,22 @@ class JavaScriptAdapter implements Adapter {
     const lib = spec === undefined ? undefined : moduleLib(spec);
     if (requireClause) {
       const id = requireClause.namedChild(0);
-      if (id?.type === 'identifier') add(this.ctx.text(id), { kind: 'import', lib, imported: 'default' });
+      if (id?.type === 'identifier') add(this.ctx.text(id), { kind: 'import', lib, imported: 'default', ...(spec !== undefined ? { spec } : {}) });
       return;
     }
     const clause = namedKids(st).find((k) => k.type === 'import_clause');
     if (!clause) return;
     for (const part of namedKids(clause)) {
-      if (part.type === 'identifier') add(this.ctx.text(part), { kind: 'import', lib, imported: 'default' });
+      const at = spec !== undefined ? { spec } : {};
+      if (part.type === 'identifier') add(this.ctx.text(part), { kind: 'import', lib, imported: 'default', ...at });
       else if (part.type === 'namespace_import') {
         const id = part.namedChild(0);
-        if (id) add(this.ctx.text(id), { kind: 'import', lib, imported: '*' });
+        if (id) add(this.ctx.text(id), { kind: 'import', lib, imported: '*', ...at });
       } else if (part.type === 'named_imports') {
         for (const spec2 of namedKids(part)) {
           const name = this.ctx.field(spec2, 'name');
           const alias = this.ctx.field(spec2, 'alias');
-          if (name) add(this.ctx.text(alias ?? name), { kind: 'import', lib, imported: this.ctx.text(name) });
+          if (name) add(this.ctx.text(alias ?? name), { kind: 'import', lib, imported: this.ctx.text(name), ...at });
         }
       }
     }

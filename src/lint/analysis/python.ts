@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { isClientName } from '../clients/naming';
+import { isAccessorName, isClientName, isGenericClientName, isRedisish } from '../clients/naming';
 import { addressKeywords, clientMethodRole, memberValue, moduleValue, ttlKeywords } from '../clients/python';
 import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
@@ -53,11 +53,13 @@ const LITERALS = new Set([
   'generator_expression',
 ]);
 
-export const pythonCallWords = [...Object.keys(methodCommands), 'execute_command', 'eval', 'register_script'];
+export const pythonCallWords = [...Object.keys(methodCommands), 'execute_command', 'custom_command', 'eval', 'register_script', 'script_load'];
+/** A file that imports a Redis/Valkey client library: generic names (`client`, `conn`, `r`) are trusted. */
+const REDIS_IMPORT = /^[ \t]*(?:import|from)[ \t]+(?:redis|valkey|aioredis|coredis|glide|glide_sync|django_redis|walrus|fakeredis)\b/m;
 
 type Decl =
   | { kind: 'var'; values: Node[]; types: Node[]; scope: Node }
-  | { kind: 'import'; value: Value }
+  | { kind: 'import'; value: Value; from?: string }
   | { kind: 'param'; type: Node | null; value: Node | null }
   | { kind: 'function'; node: Node }
   | { kind: 'opaque' };
@@ -115,13 +117,15 @@ class PythonAdapter implements Adapter {
     const name = normalizeMethod(site.name);
     const range = site.receiver?.type === 'call' ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call);
     const base = { node: site.call, range, offset: site.nameNode.startIndex, client, site };
-    if (name === 'executecommand') {
-      const tokens: Token[] = site.args.filter((a) => !a.name).map((a) => ({ node: a.node, ...literalOf(this.ctx, a.node) }));
+    if (name === 'executecommand' || name === 'customcommand') {
+      const positional = site.args.filter((a) => !a.name);
+      const items = name === 'customcommand' && positional[0]?.node.type === 'list' ? namedKids(positional[0].node).map((node) => ({ node })) : positional;
+      const tokens: Token[] = items.map((a) => ({ node: a.node, ...literalOf(this.ctx, a.node) }));
       if (site.args.some((a) => a.spread)) tokens.push({ node: site.call });
       const cmd = commandFromTokens(tokens);
       return cmd ? [{ ...base, command: cmd.info.command, cls: cmd.info.cls, keys: cmd.keys, ttl: cmd.ttl, via: 'command' }] : [];
     }
-    if (name === 'eval' || name === 'registerscript') {
+    if (name === 'eval' || name === 'registerscript' || name === 'scriptload') {
       const script = site.args.find((a) => !a.name || a.name === 'script')?.node;
       return scriptOps(this.ctx, this.scriptLiterals(script), client);
     }
@@ -176,8 +180,125 @@ class PythonAdapter implements Adapter {
   private clientOf(receiver: Node): ClientRef | undefined {
     const v = this.valueOf(receiver);
     if (v.t === 'client') return v.ref;
-    if (v.t === 'unknown' && isClientName(this.nameOf(receiver))) return { lib: 'unknown', role: 'client', strength: 'weak' };
+    if (v.t === 'unknown' && this.hint(receiver)) return { lib: 'unknown', role: 'client', strength: 'weak' };
     return undefined;
+  }
+
+  private redisImported(): boolean {
+    return this.ctx.memo('py.redisImported', 0, () => REDIS_IMPORT.test(this.ctx.source), false);
+  }
+
+  /**
+   * Whether an expression the engine cannot trace is, by its name and where it comes from, a client:
+   * a client name (`redis_client`, `get_redis_connection()`), an accessor of a Redis holder
+   * (`self.redis_service.client`), a variable or attribute set from one (`conn = get_redis()`,
+   * `self.client = client`), a name the project index knows, or a generic name (`r`, `conn`,
+   * `client`) in a file that imports a client library.
+   */
+  private hint(n: Node): boolean {
+    return this.ctx.memo('py.hint', n.id, () => this.computeHint(n), false);
+  }
+
+  private computeHint(n: Node): boolean {
+    this.ctx.deadline.tick();
+    const project = this.ctx.project;
+    switch (n.type) {
+      case 'await':
+      case 'parenthesized_expression':
+        return n.namedChild(0) ? this.hint(n.namedChild(0)!) : false;
+      case 'identifier': {
+        const name = this.ctx.text(n);
+        if (isClientName(name)) return true;
+        const decl = this.lookup(name, n);
+        if (!decl && project?.isClientValue(name)) return true;
+        if (isGenericClientName(name) && this.redisImported() && (!decl || decl.kind === 'param' || decl.kind === 'import' || (decl.kind === 'var' && decl.values.length === 0))) return true;
+        if (!decl) return false;
+        if (decl.kind === 'import') return project?.isClientValue(name) === true || (decl.from !== undefined && isRedisish(decl.from) && (isGenericClientName(name) || isAccessorName(name)));
+        if (decl.kind === 'param') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && decl.value.type !== 'none' && this.hint(decl.value));
+        if (decl.kind === 'var') return decl.types.some((t) => this.typeHint(t)) || decl.values.some((v) => v.type !== 'none' && this.valueOf(v).t === 'unknown' && this.hint(v));
+        return false;
+      }
+      case 'attribute': {
+        const obj = this.ctx.field(n, 'object');
+        const attr = this.ctx.text(this.ctx.field(n, 'attribute')!);
+        if (!obj) return false;
+        if (isClientName(attr)) return true;
+        const onSelf = obj.type === 'identifier' && ['self', 'cls'].includes(this.ctx.text(obj));
+        if (onSelf && (project?.isClientValue(attr) || this.fieldHint(n, attr))) return true;
+        if (isAccessorName(attr) || isGenericClientName(attr)) return this.redisImported() || isRedisish(this.ctx.text(obj)) || (!onSelf && this.hint(obj));
+        return false;
+      }
+      case 'call': {
+        const fn = this.ctx.field(n, 'function');
+        if (!fn) return false;
+        const name = fn.type === 'attribute' ? this.ctx.text(this.ctx.field(fn, 'attribute')!) : fn.type === 'identifier' ? this.ctx.text(fn) : undefined;
+        if (name === undefined) return false;
+        if (isClientName(name) || project?.isClientFactory(name)) return true;
+        if (fn.type === 'attribute') {
+          const obj = this.ctx.field(fn, 'object')!;
+          if (obj.type === 'identifier' && ['self', 'cls'].includes(this.ctx.text(obj))) {
+            const m = this.classMethod(fn, name);
+            if (m && this.returnHint(m)) return true;
+          }
+          return isAccessorName(name) && (this.redisImported() || isRedisish(this.ctx.text(obj)) || this.hint(obj));
+        }
+        const decl = this.lookup(name, fn);
+        if (decl?.kind === 'function') return this.returnHint(decl.node);
+        if (decl?.kind === 'import') return decl.from !== undefined && isRedisish(decl.from) && isAccessorName(name);
+        return false;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private returnHint(fn: Node): boolean {
+    return this.ctx.memo('py.returnHint', fn.id, () => {
+      const body = this.ctx.field(fn, 'body');
+      if (!body) return false;
+      if (fn.type === 'lambda') return this.valueOf(body).t === 'client' || this.hint(body);
+      for (const ret of body.descendantsOfType('return_statement')) {
+        if (!ret || this.innermostFunction(ret)?.id !== fn.id) continue;
+        const expr = ret.namedChild(0);
+        if (!expr) continue;
+        const v = this.valueOf(expr);
+        if (v.t === 'client' || (v.t === 'unknown' && this.hint(expr))) return true;
+      }
+      return false;
+    }, false);
+  }
+
+  /** `self.<name>` assigned something client-like in the class (`self.client = client`, `self.r = get_redis()`). */
+  private fieldHint(at: Node, name: string): boolean {
+    const cls = this.classOf(at);
+    if (!cls) return false;
+    return this.ctx.memo('py.fieldHint', `${cls.id}:${name}`, () => this.fieldNodes(at, name).some((v) => v.type !== 'none' && this.valueOf(v).t === 'unknown' && this.hint(v)), false);
+  }
+
+  private typeHint(type: Node): boolean {
+    if (this.typeValue(type).t !== 'unknown') return false;
+    return type.descendantsOfType('identifier').some((id) => {
+      if (!id) return false;
+      const name = this.ctx.text(id);
+      return isClientName(name) || /^(?:Redis|Valkey)(?:Client|Connection|Cluster)?$/.test(name) || this.ctx.project?.isClientClass(name) === true;
+    });
+  }
+
+  /** `self` in a class that extends a client class (`class Cache(redis.Redis)`). */
+  private selfValue(n: Node): Value {
+    const cls = this.classOf(n);
+    if (!cls) return UNKNOWN;
+    return this.ctx.memo('py.self', cls.id, () => {
+      const bases = this.ctx.field(cls, 'superclasses');
+      for (const b of bases ? namedKids(bases) : []) {
+        if (b.type === 'keyword_argument') continue;
+        const v = this.valueOf(b);
+        if (v.t === 'lib' && (v.what === 'ctor' || v.what === 'glide-class')) return { t: 'client', ref: { lib: v.lib, role: 'client', strength: 'strong', async: v.async === true } };
+        const name = b.type === 'attribute' ? this.ctx.text(this.ctx.field(b, 'attribute')!) : this.ctx.text(b);
+        if (this.ctx.project?.isClientClass(name)) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'strong' } };
+      }
+      return UNKNOWN;
+    }, UNKNOWN);
   }
 
   private nameOf(n: Node): string | undefined {
@@ -200,6 +321,10 @@ class PythonAdapter implements Adapter {
     switch (n.type) {
       case 'identifier': {
         const decl = this.lookup(this.ctx.text(n), n);
+        if (this.ctx.text(n) === 'self' && decl?.kind === 'param') {
+          const sv = this.selfValue(n);
+          if (sv.t === 'client') return sv;
+        }
         return decl ? this.declValue(decl, this.ctx.text(n)) : UNKNOWN;
       }
       case 'attribute': {
@@ -231,7 +356,7 @@ class PythonAdapter implements Adapter {
     if (!fn) return UNKNOWN;
     const fv = this.valueOf(fn);
     if (fv.t === 'lib') {
-      if (fv.what === 'ctor' || fv.what === 'factory') return { t: 'client', ref: { lib: 'redis-py', role: 'client', strength: 'strong', async: fv.async === true } };
+      if (fv.what === 'ctor' || fv.what === 'factory') return { t: 'client', ref: { lib: fv.lib, role: 'client', strength: 'strong', async: fv.async === true } };
       if (fv.what === 'sentinel-class') return { t: 'lib', lib: 'redis-py', what: 'sentinel', async: fv.async === true };
       return OTHER;
     }
@@ -244,13 +369,16 @@ class PythonAdapter implements Adapter {
       }
       if (ov.t === 'client') {
         const role = clientMethodRole(method);
-        return role ? { t: 'client', ref: { ...ov.ref, role } } : OTHER;
+        if (role) return { t: 'client', ref: { ...ov.ref, role } };
+        // Commands queued on a pipeline return it: `r.pipeline().set(k, v).incr(n).execute()`.
+        if (ov.ref.role === 'pipeline' && methodCommands[normalizeMethod(method)]) return ov;
+        return OTHER;
       }
       if (obj.type === 'identifier' && ['self', 'cls'].includes(this.ctx.text(obj))) {
         const method2 = this.classMethod(fn, method);
         return method2 ? this.returnValue(method2) : UNKNOWN;
       }
-      if (ov.t === 'unknown' && isClientName(this.nameOf(obj)) && clientMethodRole(method)) {
+      if (ov.t === 'unknown' && clientMethodRole(method) && this.hint(obj)) {
         return { t: 'client', ref: { lib: 'unknown', role: clientMethodRole(method)!, strength: 'weak' } };
       }
       return UNKNOWN;
@@ -332,7 +460,7 @@ class PythonAdapter implements Adapter {
       case 'identifier':
       case 'attribute': {
         const v = this.valueOf(type);
-        if (v.t === 'lib' && v.what === 'ctor') return { t: 'client', ref: { lib: 'redis-py', role: 'client', strength: 'strong', async: v.async === true } };
+        if (v.t === 'lib' && (v.what === 'ctor' || v.what === 'glide-class')) return { t: 'client', ref: { lib: v.lib, role: 'client', strength: 'strong', async: v.async === true } };
         if (v.t === 'lib' && v.what === 'pipeline-type') return { t: 'client', ref: { lib: 'redis-py', role: 'pipeline', strength: 'strong', async: v.async === true } };
         return v.t === 'unknown' ? UNKNOWN : OTHER;
       }
@@ -484,7 +612,7 @@ class PythonAdapter implements Adapter {
       const imported = n.type === 'aliased_import' ? this.ctx.field(n, 'name')! : n;
       const local = n.type === 'aliased_import' ? this.ctx.field(n, 'alias')! : n;
       const importedName = this.ctx.text(imported);
-      add(this.ctx.text(local), { kind: 'import', value: mod ? memberValue(mod, importedName) : UNKNOWN });
+      add(this.ctx.text(local), { kind: 'import', value: mod ? memberValue(mod, importedName) : UNKNOWN, ...(moduleName ? { from: this.ctx.text(moduleName) } : {}) });
     }
   }
 
