@@ -17,6 +17,7 @@ import type { FileContext } from './context';
 import type { Arg, CallSite, ClientRef, Lib, Role, SentinelMisuse, Ttl } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf } from './tree';
+import { isCalledWrapperWrite, localWrappers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
 
 const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 const STRING_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal']);
@@ -57,9 +58,22 @@ type GoValue =
 const UNKNOWN: GoValue = { t: 'unknown' };
 const OTHER: GoValue = { t: 'other' };
 
-type Decl = { kind: 'var'; values: { expr: Node; index: number; multi: boolean }[]; type: Node | null } | { kind: 'package'; lib: Lib } | { kind: 'opaque' };
+type Decl =
+  | { kind: 'var'; values: { expr: Node; index: number; multi: boolean }[]; type: Node | null; param?: { fn: Node; index: number } }
+  | { kind: 'package'; lib: Lib }
+  | { kind: 'opaque' };
 
-export function createGoAdapter(ctx: FileContext): Adapter {
+/** Write commands a wrapper may send on its key parameter. */
+const WRAPPER_WORDS = wrapperWords([
+  ...Object.entries(methodCommands)
+    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection')
+    .map(([m]) => m),
+  'setxx',
+  'setargs',
+  'Do',
+]);
+
+export function createGoAdapter(ctx: FileContext): Adapter & { extraCallWords(): string[] } {
   return new GoAdapter(ctx);
 }
 
@@ -67,12 +81,12 @@ function combine(values: readonly GoValue[]): GoValue {
   return values.find((v) => v.t === 'client') ?? values.find((v) => v.t === 'struct' || v.t === 'pool' || v.t === 'package') ?? values.find((v) => v.t === 'unknown') ?? values[0] ?? UNKNOWN;
 }
 
-class GoAdapter implements Adapter {
+class GoAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 
-  constructor(private readonly ctx: FileContext) {}
+  constructor(readonly ctx: FileContext) {}
 
   callSite(token: Node): CallSite | undefined {
     let call: Node | null;
@@ -99,6 +113,57 @@ class GoAdapter implements Adapter {
   }
 
   ops(site: CallSite): OpDraft[] {
+    const drafts = this.clientOps(site);
+    if (drafts.length > 0) {
+      if (localWrappers(this, WRAPPER_WORDS).length === 0) return drafts;
+      return drafts.filter((d) => !isCalledWrapperWrite(this, WRAPPER_WORDS, d.node));
+    }
+    if (site.receiver && this.receiverClass(site) === null) return [];
+    return wrapperCallOps(this, WRAPPER_WORDS, site);
+  }
+
+  extraCallWords(): string[] {
+    return wrapperCallWords(this, WRAPPER_WORDS);
+  }
+
+  // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
+
+  paramOf(key: Node): { fn: Node; index: number } | undefined {
+    const decl = this.lookup(this.ctx.text(key), key);
+    return decl?.kind === 'var' && decl.param && this.describe(decl.param.fn) ? decl.param : undefined;
+  }
+
+  describe(fn: Node): FunctionInfo | undefined {
+    if (fn.type !== 'function_declaration' && fn.type !== 'method_declaration') return undefined;
+    const name = this.ctx.text(this.ctx.field(fn, 'name')!);
+    const params = this.ctx.field(fn, 'parameters');
+    const names: string[] = [];
+    for (const p of params ? namedKids(params) : []) {
+      const ns = p.childrenForFieldName('name').filter((n): n is Node => n !== null);
+      if (ns.length === 0) names.push('');
+      for (const n of ns) names.push(this.ctx.text(n));
+    }
+    if (fn.type === 'function_declaration') return { name, params: names };
+    const recvType = this.ctx.field(fn, 'receiver')?.descendantsOfType('type_identifier')[0];
+    return recvType ? { name, owner: this.ctx.text(recvType), params: names } : undefined;
+  }
+
+  callsFunction(site: CallSite, fn: Node): boolean {
+    return this.functionDecl(site.name)?.id === fn.id;
+  }
+
+  receiverClass(site: CallSite): string | null | undefined {
+    if (!site.receiver) return undefined;
+    const v = this.valueOf(site.receiver);
+    if (v.t === 'struct') return v.name;
+    return v.t === 'unknown' ? undefined : null;
+  }
+
+  receiverName(site: CallSite): string | undefined {
+    return site.receiver ? this.nameOf(site.receiver) : undefined;
+  }
+
+  clientOps(site: CallSite): OpDraft[] {
     if (!site.receiver) return [];
     const recv = this.valueOf(site.receiver);
     if (recv.t === 'package') return this.packageCallOps(site, recv.lib);
@@ -173,7 +238,13 @@ class GoAdapter implements Adapter {
       return fields.some((f) => ['TTL', 'ExpireAt', 'KeepTTL'].includes(f)) ? 'yes' : 'no';
     }
     const text = this.ctx.text(exp).replace(/\s+/g, '');
-    return text === '0' || text === 'time.Duration(0)' ? 'no' : 'yes';
+    if (text === '0' || text === 'time.Duration(0)') return 'no';
+    // An expiration the function is given: whether it is 0 is up to its callers.
+    if (exp.type === 'identifier') {
+      const decl = this.lookup(text, exp);
+      if (decl?.kind === 'var' && decl.param) return 'unknown';
+    }
+    return 'yes';
   }
 
   private isContext(n: Node): boolean {
@@ -524,10 +595,14 @@ class GoAdapter implements Adapter {
       });
     };
     if (FUNCTION_TYPES.has(scope.type)) {
-      for (const list of [this.ctx.field(scope, 'receiver'), this.ctx.field(scope, 'parameters')]) {
+      const receiver = this.ctx.field(scope, 'receiver');
+      for (const list of [receiver, this.ctx.field(scope, 'parameters')]) {
+        let index = 0;
         for (const p of list ? namedKids(list) : []) {
           const type = this.ctx.field(p, 'type');
-          for (const n of p.childrenForFieldName('name')) if (n) decls.set(this.ctx.text(n), { kind: 'var', values: [], type });
+          const names = p.childrenForFieldName('name').filter((n): n is Node => n !== null);
+          for (const n of names) decls.set(this.ctx.text(n), { kind: 'var', values: [], type, ...(list === receiver ? {} : { param: { fn: scope, index } }) });
+          index += Math.max(1, names.length);
         }
       }
       return decls;

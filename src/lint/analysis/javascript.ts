@@ -16,6 +16,7 @@ import type { FileContext } from './context';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf } from './tree';
+import { isCalledWrapperWrite, localWrappers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
 
 const FUNCTION_TYPES = new Set([
   'function_declaration',
@@ -95,16 +96,26 @@ type Decl =
   | { kind: 'function'; node: Node }
   | { kind: 'opaque' };
 
-export function createJavaScriptAdapter(ctx: FileContext): Adapter {
+/** Write commands a wrapper may send on its key parameter. */
+const WRAPPER_WORDS = wrapperWords([
+  ...Object.entries(methodCommands)
+    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection')
+    .map(([m]) => m),
+  'call',
+  'sendCommand',
+  'send_command',
+]);
+
+export function createJavaScriptAdapter(ctx: FileContext): Adapter & { extraCallWords(): string[] } {
   return new JavaScriptAdapter(ctx);
 }
 
-class JavaScriptAdapter implements Adapter {
+class JavaScriptAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 
-  constructor(private readonly ctx: FileContext) {}
+  constructor(readonly ctx: FileContext) {}
 
   // ---- call sites ------------------------------------------------------------------------------
 
@@ -141,6 +152,111 @@ class JavaScriptAdapter implements Adapter {
   // ---- ops -------------------------------------------------------------------------------------
 
   ops(site: CallSite): OpDraft[] {
+    const drafts = this.clientOps(site);
+    if (drafts.length > 0) {
+      if (localWrappers(this, WRAPPER_WORDS).length === 0) return drafts;
+      return drafts.filter((d) => !isCalledWrapperWrite(this, WRAPPER_WORDS, d.node));
+    }
+    if (site.receiver && this.clientOf(site.receiver)) return [];
+    return wrapperCallOps(this, WRAPPER_WORDS, site);
+  }
+
+  /** Extra words of the engine's search: wrappers of this file that it calls, and the project's. */
+  extraCallWords(): string[] {
+    return wrapperCallWords(this, WRAPPER_WORDS);
+  }
+
+  // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
+
+  paramOf(key: Node): { fn: Node; index: number } | undefined {
+    const decl = this.lookup(this.ctx.text(key), key);
+    return decl?.kind === 'param' && decl.fn && decl.index !== undefined && this.describe(decl.fn) ? { fn: decl.fn, index: decl.index } : undefined;
+  }
+
+  describe(fn: Node): FunctionInfo | undefined {
+    const params = this.ctx.field(fn, 'parameters');
+    const names = params ? namedKids(params).map((p) => this.ctx.text(this.ctx.field(p, 'pattern') ?? this.ctx.field(p, 'left') ?? p)) : [];
+    const single = this.ctx.field(fn, 'parameter');
+    if (single) names.push(this.ctx.text(single));
+    if (fn.type === 'function_declaration' || fn.type === 'generator_function_declaration') {
+      const name = this.ctx.field(fn, 'name');
+      return name ? { name: this.ctx.text(name), params: names } : undefined;
+    }
+    if (fn.type === 'method_definition') {
+      const name = this.ctx.text(this.ctx.field(fn, 'name')!);
+      const owner = this.className(fn);
+      return name === 'constructor' || !owner ? undefined : { name, owner, params: names };
+    }
+    const parent = this.ctx.parentOf(fn);
+    if (parent?.type === 'variable_declarator' && this.ctx.field(parent, 'name')?.type === 'identifier') return { name: this.ctx.text(this.ctx.field(parent, 'name')!), params: names };
+    if (parent && (parent.type === 'public_field_definition' || parent.type === 'field_definition')) {
+      const fname = this.ctx.field(parent, 'name') ?? this.ctx.field(parent, 'property');
+      const owner = this.className(parent);
+      return fname && owner ? { name: this.ctx.text(fname), owner, params: names } : undefined;
+    }
+    return undefined;
+  }
+
+  private className(member: Node): string | undefined {
+    const body = this.classBodyOf(member);
+    const cls = body ? this.ctx.parentOf(body) : null;
+    const name = cls ? this.ctx.field(cls, 'name') : null;
+    return name ? this.ctx.text(name) : undefined;
+  }
+
+  callsFunction(site: CallSite, fn: Node): boolean {
+    const decl = this.lookup(site.name, site.nameNode);
+    return (decl?.kind === 'function' && decl.node.id === fn.id) || (decl?.kind === 'var' && decl.value?.id === fn.id);
+  }
+
+  receiverClass(site: CallSite): string | null | undefined {
+    const r = site.receiver;
+    if (!r) return undefined;
+    if (r.type === 'this') return this.className(r) ?? undefined;
+    const named = this.declaredClass(r);
+    if (named !== undefined) return named;
+    const v = this.valueOf(r);
+    return v.t === 'unknown' ? undefined : null;
+  }
+
+  /** The class an expression is declared as or constructed from: `x: CacheService`, `new CacheService()`, `this.cache` typed so. */
+  private declaredClass(n: Node): string | undefined {
+    const fromType = (t: Node | null | undefined): string | undefined => {
+      const inner = t?.type === 'type_annotation' ? t.namedChild(0) : t;
+      return inner?.type === 'type_identifier' ? this.ctx.text(inner) : undefined;
+    };
+    const fromNew = (v: Node | null | undefined): string | undefined => {
+      const e = v?.type === 'await_expression' ? v.namedChild(0) : v;
+      const ctor = e?.type === 'new_expression' ? this.ctx.field(e, 'constructor') : null;
+      return ctor?.type === 'identifier' ? this.ctx.text(ctor) : undefined;
+    };
+    if (n.type === 'identifier') {
+      const decl = this.lookup(this.ctx.text(n), n);
+      if (decl?.kind === 'param') return fromType(decl.type) ?? fromNew(decl.value);
+      if (decl?.kind === 'var') return fromType(decl.type) ?? fromNew(decl.value);
+      return undefined;
+    }
+    if (n.type === 'member_expression' && this.ctx.field(n, 'object')?.type === 'this') {
+      const body = this.classBodyOf(n);
+      const member = body ? this.classIndex(body).get(this.ctx.text(this.ctx.field(n, 'property')!)) : undefined;
+      if (!member) return undefined;
+      for (const t of member.types) {
+        const c = fromType(t);
+        if (c) return c;
+      }
+      for (const v of member.values) {
+        const c = fromNew(v);
+        if (c) return c;
+      }
+    }
+    return undefined;
+  }
+
+  receiverName(site: CallSite): string | undefined {
+    return site.receiver ? this.nameOf(site.receiver) : undefined;
+  }
+
+  clientOps(site: CallSite): OpDraft[] {
     const name = normalizeMethod(site.name);
     if (!site.receiver) return this.bareCallOps(site, name);
     const client = this.clientOf(site.receiver);

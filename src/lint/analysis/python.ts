@@ -8,6 +8,7 @@ import { combine } from './javascript';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
+import { isCalledWrapperWrite, localWrappers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
 
 const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
 const STRING_TYPES = new Set(['string', 'concatenated_string']);
@@ -60,20 +61,28 @@ const REDIS_IMPORT = /^[ \t]*(?:import|from)[ \t]+(?:redis|valkey|aioredis|cored
 type Decl =
   | { kind: 'var'; values: Node[]; types: Node[]; scope: Node }
   | { kind: 'import'; value: Value; from?: string }
-  | { kind: 'param'; type: Node | null; value: Node | null }
+  | { kind: 'param'; type: Node | null; value: Node | null; fn?: Node; index?: number }
   | { kind: 'function'; node: Node }
   | { kind: 'opaque' };
 
-export function createPythonAdapter(ctx: FileContext): Adapter {
+/** Write commands a wrapper may send on its key parameter. */
+const WRAPPER_WORDS = wrapperWords([
+  ...Object.entries(methodCommands)
+    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection')
+    .map(([m]) => m),
+  'execute_command',
+]);
+
+export function createPythonAdapter(ctx: FileContext): Adapter & { extraCallWords(): string[] } {
   return new PythonAdapter(ctx);
 }
 
-class PythonAdapter implements Adapter {
+class PythonAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 
-  constructor(private readonly ctx: FileContext) {}
+  constructor(readonly ctx: FileContext) {}
 
   callSite(token: Node): CallSite | undefined {
     if (token.type !== 'identifier') return undefined;
@@ -111,6 +120,81 @@ class PythonAdapter implements Adapter {
   }
 
   ops(site: CallSite): OpDraft[] {
+    const drafts = this.clientOps(site);
+    if (drafts.length > 0) {
+      if (localWrappers(this, WRAPPER_WORDS).length === 0) return drafts;
+      return drafts.filter((d) => !isCalledWrapperWrite(this, WRAPPER_WORDS, d.node));
+    }
+    if (site.receiver && this.clientOf(site.receiver)) return [];
+    return wrapperCallOps(this, WRAPPER_WORDS, site);
+  }
+
+  extraCallWords(): string[] {
+    return wrapperCallWords(this, WRAPPER_WORDS);
+  }
+
+  // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
+
+  paramOf(key: Node): { fn: Node; index: number } | undefined {
+    const decl = this.lookup(this.ctx.text(key), key);
+    if (decl?.kind !== 'param' || !decl.fn || decl.index === undefined || decl.fn.type !== 'function_definition') return undefined;
+    const skip = this.isMethod(decl.fn) ? 1 : 0;
+    return decl.index >= skip && this.describe(decl.fn) ? { fn: decl.fn, index: decl.index - skip } : undefined;
+  }
+
+  private isMethod(fn: Node): boolean {
+    const parent = this.ctx.parentOf(fn);
+    const holder = parent?.type === 'decorated_definition' ? this.ctx.parentOf(parent) : parent;
+    const cls = holder?.type === 'block' ? this.ctx.parentOf(holder) : null;
+    if (cls?.type !== 'class_definition') return false;
+    return parent?.type !== 'decorated_definition' || !/@staticmethod\b/.test(this.ctx.text(parent));
+  }
+
+  describe(fn: Node): FunctionInfo | undefined {
+    if (fn.type !== 'function_definition') return undefined;
+    const name = this.ctx.text(this.ctx.field(fn, 'name')!);
+    if (name.startsWith('__')) return undefined;
+    const params = this.ctx.field(fn, 'parameters');
+    const names = (params ? namedKids(params) : []).map((p) => this.ctx.text(p.type === 'identifier' ? p : (this.ctx.field(p, 'name') ?? p.namedChildren.find((c) => c?.type === 'identifier') ?? p)));
+    if (!this.isMethod(fn)) return { name, params: names };
+    const cls = this.classOf(fn);
+    const owner = cls ? this.ctx.text(this.ctx.field(cls, 'name')!) : undefined;
+    return owner ? { name, owner, params: names.slice(1) } : undefined;
+  }
+
+  callsFunction(site: CallSite, fn: Node): boolean {
+    const decl = this.lookup(site.name, site.nameNode);
+    return decl?.kind === 'function' && decl.node.id === fn.id;
+  }
+
+  receiverClass(site: CallSite): string | null | undefined {
+    const r = site.receiver;
+    if (!r) return undefined;
+    if (r.type === 'identifier' && ['self', 'cls'].includes(this.ctx.text(r))) {
+      const cls = this.classOf(r);
+      return cls ? this.ctx.text(this.ctx.field(cls, 'name')!) : undefined;
+    }
+    if (r.type === 'identifier') {
+      const decl = this.lookup(this.ctx.text(r), r);
+      if (decl?.kind === 'param' && decl.type) {
+        const t = decl.type.namedChild(0) ?? decl.type;
+        if (t.type === 'identifier') return this.ctx.text(t);
+      }
+      if (decl?.kind === 'var' && decl.values.length === 1 && decl.values[0]!.type === 'call') {
+        const f = this.ctx.field(decl.values[0]!, 'function');
+        const fd = f?.type === 'identifier' ? this.lookup(this.ctx.text(f), f) : undefined;
+        if (f && fd?.kind === 'opaque' && /^[A-Z]/.test(this.ctx.text(f))) return this.ctx.text(f);
+      }
+    }
+    const v = this.valueOf(r);
+    return v.t === 'unknown' ? undefined : null;
+  }
+
+  receiverName(site: CallSite): string | undefined {
+    return site.receiver ? this.nameOf(site.receiver) : undefined;
+  }
+
+  clientOps(site: CallSite): OpDraft[] {
     if (!site.receiver) return [];
     const client = this.clientOf(site.receiver);
     if (!client) return [];
@@ -153,8 +237,18 @@ class PythonAdapter implements Adapter {
     if (site.args.some((a) => a.spread)) return 'unknown';
     const positional = site.args.filter((a) => !a.name);
     const ttlArgs = [...positional.slice(2, 4), ...site.args.filter((a) => a.name && ttlKeywords.has(a.name))];
-    if (ttlArgs.some((a) => !['none', 'false'].includes(a.node.type))) return 'yes';
+    const given = ttlArgs.filter((a) => !['none', 'false'].includes(a.node.type));
+    // `ex=timeout` where `timeout=None` is a parameter: whether there is an expiry is up to the caller.
+    if (given.length > 0 && given.every((a) => this.optionalParam(a.node))) return 'unknown';
+    if (given.length > 0) return 'yes';
     return 'no';
+  }
+
+  /** A parameter without a default or with `None` for one. */
+  private optionalParam(n: Node): boolean {
+    if (n.type !== 'identifier') return false;
+    const decl = this.lookup(this.ctx.text(n), n);
+    return decl?.kind === 'param' && (decl.value === null || decl.value.type === 'none');
   }
 
   private scriptLiterals(node: Node | undefined, depth = 0): Node[] {
@@ -512,14 +606,15 @@ class PythonAdapter implements Adapter {
     };
     if (FUNCTION_TYPES.has(scope.type)) {
       const params = this.ctx.field(scope, 'parameters');
-      for (const p of params ? namedKids(params) : []) {
-        if (p.type === 'identifier') add(this.ctx.text(p), { kind: 'param', type: null, value: null });
+      for (const [index, p] of (params ? namedKids(params) : []).entries()) {
+        const at = { fn: scope, index };
+        if (p.type === 'identifier') add(this.ctx.text(p), { kind: 'param', type: null, value: null, ...at });
         else if (p.type === 'typed_parameter') {
           const id = p.namedChildren.find((c) => c?.type === 'identifier');
-          if (id) add(this.ctx.text(id), { kind: 'param', type: this.ctx.field(p, 'type'), value: null });
+          if (id) add(this.ctx.text(id), { kind: 'param', type: this.ctx.field(p, 'type'), value: null, ...at });
         } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
           const id = this.ctx.field(p, 'name');
-          if (id) add(this.ctx.text(id), { kind: 'param', type: this.ctx.field(p, 'type'), value: this.ctx.field(p, 'value') });
+          if (id) add(this.ctx.text(id), { kind: 'param', type: this.ctx.field(p, 'type'), value: this.ctx.field(p, 'value'), ...at });
         } else {
           for (const id of p.descendantsOfType('identifier')) if (id) add(this.ctx.text(id), { kind: 'opaque' });
         }

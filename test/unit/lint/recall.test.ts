@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { lines, summary } from './helpers';
+import { findings, linter, lines, summary } from './helpers';
 
 describe('recall: clients obtained from anywhere (JavaScript/TypeScript)', () => {
   test('a Redis holder’s client, accessor and a variable set from a factory', async () => {
@@ -124,5 +124,89 @@ describe('recall: clients obtained from anywhere (Go)', () => {
       '}',
     );
     assert.deepEqual(await summary(src, 'go'), ['missing-ttl@5', 'no-keys@6']);
+  });
+});
+
+describe('recall: project wrappers within one file', () => {
+  const service = [
+    "import Redis from 'ioredis';",
+    'export class RedisService {',
+    '  private readonly client = new Redis();',
+    '  incr(key: string, delta = 1) { return this.client.incrby(key, delta); }',
+    '  put(key: string, value: string, ttl?: number) { return ttl ? this.client.set(key, value, "EX", ttl) : this.client.set(key, value); }',
+    '  touched(key: string) { this.client.set(key, "1"); return this.client.expire(key, 60); }',
+    '}',
+  ];
+
+  test('a write on a key parameter is reported at each caller, with the wrapper’s command as related information', async () => {
+    const src = lines(
+      ...service,
+      'export class Stats {',
+      '  constructor(private readonly redisService: RedisService, private readonly seen: Map<string, string>) {}',
+      '  async hit(day: string) {',
+      '    await this.redisService.incr(`hits:${day}`, 1);',
+      "    await this.redisService.put(`last:${day}`, 'x');",
+      "    await this.redisService.put(`last:ttl:${day}`, 'x', 300);",
+      '    await this.redisService.touched(`t:${day}`);',
+      "    this.seen.set('k', 'v');",
+      '  }',
+      '}',
+    );
+    const found = await findings(src, 'typescript');
+    assert.deepEqual(found.map((f) => `${f.rule}@${f.range.start.line + 1}`), ['missing-ttl@11', 'missing-ttl@12']);
+    assert.deepEqual(found[0]!.related?.map((r) => r.range.start.line + 1), [4]);
+    assert.match(found[0]!.related[0]!.message, /incr.*INCRBY/);
+    assert.deepEqual(found[1]!.related?.map((r) => r.range.start.line + 1), [5]);
+  });
+
+  test('a wrapper nothing calls is reported inside it, as before', async () => {
+    assert.deepEqual(await summary(lines(...service), 'typescript'), ['missing-ttl@4', 'missing-ttl@5']);
+  });
+
+  test('Python: a method taking `timeout=None` moves the check to its callers', async () => {
+    const src = lines(
+      'import redis',
+      'class Cache:',
+      '    def __init__(self):',
+      '        self.r = redis.Redis()',
+      '    def incr(self, key, amount=1):',
+      '        return self.r.incrby(key, amount)',
+      '    def put(self, key, value, timeout=None):',
+      '        self.r.set(key, value, ex=timeout)',
+      'def handler(cache: Cache, day):',
+      '    cache.incr(f"visits:{day}")',
+      '    cache.put(f"p:{day}", 1)',
+      '    cache.put(f"p:{day}", 1, 60)',
+      '    cache.put(f"p:{day}", 1, timeout=60)',
+    );
+    assert.deepEqual(await summary(src, 'python'), ['missing-ttl@10', 'missing-ttl@11']);
+  });
+
+  test('Go: a method of a store struct, and a TTL parameter passed as 0', async () => {
+    const src = lines(
+      'package x',
+      'import "github.com/redis/go-redis/v9"',
+      'type Store struct { rdb *redis.Client }',
+      'func (s *Store) Incr(ctx context.Context, key string) error { return s.rdb.Incr(ctx, key).Err() }',
+      'func (s *Store) Put(ctx context.Context, key, v string, ttl time.Duration) error { return s.rdb.Set(ctx, key, v, ttl).Err() }',
+      'func Handle(ctx context.Context, s *Store, day string) {',
+      '\ts.Incr(ctx, "visits:"+day)',
+      '\ts.Put(ctx, "a:"+day, "v", 0)',
+      '\ts.Put(ctx, "b:"+day, "v", time.Hour)',
+      '}',
+    );
+    assert.deepEqual(await summary(src, 'go'), ['missing-ttl@7', 'missing-ttl@8']);
+  });
+
+  test('a re-lint after an edit that adds the first caller equals a fresh lint', async () => {
+    const before = lines(...service, 'export function f(s: RedisService) {', "  return 1;", '}');
+    const after = before.replace('return 1;', "return s.incr('day');");
+    await linter.lintDocument('wrappers-doc', before, 'typescript');
+    const relint = await linter.lintDocument('wrappers-doc', after, 'typescript');
+    assert.deepEqual(relint, await linter.lint(after, 'typescript'));
+    assert.deepEqual(relint.findings.map((f) => `${f.rule}@${f.range.start.line + 1}`), ['missing-ttl@5', 'missing-ttl@9']);
+    const back = await linter.lintDocument('wrappers-doc', before, 'typescript');
+    assert.deepEqual(back, await linter.lint(before, 'typescript'));
+    linter.forget('wrappers-doc');
   });
 });
