@@ -17,7 +17,8 @@ import type { FileContext } from './context';
 import type { Arg, CallSite, ClientRef, Lib, Role, SentinelMisuse, Ttl } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf } from './tree';
-import { isCalledWrapperWrite, localWrappers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { emptySummary, type ClientExport, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 const STRING_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal']);
@@ -73,6 +74,8 @@ const WRAPPER_WORDS = wrapperWords([
   'Do',
 ]);
 
+const TTL_WORDS = wrapperWords(['expire', 'pexpire', 'expireat', 'pexpireat']);
+
 export function createGoAdapter(ctx: FileContext): Adapter & { extraCallWords(): string[] } {
   return new GoAdapter(ctx);
 }
@@ -123,7 +126,79 @@ class GoAdapter implements Adapter, WrapperHost {
   }
 
   extraCallWords(): string[] {
-    return wrapperCallWords(this, WRAPPER_WORDS);
+    return wrapperCallWords(this, WRAPPER_WORDS, TTL_WORDS);
+  }
+
+  ttlHelperNames(): readonly string[] {
+    return localTtlHelpers(this, TTL_WORDS);
+  }
+
+  // ---- project summary (see project/facts.ts) -----------------------------------------------------
+
+  summarize(): FileSummary {
+    const out = emptySummary();
+    const add = (c: ClientExport) => {
+      if (!out.clients.some((x) => x.name === c.name && x.kind === c.kind && x.owner === c.owner)) out.clients.push(c);
+    };
+    const clientType = (t: Node | null) => t !== null && this.typeValue(t).t === 'client';
+    for (const st of namedKids(this.ctx.root)) {
+      this.ctx.deadline.tick();
+      switch (st.type) {
+        case 'package_clause': {
+          const id = st.namedChild(0);
+          if (id) out.namespace = this.ctx.text(id);
+          break;
+        }
+        case 'import_declaration':
+          for (const spec of st.descendantsOfType('import_spec')) {
+            const path = spec ? this.ctx.field(spec, 'path') : null;
+            if (!spec || !path) continue;
+            const from = this.ctx.text(path).slice(1, -1);
+            const alias = this.ctx.field(spec, 'name');
+            const local = alias ? this.ctx.text(alias) : (importLib(from)?.name ?? from.split('/').filter((p) => !/^v\d+$/.test(p)).pop() ?? from);
+            out.imports.push({ from, names: { [local]: '*' } });
+          }
+          break;
+        case 'var_declaration':
+          for (const spec of st.descendantsOfType('var_spec')) {
+            if (!spec) continue;
+            for (const n of spec.childrenForFieldName('name')) {
+              if (n && this.valueOf(n).t === 'client') add({ name: this.ctx.text(n), kind: 'value', line: spec.startPosition.row });
+            }
+          }
+          break;
+        case 'function_declaration':
+        case 'method_declaration': {
+          const name = this.ctx.text(this.ctx.field(st, 'name')!);
+          if (this.returnValue(st, 0).t !== 'client') break;
+          const owner = st.type === 'method_declaration' ? this.ctx.field(st, 'receiver')?.descendantsOfType('type_identifier')[0] : undefined;
+          add({ name, kind: 'factory', ...(owner ? { owner: this.ctx.text(owner) } : {}), line: st.startPosition.row });
+          break;
+        }
+        case 'type_declaration':
+          for (const spec of st.descendantsOfType('type_spec')) {
+            const name = spec ? this.ctx.field(spec, 'name') : null;
+            const type = spec ? this.ctx.field(spec, 'type') : null;
+            if (!spec || !name || !type) continue;
+            const tname = this.ctx.text(name);
+            if (type.type === 'interface_type' || type.type === 'struct_type') {
+              const tv = this.typeValue(name.type === 'type_identifier' ? name : type);
+              if (tv.t === 'client' && tv.ref.strength === 'strong') add({ name: tname, kind: 'class', line: spec.startPosition.row });
+            }
+            if (type.type !== 'struct_type') continue;
+            for (const f of type.descendantsOfType('field_declaration')) {
+              if (!f || !clientType(this.ctx.field(f, 'type'))) continue;
+              for (const n of f.childrenForFieldName('name')) if (n) add({ name: this.ctx.text(n), kind: 'field', owner: tname, line: f.startPosition.row });
+            }
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    for (const w of localWrappers(this, WRAPPER_WORDS)) out.wrappers.push(exportOf(w));
+    out.ttlHelpers = ttlHelpers(this, TTL_WORDS);
+    return out;
   }
 
   // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
@@ -156,7 +231,15 @@ class GoAdapter implements Adapter, WrapperHost {
     if (!site.receiver) return undefined;
     const v = this.valueOf(site.receiver);
     if (v.t === 'struct') return v.name;
-    return v.t === 'unknown' ? undefined : null;
+    if (v.t !== 'unknown') return null;
+    // A value of another package's type: `st *cache.Store`.
+    if (site.receiver.type === 'identifier') {
+      const decl = this.lookup(this.ctx.text(site.receiver), site.receiver);
+      let t = decl?.kind === 'var' ? decl.type : null;
+      while (t && (t.type === 'pointer_type' || t.type === 'parenthesized_type')) t = t.namedChild(0);
+      if (t?.type === 'qualified_type') return this.ctx.text(this.ctx.field(t, 'name')!);
+    }
+    return undefined;
   }
 
   receiverName(site: CallSite): string | undefined {

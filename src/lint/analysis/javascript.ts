@@ -16,7 +16,8 @@ import type { FileContext } from './context';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf } from './tree';
-import { isCalledWrapperWrite, localWrappers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { emptySummary, type ClientExport, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set([
   'function_declaration',
@@ -106,6 +107,9 @@ const WRAPPER_WORDS = wrapperWords([
   'send_command',
 ]);
 
+/** Commands that set a TTL, for TTL helpers (`touch(key) { return this.client.expire(key, 60) }`). */
+const TTL_WORDS = wrapperWords(['expire', 'pexpire', 'expireat', 'pexpireat']);
+
 export function createJavaScriptAdapter(ctx: FileContext): Adapter & { extraCallWords(): string[] } {
   return new JavaScriptAdapter(ctx);
 }
@@ -163,7 +167,197 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
 
   /** Extra words of the engine's search: wrappers of this file that it calls, and the project's. */
   extraCallWords(): string[] {
-    return wrapperCallWords(this, WRAPPER_WORDS);
+    return wrapperCallWords(this, WRAPPER_WORDS, TTL_WORDS);
+  }
+
+  ttlHelperNames(): readonly string[] {
+    return localTtlHelpers(this, TTL_WORDS);
+  }
+
+  // ---- project summary (see project/facts.ts) -----------------------------------------------------
+
+  summarize(): FileSummary {
+    const out = emptySummary();
+    const clientish = (n: Node): boolean => {
+      const v = this.valueOf(n);
+      return v.t === 'client' || (v.t === 'unknown' && this.hint(n));
+    };
+    const line = (n: Node) => n.startPosition.row;
+    const addClient = (c: ClientExport) => {
+      if (!out.clients.some((x) => x.name === c.name && x.kind === c.kind && x.owner === c.owner)) out.clients.push(c);
+    };
+    const named = new Map<string, { kind: ClientExport['kind']; line: number }>();
+    const exported: [string, string][] = [];
+    const declare = (st: Node, as?: string) => {
+      switch (st.type) {
+        case 'lexical_declaration':
+        case 'variable_declaration':
+          for (const d of namedKids(st)) {
+            const name = d.type === 'variable_declarator' ? this.ctx.field(d, 'name') : null;
+            const value = d.type === 'variable_declarator' ? this.ctx.field(d, 'value') : null;
+            if (name?.type !== 'identifier' || !value) {
+              if (value && name?.type === 'object_pattern') this.summarizeRequire(value, name, out);
+              continue;
+            }
+            const local = this.ctx.text(name);
+            if (this.summarizeRequire(value, name, out)) continue;
+            if (FUNCTION_TYPES.has(value.type)) {
+              if (this.returnValue(value).t === 'client' || this.returnHint(value)) named.set(local, { kind: 'factory', line: line(d) });
+            } else if (clientish(name)) named.set(local, { kind: 'value', line: line(d) });
+          }
+          return;
+        case 'function_declaration':
+        case 'generator_function_declaration': {
+          const name = this.ctx.field(st, 'name');
+          if (name && (this.returnValue(st).t === 'client' || this.returnHint(st))) named.set(this.ctx.text(name), { kind: 'factory', line: line(st) });
+          return;
+        }
+        case 'class_declaration':
+        case 'abstract_class_declaration':
+        case 'class': {
+          const name = this.ctx.field(st, 'name');
+          const body = this.ctx.field(st, 'body');
+          if (!body) return;
+          const cls = name ? this.ctx.text(name) : as;
+          if (!cls) return;
+          if (this.thisValue(body).t === 'client') named.set(cls, { kind: 'class', line: line(st) });
+          const first = body.namedChild(0);
+          if (!first) return;
+          for (const m of namedKids(body)) {
+            if (m.type !== 'method_definition') continue;
+            const mname = this.ctx.text(this.ctx.field(m, 'name')!);
+            if (mname !== 'constructor' && (this.returnValue(m).t === 'client' || this.returnHint(m))) addClient({ name: mname, kind: 'factory', owner: cls, line: line(m) });
+          }
+          for (const [field, e] of this.classIndex(body)) {
+            if (field === 'constructor') continue;
+            // A method is a factory (above); a getter (`get client()`) is a field.
+            if (e.types.length === 0 && e.values.length === 0 && !e.getters.some((g) => g.children.some((c) => c?.type === 'get'))) continue;
+            const v = this.fieldValue(first, field);
+            if (v.t === 'client' || (v.t === 'unknown' && this.fieldHint(first, field))) addClient({ name: field, kind: 'field', owner: cls, line: line(first) });
+          }
+          return;
+        }
+        default:
+          return;
+      }
+    };
+    for (const st of namedKids(this.ctx.root)) {
+      this.ctx.deadline.tick();
+      if (st.type === 'import_statement') {
+        this.summarizeImport(st, out);
+      } else if (st.type === 'export_statement') {
+        const source = this.ctx.field(st, 'source');
+        const clause = namedKids(st).find((k) => k.type === 'export_clause');
+        const specs = clause ? namedKids(clause).filter((k) => k.type === 'export_specifier') : [];
+        const isDefault = st.children.some((c) => c?.type === 'default');
+        if (source) {
+          // A re-export: the index reads it as an import of the names it passes on.
+          const from = literalOf(this.ctx, source).literal;
+          if (from === undefined) continue;
+          const names: Record<string, string> = {};
+          for (const sp of specs) names[this.ctx.text(this.ctx.field(sp, 'alias') ?? this.ctx.field(sp, 'name')!)] = this.ctx.text(this.ctx.field(sp, 'name')!);
+          if (specs.length === 0) names['*'] = '*';
+          out.imports.push({ from, names });
+          continue;
+        }
+        for (const sp of specs) exported.push([this.ctx.text(this.ctx.field(sp, 'name')!), this.ctx.text(this.ctx.field(sp, 'alias') ?? this.ctx.field(sp, 'name')!)]);
+        const decl = this.ctx.field(st, 'declaration');
+        if (decl) {
+          declare(decl, isDefault ? 'default' : undefined);
+          const dn = this.ctx.field(decl, 'name');
+          if (isDefault && dn) exported.push([this.ctx.text(dn), 'default']);
+          continue;
+        }
+        const value = this.ctx.field(st, 'value') ?? namedKids(st).find((k) => k.type !== 'comment' && k.type !== 'export_clause');
+        if (isDefault && value) {
+          if (value.type === 'identifier') exported.push([this.ctx.text(value), 'default']);
+          else if (FUNCTION_TYPES.has(value.type) ? this.returnValue(value).t === 'client' || this.returnHint(value) : clientish(value)) addClient({ name: 'default', kind: FUNCTION_TYPES.has(value.type) ? 'factory' : 'value', line: line(st) });
+          else if (value.type === 'class') declare(value, 'default');
+        }
+      } else if (st.type === 'expression_statement') {
+        const a = st.namedChild(0);
+        if (a?.type !== 'assignment_expression') continue;
+        const left = this.ctx.field(a, 'left');
+        const right = this.ctx.field(a, 'right');
+        if (!left || !right) continue;
+        const target = this.ctx.text(left).replace(/\s+/g, '');
+        const m = /^(?:module\.)?exports(?:\.([\w$]+))?$/.exec(target);
+        if (!m || (!m[1] && target === 'exports')) continue;
+        if (m[1]) {
+          if (right.type === 'identifier') exported.push([this.ctx.text(right), m[1]]);
+          else if (clientish(right)) addClient({ name: m[1], kind: 'value', line: line(st) });
+        } else if (right.type === 'object') {
+          for (const p of namedKids(right)) {
+            if (p.type === 'shorthand_property_identifier') exported.push([this.ctx.text(p), this.ctx.text(p)]);
+            else if (p.type === 'pair') {
+              const k = this.ctx.field(p, 'key');
+              const v = this.ctx.field(p, 'value');
+              if (k && v?.type === 'identifier') exported.push([this.ctx.text(v), unquote(this.ctx.text(k))]);
+              else if (k && v && clientish(v)) addClient({ name: unquote(this.ctx.text(k)), kind: 'value', line: line(p) });
+            }
+          }
+        } else if (right.type === 'identifier') exported.push([this.ctx.text(right), 'default']);
+        else if (clientish(right)) addClient({ name: 'default', kind: 'value', line: line(st) });
+      } else declare(st);
+    }
+    for (const [name, c] of named) addClient({ name, kind: c.kind, line: c.line });
+    for (const [local, as] of exported) {
+      const c = named.get(local);
+      if (c && as !== local) addClient({ name: as, kind: c.kind, line: c.line });
+    }
+    for (const w of localWrappers(this, WRAPPER_WORDS)) out.wrappers.push(exportOf(w));
+    out.ttlHelpers = ttlHelpers(this, TTL_WORDS);
+    return out;
+  }
+
+  /** `const x = require('m')` and `const { a, b: c } = require('m')` as imports. */
+  private summarizeRequire(value: Node, name: Node, out: FileSummary): boolean {
+    if (value.type !== 'call_expression' || this.ctx.text(this.ctx.field(value, 'function')!) !== 'require') return false;
+    const arg = this.ctx.field(value, 'arguments')?.namedChild(0);
+    const from = arg ? literalOf(this.ctx, arg).literal : undefined;
+    if (from === undefined) return true;
+    const names: Record<string, string> = {};
+    if (name.type === 'identifier') names[this.ctx.text(name)] = 'default';
+    else if (name.type === 'object_pattern') {
+      for (const p of namedKids(name)) {
+        if (p.type === 'shorthand_property_identifier_pattern') names[this.ctx.text(p)] = this.ctx.text(p);
+        else if (p.type === 'pair_pattern') {
+          const k = this.ctx.field(p, 'key');
+          const v = this.ctx.field(p, 'value');
+          if (k && v?.type === 'identifier') names[this.ctx.text(v)] = this.ctx.text(k);
+        }
+      }
+    }
+    out.imports.push({ from, names });
+    return true;
+  }
+
+  private summarizeImport(st: Node, out: FileSummary): void {
+    const source = this.ctx.field(st, 'source');
+    const requireClause = namedKids(st).find((k) => k.type === 'import_require_clause');
+    const specNode = source ?? requireClause?.childForFieldName('source');
+    const from = specNode ? literalOf(this.ctx, specNode).literal : undefined;
+    if (from === undefined) return;
+    const names: Record<string, string> = {};
+    if (requireClause) {
+      const id = requireClause.namedChild(0);
+      if (id?.type === 'identifier') names[this.ctx.text(id)] = 'default';
+    }
+    const clause = namedKids(st).find((k) => k.type === 'import_clause');
+    for (const part of clause ? namedKids(clause) : []) {
+      if (part.type === 'identifier') names[this.ctx.text(part)] = 'default';
+      else if (part.type === 'namespace_import') {
+        const id = part.namedChild(0);
+        if (id) names[this.ctx.text(id)] = '*';
+      } else if (part.type === 'named_imports') {
+        for (const spec of namedKids(part)) {
+          const name = this.ctx.field(spec, 'name');
+          const alias = this.ctx.field(spec, 'alias');
+          if (name) names[this.ctx.text(alias ?? name)] = this.ctx.text(name);
+        }
+      }
+    }
+    out.imports.push({ from, names });
   }
 
   // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
@@ -559,7 +753,11 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
       case 'new_expression': {
         const ctor = this.ctx.field(n, 'constructor');
         const l = ctor ? constructs(this.valueOf(ctor), 'new') : undefined;
-        return l ? client(l) : OTHER;
+        if (l) return client(l);
+        // A class another file of the project defines as a client (`class Cache extends Redis`).
+        const cname = ctor ? this.nameOf(ctor) : undefined;
+        if (cname && this.ctx.project?.isClientClass(cname) && this.valueOf(ctor!).t === 'unknown') return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'strong' } };
+        return OTHER;
       }
       case 'ternary_expression':
         return combine([this.valueOf(this.ctx.field(n, 'consequence')!), this.valueOf(this.ctx.field(n, 'alternative')!)]);
@@ -625,6 +823,16 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
     return UNKNOWN;
   }
 
+  /** What the project index says an imported name is. */
+  private projectValue(name: string): Value {
+    const project = this.ctx.project;
+    if (!project) return UNKNOWN;
+    if (project.isClientValue(name)) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'strong' } };
+    if (project.isClientClass(name)) return { t: 'lib', lib: 'unknown', what: 'ctor' };
+    if (project.isClientFactory(name)) return { t: 'lib', lib: 'unknown', what: 'factory' };
+    return UNKNOWN;
+  }
+
   /** `this` in a class that extends a client class (`class Cache extends Redis`): the instance is a client. */
   private thisValue(n: Node): Value {
     const chain = this.ctx.ancestors(n);
@@ -670,7 +878,7 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
   private declValue(decl: Decl, name: string): Value {
     switch (decl.kind) {
       case 'import':
-        return decl.lib ? importedValue(decl.lib, decl.imported) : UNKNOWN;
+        return decl.lib ? importedValue(decl.lib, decl.imported) : this.projectValue(name);
       case 'function':
       case 'opaque':
         return decl.kind === 'function' ? OTHER : UNKNOWN;

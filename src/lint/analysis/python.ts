@@ -8,7 +8,8 @@ import { combine } from './javascript';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
-import { isCalledWrapperWrite, localWrappers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { emptySummary, type ClientExport, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
 const STRING_TYPES = new Set(['string', 'concatenated_string']);
@@ -73,6 +74,8 @@ const WRAPPER_WORDS = wrapperWords([
   'execute_command',
 ]);
 
+const TTL_WORDS = wrapperWords(['expire', 'pexpire', 'expireat', 'pexpireat']);
+
 export function createPythonAdapter(ctx: FileContext): Adapter & { extraCallWords(): string[] } {
   return new PythonAdapter(ctx);
 }
@@ -130,7 +133,11 @@ class PythonAdapter implements Adapter, WrapperHost {
   }
 
   extraCallWords(): string[] {
-    return wrapperCallWords(this, WRAPPER_WORDS);
+    return wrapperCallWords(this, WRAPPER_WORDS, TTL_WORDS);
+  }
+
+  ttlHelperNames(): readonly string[] {
+    return localTtlHelpers(this, TTL_WORDS);
   }
 
   // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
@@ -378,6 +385,87 @@ class PythonAdapter implements Adapter, WrapperHost {
     });
   }
 
+  /** What the project index says an imported name is. */
+  private projectValue(name: string): Value {
+    const project = this.ctx.project;
+    if (!project) return UNKNOWN;
+    if (project.isClientValue(name)) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'strong' } };
+    if (project.isClientClass(name)) return { t: 'lib', lib: 'unknown', what: 'ctor' };
+    if (project.isClientFactory(name)) return { t: 'lib', lib: 'unknown', what: 'factory' };
+    return UNKNOWN;
+  }
+
+  // ---- project summary (see project/facts.ts) -----------------------------------------------------
+
+  summarize(): FileSummary {
+    const out = emptySummary();
+    const clientish = (n: Node): boolean => {
+      const v = this.valueOf(n);
+      return v.t === 'client' || (v.t === 'unknown' && this.hint(n));
+    };
+    const returnsClient = (fn: Node) => this.returnValue(fn).t === 'client' || this.returnHint(fn);
+    const add = (c: ClientExport) => {
+      if (!out.clients.some((x) => x.name === c.name && x.kind === c.kind && x.owner === c.owner)) out.clients.push(c);
+    };
+    const unwrap = (st: Node) => (st.type === 'decorated_definition' ? (this.ctx.field(st, 'definition') ?? st) : st);
+    for (const raw of namedKids(this.ctx.root)) {
+      this.ctx.deadline.tick();
+      const st = unwrap(raw);
+      if (st.type === 'import_statement' || st.type === 'import_from_statement') this.summarizeImport(st, out);
+      else if (st.type === 'expression_statement') {
+        const a = st.namedChild(0);
+        const left = a?.type === 'assignment' ? this.ctx.field(a, 'left') : null;
+        if (left?.type === 'identifier' && clientish(left)) add({ name: this.ctx.text(left), kind: 'value', line: st.startPosition.row });
+      } else if (st.type === 'function_definition') {
+        if (returnsClient(st)) add({ name: this.ctx.text(this.ctx.field(st, 'name')!), kind: 'factory', line: st.startPosition.row });
+      } else if (st.type === 'class_definition') {
+        const cls = this.ctx.text(this.ctx.field(st, 'name')!);
+        const body = this.ctx.field(st, 'body');
+        if (!body) continue;
+        if (this.selfValue(body).t === 'client') add({ name: cls, kind: 'class', line: st.startPosition.row });
+        for (const m of namedKids(body).map(unwrap)) {
+          if (m.type !== 'function_definition') continue;
+          const mname = this.ctx.text(this.ctx.field(m, 'name')!);
+          if (!mname.startsWith('__') && returnsClient(m)) add({ name: mname, kind: /@property\b/.test(this.ctx.text(this.ctx.parentOf(m) ?? m).slice(0, 200)) ? 'field' : 'factory', owner: cls, line: m.startPosition.row });
+        }
+        for (const a of body.descendantsOfType('assignment')) {
+          const left = a ? this.ctx.field(a, 'left') : null;
+          const obj = left?.type === 'attribute' ? this.ctx.field(left, 'object') : null;
+          if (!left || obj?.type !== 'identifier' || this.ctx.text(obj) !== 'self') continue;
+          if (clientish(left)) add({ name: this.ctx.text(this.ctx.field(left, 'attribute')!), kind: 'field', owner: cls, line: a!.startPosition.row });
+        }
+      }
+    }
+    for (const w of localWrappers(this, WRAPPER_WORDS)) out.wrappers.push(exportOf(w));
+    out.ttlHelpers = ttlHelpers(this, TTL_WORDS);
+    return out;
+  }
+
+  private summarizeImport(st: Node, out: FileSummary): void {
+    if (st.type === 'import_statement') {
+      for (const n of namedKids(st)) {
+        if (n.type === 'dotted_name') {
+          const dotted = this.ctx.text(n);
+          out.imports.push({ from: dotted, names: { [dotted.split('.')[0]!]: '*' } });
+        } else if (n.type === 'aliased_import') {
+          out.imports.push({ from: this.ctx.text(this.ctx.field(n, 'name')!), names: { [this.ctx.text(this.ctx.field(n, 'alias')!)]: '*' } });
+        }
+      }
+      return;
+    }
+    const moduleName = this.ctx.field(st, 'module_name');
+    if (!moduleName) return;
+    const names: Record<string, string> = {};
+    for (const n of st.childrenForFieldName('name')) {
+      if (!n) continue;
+      const imported = n.type === 'aliased_import' ? this.ctx.field(n, 'name')! : n;
+      const local = n.type === 'aliased_import' ? this.ctx.field(n, 'alias')! : n;
+      names[this.ctx.text(local)] = this.ctx.text(imported);
+    }
+    if (namedKids(st).some((k) => k.type === 'wildcard_import')) names['*'] = '*';
+    out.imports.push({ from: this.ctx.text(moduleName), names });
+  }
+
   /** `self` in a class that extends a client class (`class Cache(redis.Redis)`). */
   private selfValue(n: Node): Value {
     const cls = this.classOf(n);
@@ -508,7 +596,7 @@ class PythonAdapter implements Adapter, WrapperHost {
   private declValue(decl: Decl, name: string): Value {
     switch (decl.kind) {
       case 'import':
-        return decl.value;
+        return decl.value.t === 'unknown' ? this.projectValue(name) : decl.value;
       case 'function':
         return OTHER;
       case 'opaque':
