@@ -13,11 +13,11 @@ export function createAdapter(ctx: FileContext): { adapter: Adapter; callWords: 
     case 'javascript':
     case 'typescript':
     case 'tsx':
-      return { adapter: createJavaScriptAdapter(ctx), callWords: javascriptCallWords };
+      return withWrappers(createJavaScriptAdapter(ctx), javascriptCallWords);
     case 'python':
-      return { adapter: createPythonAdapter(ctx), callWords: pythonCallWords };
+      return withWrappers(createPythonAdapter(ctx), pythonCallWords);
     case 'go':
-      return { adapter: createGoAdapter(ctx), callWords: goCallWords };
+      return withWrappers(createGoAdapter(ctx), goCallWords);
     case 'java':
       return { adapter: createJavaAdapter(ctx), callWords: javaCallWords };
     case 'ruby':
@@ -27,4 +27,10 @@ export function createAdapter(ctx: FileContext): { adapter: Adapter; callWords: 
     case 'csharp':
       return { adapter: createCSharpAdapter(ctx), callWords: csharpCallWords };
   }
+}
+
+/** The engine also looks for the names of project wrappers the file calls (its own and, through `ctx.project`, other files'). */
+function withWrappers(adapter: Adapter & { extraCallWords(): string[] }, words: readonly string[]): { adapter: Adapter; callWords: readonly string[] } {
+  const extra = adapter.extraCallWords().filter((w) => !words.includes(w));
+  return { adapter, callWords: extra.length ? [...words, ...extra] : words };
 }

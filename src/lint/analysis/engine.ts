@@ -10,6 +10,8 @@ function wordPattern(words: readonly string[]): RegExp {
   const key = words.join('|');
   let re = wordPatterns.get(key);
   if (!re) {
+    // Word lists grow with the project wrappers a file calls: keep the cache small.
+    if (wordPatterns.size > 64) wordPatterns.clear();
     re = new RegExp(`\\b(?:${key})\\b`, 'gi');
     wordPatterns.set(key, re);
   }
@@ -87,6 +89,7 @@ function finishOp(ctx: FileContext, adapter: Adapter, d: OpDraft, hit: number, u
     via: d.via,
     client: d.client,
     ...(d.site ? { site: d.site } : {}),
+    ...(d.related ? { related: d.related } : {}),
     hit,
     unit,
     order: [offset, hit, index],

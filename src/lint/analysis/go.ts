@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { isClientName } from '../clients/naming';
+import { isClientName, isGenericClientName } from '../clients/naming';
 import {
   addressFields,
   builderTtlSteps,
@@ -17,6 +17,8 @@ import type { FileContext } from './context';
 import type { Arg, CallSite, ClientRef, Lib, Role, SentinelMisuse, Ttl } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf } from './tree';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { emptySummary, type ClientExport, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 const STRING_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal']);
@@ -29,7 +31,21 @@ const LOCALITY: Locality = {
 };
 const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'source_file', 'block', 'statement_list', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'communication_case', 'expression_case', 'type_case', 'default_case']);
 
-export const goCallWords = [...Object.keys(methodCommands), ...Object.keys(goMethodAliases), 'Do', 'Send', 'Eval', 'EvalRO', 'NewScript', 'NewLuaScript', 'NewLuaScriptReadOnly'];
+export const goCallWords = [
+  ...Object.keys(methodCommands),
+  ...Object.keys(goMethodAliases),
+  'Do',
+  'Send',
+  'Eval',
+  'EvalRO',
+  'NewScript',
+  'NewLuaScript',
+  'NewLuaScriptReadOnly',
+  'CustomCommand',
+  'ScriptLoad',
+];
+/** Type names of a client a project package defines (`*cache.RedisClient`, `store.Valkey`). */
+const CLIENT_TYPE_NAME = /^I?(?:Redis|Valkey)(?:Client|Conn|Connection|Cluster|Cmdable)?$/;
 
 /** What a Go expression is: a client (or pipeline/builder), a package of a client library, a value of a struct type of this file. */
 type GoValue =
@@ -43,9 +59,24 @@ type GoValue =
 const UNKNOWN: GoValue = { t: 'unknown' };
 const OTHER: GoValue = { t: 'other' };
 
-type Decl = { kind: 'var'; values: { expr: Node; index: number; multi: boolean }[]; type: Node | null } | { kind: 'package'; lib: Lib } | { kind: 'opaque' };
+type Decl =
+  | { kind: 'var'; values: { expr: Node; index: number; multi: boolean }[]; type: Node | null; param?: { fn: Node; index: number } }
+  | { kind: 'package'; lib: Lib }
+  | { kind: 'opaque' };
 
-export function createGoAdapter(ctx: FileContext): Adapter {
+/** Write commands a wrapper may send on its key parameter. */
+const WRAPPER_WORDS = wrapperWords([
+  ...Object.entries(methodCommands)
+    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection')
+    .map(([m]) => m),
+  'setxx',
+  'setargs',
+  'Do',
+]);
+
+const TTL_WORDS = wrapperWords(['expire', 'pexpire', 'expireat', 'pexpireat']);
+
+export function createGoAdapter(ctx: FileContext): Adapter & { extraCallWords(): string[] } {
   return new GoAdapter(ctx);
 }
 
@@ -53,12 +84,12 @@ function combine(values: readonly GoValue[]): GoValue {
   return values.find((v) => v.t === 'client') ?? values.find((v) => v.t === 'struct' || v.t === 'pool' || v.t === 'package') ?? values.find((v) => v.t === 'unknown') ?? values[0] ?? UNKNOWN;
 }
 
-class GoAdapter implements Adapter {
+class GoAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 
-  constructor(private readonly ctx: FileContext) {}
+  constructor(readonly ctx: FileContext) {}
 
   callSite(token: Node): CallSite | undefined {
     let call: Node | null;
@@ -85,10 +116,141 @@ class GoAdapter implements Adapter {
   }
 
   ops(site: CallSite): OpDraft[] {
+    const drafts = this.clientOps(site);
+    if (drafts.length > 0) {
+      if (localWrappers(this, WRAPPER_WORDS).length === 0) return drafts;
+      return drafts.filter((d) => !isCalledWrapperWrite(this, WRAPPER_WORDS, d.node));
+    }
+    if (site.receiver && this.receiverClass(site) === null) return [];
+    return wrapperCallOps(this, WRAPPER_WORDS, site);
+  }
+
+  extraCallWords(): string[] {
+    return wrapperCallWords(this, WRAPPER_WORDS, TTL_WORDS);
+  }
+
+  ttlHelperNames(): readonly string[] {
+    return localTtlHelpers(this, TTL_WORDS);
+  }
+
+  // ---- project summary (see project/facts.ts) -----------------------------------------------------
+
+  summarize(): FileSummary {
+    const out = emptySummary();
+    const add = (c: ClientExport) => {
+      if (!out.clients.some((x) => x.name === c.name && x.kind === c.kind && x.owner === c.owner)) out.clients.push(c);
+    };
+    const clientType = (t: Node | null) => t !== null && this.typeValue(t).t === 'client';
+    for (const st of namedKids(this.ctx.root)) {
+      this.ctx.deadline.tick();
+      switch (st.type) {
+        case 'package_clause': {
+          const id = st.namedChild(0);
+          if (id) out.namespace = this.ctx.text(id);
+          break;
+        }
+        case 'import_declaration':
+          for (const spec of st.descendantsOfType('import_spec')) {
+            const path = spec ? this.ctx.field(spec, 'path') : null;
+            if (!spec || !path) continue;
+            const from = this.ctx.text(path).slice(1, -1);
+            const alias = this.ctx.field(spec, 'name');
+            const local = alias ? this.ctx.text(alias) : (importLib(from)?.name ?? from.split('/').filter((p) => !/^v\d+$/.test(p)).pop() ?? from);
+            out.imports.push({ from, names: { [local]: '*' } });
+          }
+          break;
+        case 'var_declaration':
+          for (const spec of st.descendantsOfType('var_spec')) {
+            if (!spec) continue;
+            for (const n of spec.childrenForFieldName('name')) {
+              if (n && this.valueOf(n).t === 'client') add({ name: this.ctx.text(n), kind: 'value', line: spec.startPosition.row });
+            }
+          }
+          break;
+        case 'function_declaration':
+        case 'method_declaration': {
+          const name = this.ctx.text(this.ctx.field(st, 'name')!);
+          if (this.returnValue(st, 0).t !== 'client') break;
+          const owner = st.type === 'method_declaration' ? this.ctx.field(st, 'receiver')?.descendantsOfType('type_identifier')[0] : undefined;
+          add({ name, kind: 'factory', ...(owner ? { owner: this.ctx.text(owner) } : {}), line: st.startPosition.row });
+          break;
+        }
+        case 'type_declaration':
+          for (const spec of st.descendantsOfType('type_spec')) {
+            const name = spec ? this.ctx.field(spec, 'name') : null;
+            const type = spec ? this.ctx.field(spec, 'type') : null;
+            if (!spec || !name || !type) continue;
+            const tname = this.ctx.text(name);
+            if (type.type === 'interface_type' || type.type === 'struct_type') {
+              const tv = this.typeValue(name.type === 'type_identifier' ? name : type);
+              if (tv.t === 'client' && tv.ref.strength === 'strong') add({ name: tname, kind: 'class', line: spec.startPosition.row });
+            }
+            if (type.type !== 'struct_type') continue;
+            for (const f of type.descendantsOfType('field_declaration')) {
+              if (!f || !clientType(this.ctx.field(f, 'type'))) continue;
+              for (const n of f.childrenForFieldName('name')) if (n) add({ name: this.ctx.text(n), kind: 'field', owner: tname, line: f.startPosition.row });
+            }
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    for (const w of localWrappers(this, WRAPPER_WORDS)) out.wrappers.push(exportOf(w));
+    out.ttlHelpers = ttlHelpers(this, TTL_WORDS);
+    return out;
+  }
+
+  // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
+
+  paramOf(key: Node): { fn: Node; index: number } | undefined {
+    const decl = this.lookup(this.ctx.text(key), key);
+    return decl?.kind === 'var' && decl.param && this.describe(decl.param.fn) ? decl.param : undefined;
+  }
+
+  describe(fn: Node): FunctionInfo | undefined {
+    if (fn.type !== 'function_declaration' && fn.type !== 'method_declaration') return undefined;
+    const name = this.ctx.text(this.ctx.field(fn, 'name')!);
+    const params = this.ctx.field(fn, 'parameters');
+    const names: string[] = [];
+    for (const p of params ? namedKids(params) : []) {
+      const ns = p.childrenForFieldName('name').filter((n): n is Node => n !== null);
+      if (ns.length === 0) names.push('');
+      for (const n of ns) names.push(this.ctx.text(n));
+    }
+    if (fn.type === 'function_declaration') return { name, params: names };
+    const recvType = this.ctx.field(fn, 'receiver')?.descendantsOfType('type_identifier')[0];
+    return recvType ? { name, owner: this.ctx.text(recvType), params: names } : undefined;
+  }
+
+  callsFunction(site: CallSite, fn: Node): boolean {
+    return this.functionDecl(site.name)?.id === fn.id;
+  }
+
+  receiverClass(site: CallSite): string | null | undefined {
+    if (!site.receiver) return undefined;
+    const v = this.valueOf(site.receiver);
+    if (v.t === 'struct') return v.name;
+    if (v.t !== 'unknown') return null;
+    // A value of another package's type: `st *cache.Store`.
+    if (site.receiver.type === 'identifier') {
+      const decl = this.lookup(this.ctx.text(site.receiver), site.receiver);
+      let t = decl?.kind === 'var' ? decl.type : null;
+      while (t && (t.type === 'pointer_type' || t.type === 'parenthesized_type')) t = t.namedChild(0);
+      if (t?.type === 'qualified_type') return this.ctx.text(this.ctx.field(t, 'name')!);
+    }
+    return undefined;
+  }
+
+  receiverName(site: CallSite): string | undefined {
+    return site.receiver ? this.nameOf(site.receiver) : undefined;
+  }
+
+  clientOps(site: CallSite): OpDraft[] {
     if (!site.receiver) return [];
     const recv = this.valueOf(site.receiver);
     if (recv.t === 'package') return this.packageCallOps(site, recv.lib);
-    const client = recv.t === 'client' ? recv.ref : recv.t === 'unknown' && isClientName(this.nameOf(site.receiver)) ? ({ lib: 'unknown', role: 'client', strength: 'weak' } as ClientRef) : undefined;
+    const client = recv.t === 'client' ? recv.ref : recv.t === 'unknown' && this.hint(site.receiver) ? ({ lib: 'unknown', role: 'client', strength: 'weak' } as ClientRef) : undefined;
     if (!client) return [];
     if (client.role === 'builder') return this.builderOps(site, client);
     let name = normalizeMethod(site.name);
@@ -96,12 +258,14 @@ class GoAdapter implements Adapter {
     const args = site.args;
     const skip = args[0] && this.isContext(args[0].node) ? 1 : 0;
     const base = { node: site.call, range: this.opRange(site), offset: site.nameNode.startIndex, client, site };
-    if (name === 'do' || name === 'send') {
-      const tokens: Token[] = args.slice(skip).map((a) => ({ node: a.node, ...(a.spread ? {} : literalOf(this.ctx, a.node)) }));
+    if (name === 'do' || name === 'send' || name === 'customcommand') {
+      const list = name === 'customcommand' ? args[skip]?.node : undefined;
+      const items = list ? (list.type === 'composite_literal' ? namedKids(this.ctx.field(list, 'body') ?? list).map((node) => ({ node: node.type === 'literal_element' ? (node.namedChild(0) ?? node) : node })) : []) : args.slice(skip);
+      const tokens: Token[] = items.map((a) => ({ node: a.node, ...('spread' in a && a.spread ? {} : literalOf(this.ctx, a.node)) }));
       const cmd = commandFromTokens(tokens);
       return cmd ? [{ ...base, command: cmd.info.command, cls: cmd.info.cls, keys: cmd.keys, ttl: cmd.ttl, via: 'command' }] : [];
     }
-    if (name === 'eval' || name === 'evalro') return scriptOps(this.ctx, this.scriptLiterals(args[skip]?.node), client);
+    if (name === 'eval' || name === 'evalro' || name === 'scriptload') return scriptOps(this.ctx, this.scriptLiterals(args[skip]?.node), client);
     const info = methodCommands[name];
     if (!info) return [];
     const keyArgs = args.slice(skip);
@@ -157,7 +321,13 @@ class GoAdapter implements Adapter {
       return fields.some((f) => ['TTL', 'ExpireAt', 'KeepTTL'].includes(f)) ? 'yes' : 'no';
     }
     const text = this.ctx.text(exp).replace(/\s+/g, '');
-    return text === '0' || text === 'time.Duration(0)' ? 'no' : 'yes';
+    if (text === '0' || text === 'time.Duration(0)') return 'no';
+    // An expiration the function is given: whether it is 0 is up to its callers.
+    if (exp.type === 'identifier') {
+      const decl = this.lookup(text, exp);
+      if (decl?.kind === 'var' && decl.param) return 'unknown';
+    }
+    return 'yes';
   }
 
   private isContext(n: Node): boolean {
@@ -182,6 +352,37 @@ class GoAdapter implements Adapter {
     if (n.type === 'identifier') return this.ctx.text(n);
     if (n.type === 'selector_expression') return this.ctx.text(this.ctx.field(n, 'field')!);
     return undefined;
+  }
+
+  /** The file imports a client library: a generic name (`conn`, `client`) of a value the engine cannot trace is trusted. */
+  private redisImported(): boolean {
+    return this.imports().size > 0;
+  }
+
+  /**
+   * An expression the engine cannot trace that is a client by its name: `rdb`, `s.redisClient`,
+   * `cache.GetRedis()`, a name the project index knows, or `conn`/`client` in a file importing a
+   * client library.
+   */
+  private hint(n: Node): boolean {
+    return this.ctx.memo('go.hint', n.id, () => {
+      const project = this.ctx.project;
+      if (n.type === 'parenthesized_expression' || n.type === 'unary_expression') return n.namedChild(0) ? this.hint(n.namedChild(0)!) : false;
+      if (n.type === 'call_expression') {
+        const fn = this.ctx.field(n, 'function');
+        const name = fn ? this.nameOf(fn) : undefined;
+        return name !== undefined && (isClientName(name) || project?.isClientFactory(name) === true);
+      }
+      const name = this.nameOf(n);
+      if (name === undefined) return false;
+      if (isClientName(name) || project?.isClientValue(name)) return true;
+      if (n.type === 'identifier') {
+        const decl = this.lookup(name, n);
+        if (decl?.kind === 'var' && decl.values.some((v) => !v.multi || v.index === 0 ? this.hint(v.expr) : false)) return true;
+        return isGenericClientName(name) && this.redisImported() && (!decl || decl.kind === 'var');
+      }
+      return isGenericClientName(name) && this.redisImported();
+    }, false);
   }
 
   private valueOf(n: Node): GoValue {
@@ -247,10 +448,11 @@ class GoAdapter implements Adapter {
         const m = this.methodOf(ov.name, method);
         return m ? this.returnValue(m, index) : UNKNOWN;
       }
-      if (ov.t === 'unknown' && isClientName(this.nameOf(operand))) {
+      if (ov.t === 'unknown' && this.hint(operand)) {
         const role = clientMethodRole('unknown', method);
         if (role && index === 0) return { t: 'client', ref: { lib: 'unknown', role, strength: 'weak' } };
       }
+      if (ov.t === 'unknown' && index === 0 && (isClientName(method) || this.ctx.project?.isClientFactory(method))) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } };
       return UNKNOWN;
     }
     if (fn.type === 'identifier') {
@@ -292,15 +494,21 @@ class GoAdapter implements Adapter {
         const pkg = this.ctx.text(this.ctx.field(type, 'package')!);
         const name = this.ctx.text(this.ctx.field(type, 'name')!);
         const decl = this.packageDecl(pkg);
-        if (!decl) return OTHER;
+        if (!decl) {
+          if (this.namedTypeHint(name)) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } };
+          // A type of the standard library (no dot in its import path) is not a client; one of another package may hold one.
+          return this.projectPackages().has(pkg) ? UNKNOWN : OTHER;
+        }
         const role = typeRole(decl, name);
         if (role === 'pool') return { t: 'pool', lib: decl };
         return role ? { t: 'client', ref: { lib: decl, role, strength: 'strong' } } : OTHER;
       }
       case 'type_identifier': {
         const name = this.ctx.text(type);
+        const iface = this.interfaces().get(name);
+        if (iface) return this.interfaceValue(iface, name, depth + 1);
         const st = this.structs().get(name);
-        if (!st) return OTHER;
+        if (!st) return this.namedTypeHint(name) ? { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } } : OTHER;
         const embedded = this.embeddedClient(st, depth + 1);
         return embedded ?? { t: 'struct', name };
       }
@@ -334,6 +542,21 @@ class GoAdapter implements Adapter {
     }, new Map<string, Lib>());
   }
 
+  /** Names of the imported packages whose path is not the standard library's (it has a dot: `github.com/...`). */
+  private projectPackages(): Set<string> {
+    return this.ctx.memo('go.projectPackages', 0, () => {
+      const out = new Set<string>();
+      for (const spec of importSpecs(this.ctx)) {
+        const path = this.ctx.field(spec, 'path');
+        const text = path ? this.ctx.text(path).slice(1, -1) : '';
+        if (!text.split('/')[0]!.includes('.')) continue;
+        const alias = this.ctx.field(spec, 'name');
+        out.add(alias ? this.ctx.text(alias) : text.split('/').filter((p) => !/^v\d+$/.test(p)).pop()!.replace(/[-.]/g, '_'));
+      }
+      return out;
+    }, new Set<string>());
+  }
+
   private packageDecl(name: string): Lib | undefined {
     return this.imports().get(name);
   }
@@ -348,6 +571,35 @@ class GoAdapter implements Adapter {
       }
       return out;
     }, new Map<string, Node>());
+  }
+
+  /** A type name of another package or file that a project client type is called by (`RedisClient`), or one the index knows. */
+  private namedTypeHint(name: string): boolean {
+    return CLIENT_TYPE_NAME.test(name) || this.ctx.project?.isClientClass(name) === true;
+  }
+
+  private interfaces(): Map<string, Node> {
+    return this.ctx.memo('go.interfaces', 0, () => {
+      const out = new Map<string, Node>();
+      for (const spec of declared(this.ctx, 'type', 'type_declaration', 'type_spec')) {
+        const type = this.ctx.field(spec, 'type');
+        const name = this.ctx.field(spec, 'name');
+        if (type?.type === 'interface_type' && name) out.set(this.ctx.text(name), type);
+      }
+      return out;
+    }, new Map<string, Node>());
+  }
+
+  /** A project interface that embeds a client interface (`interface { redis.Cmdable; Close() error }`) is a client. */
+  private interfaceValue(iface: Node, name: string, depth: number): GoValue {
+    for (const el of namedKids(iface)) {
+      if (el.type === 'method_elem' || el.type === 'method_spec' || el.type === 'comment') continue;
+      const t = el.type === 'type_elem' || el.type === 'constraint_elem' ? el.namedChild(0) : el;
+      if (!t) continue;
+      const tv = this.typeValue(t, depth);
+      if (tv.t === 'client') return tv;
+    }
+    return this.namedTypeHint(name) ? { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } } : UNKNOWN;
   }
 
   private embeddedClient(struct: Node, depth: number): GoValue | undefined {
@@ -426,10 +678,14 @@ class GoAdapter implements Adapter {
       });
     };
     if (FUNCTION_TYPES.has(scope.type)) {
-      for (const list of [this.ctx.field(scope, 'receiver'), this.ctx.field(scope, 'parameters')]) {
+      const receiver = this.ctx.field(scope, 'receiver');
+      for (const list of [receiver, this.ctx.field(scope, 'parameters')]) {
+        let index = 0;
         for (const p of list ? namedKids(list) : []) {
           const type = this.ctx.field(p, 'type');
-          for (const n of p.childrenForFieldName('name')) if (n) decls.set(this.ctx.text(n), { kind: 'var', values: [], type });
+          const names = p.childrenForFieldName('name').filter((n): n is Node => n !== null);
+          for (const n of names) decls.set(this.ctx.text(n), { kind: 'var', values: [], type, ...(list === receiver ? {} : { param: { fn: scope, index } }) });
+          index += Math.max(1, names.length);
         }
       }
       return decls;

@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { isClientName } from '../clients/naming';
+import { isAccessorName, isClientName, isGenericClientName, isRedisish } from '../clients/naming';
 import {
   addressKeys,
   clientMethodResult,
@@ -16,6 +16,8 @@ import type { FileContext } from './context';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf } from './tree';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { emptySummary, type ClientExport, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set([
   'function_declaration',
@@ -43,6 +45,15 @@ const LOCALITY: Locality = {
 };
 /** Where `this.x = ...` may start. */
 const THIS_ASSIGNMENT = /\bthis\s*\.\s*#?[\w$]+\s*=(?![=>])/g;
+/** A file that imports a Redis/Valkey client library, or a NestJS module that injects one. */
+const REDIS_IMPORT =
+  /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(?\s*)['"](?:ioredis|iovalkey|redis|@redis\/client|@node-redis\/client|@valkey\/valkey-glide|@nestjs-modules\/ioredis|@liaoliaots\/nestjs-redis|@nestjs-redis\/client|@nestjs-redis\/kit|nestjs-redis|@songkeys\/nestjs-redis|redis-om|@upstash\/redis)['"]/;
+/** Type names of a client the project defines or re-exports (`RedisClient`, `IRedis`, `RedisConnection`). */
+const CLIENT_TYPE_NAME = /^I?(?:Redis|Valkey)(?:Client|Connection|Cluster|Instance)?(?:Type)?$/;
+/** Array methods whose callback gets each element (a cluster's nodes). */
+const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every']);
+/** Client methods that call back with a client. */
+const CLIENT_CALLBACKS = new Set(['executeIsolated']);
 const PASS_THROUGH = new Set(['await_expression', 'parenthesized_expression', 'non_null_expression', 'as_expression', 'satisfies_expression', 'type_assertion']);
 const LITERALS = new Set([
   'object',
@@ -74,26 +85,41 @@ export const javascriptCallWords = [
   'eval',
   'defineCommand',
   'defineScript',
+  'script',
+  'scriptLoad',
   'Script',
 ];
 
 type Decl =
   | { kind: 'var'; name: Node; value: Node | null; type: Node | null; scope: Node }
-  | { kind: 'import'; lib: Lib | undefined; imported: string }
-  | { kind: 'param'; type: Node | null; value: Node | null }
+  | { kind: 'import'; lib: Lib | undefined; imported: string; spec?: string }
+  | { kind: 'param'; type: Node | null; value: Node | null; fn?: Node; index?: number }
   | { kind: 'function'; node: Node }
   | { kind: 'opaque' };
 
-export function createJavaScriptAdapter(ctx: FileContext): Adapter {
+/** Write commands a wrapper may send on its key parameter. */
+const WRAPPER_WORDS = wrapperWords([
+  ...Object.entries(methodCommands)
+    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection')
+    .map(([m]) => m),
+  'call',
+  'sendCommand',
+  'send_command',
+]);
+
+/** Commands that set a TTL, for TTL helpers (`touch(key) { return this.client.expire(key, 60) }`). */
+const TTL_WORDS = wrapperWords(['expire', 'pexpire', 'expireat', 'pexpireat']);
+
+export function createJavaScriptAdapter(ctx: FileContext): Adapter & { extraCallWords(): string[] } {
   return new JavaScriptAdapter(ctx);
 }
 
-class JavaScriptAdapter implements Adapter {
+class JavaScriptAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 
-  constructor(private readonly ctx: FileContext) {}
+  constructor(readonly ctx: FileContext) {}
 
   // ---- call sites ------------------------------------------------------------------------------
 
@@ -130,12 +156,312 @@ class JavaScriptAdapter implements Adapter {
   // ---- ops -------------------------------------------------------------------------------------
 
   ops(site: CallSite): OpDraft[] {
+    const drafts = this.clientOps(site);
+    if (drafts.length > 0) {
+      if (localWrappers(this, WRAPPER_WORDS).length === 0) return drafts;
+      return drafts.filter((d) => !isCalledWrapperWrite(this, WRAPPER_WORDS, d.node));
+    }
+    if (site.receiver && this.clientOf(site.receiver)) return [];
+    return wrapperCallOps(this, WRAPPER_WORDS, site);
+  }
+
+  /** Extra words of the engine's search: wrappers of this file that it calls, and the project's. */
+  extraCallWords(): string[] {
+    return wrapperCallWords(this, WRAPPER_WORDS, TTL_WORDS);
+  }
+
+  ttlHelperNames(): readonly string[] {
+    return localTtlHelpers(this, TTL_WORDS);
+  }
+
+  // ---- project summary (see project/facts.ts) -----------------------------------------------------
+
+  summarize(): FileSummary {
+    const out = emptySummary();
+    const clientish = (n: Node): boolean => {
+      const v = this.valueOf(n);
+      return v.t === 'client' || (v.t === 'unknown' && this.hint(n));
+    };
+    const line = (n: Node) => n.startPosition.row;
+    const addClient = (c: ClientExport) => {
+      if (!out.clients.some((x) => x.name === c.name && x.kind === c.kind && x.owner === c.owner)) out.clients.push(c);
+    };
+    const named = new Map<string, { kind: ClientExport['kind']; line: number }>();
+    const exported: [string, string][] = [];
+    const declare = (st: Node, as?: string) => {
+      switch (st.type) {
+        case 'lexical_declaration':
+        case 'variable_declaration':
+          for (const d of namedKids(st)) {
+            const name = d.type === 'variable_declarator' ? this.ctx.field(d, 'name') : null;
+            const value = d.type === 'variable_declarator' ? this.ctx.field(d, 'value') : null;
+            if (name?.type !== 'identifier' || !value) {
+              if (value && name?.type === 'object_pattern') this.summarizeRequire(value, name, out);
+              continue;
+            }
+            const local = this.ctx.text(name);
+            if (this.summarizeRequire(value, name, out)) continue;
+            if (FUNCTION_TYPES.has(value.type)) {
+              if (this.returnValue(value).t === 'client' || this.returnHint(value)) named.set(local, { kind: 'factory', line: line(d) });
+            } else if (clientish(name)) named.set(local, { kind: 'value', line: line(d) });
+          }
+          return;
+        case 'function_declaration':
+        case 'generator_function_declaration': {
+          const name = this.ctx.field(st, 'name');
+          if (name && (this.returnValue(st).t === 'client' || this.returnHint(st))) named.set(this.ctx.text(name), { kind: 'factory', line: line(st) });
+          return;
+        }
+        case 'class_declaration':
+        case 'abstract_class_declaration':
+        case 'class': {
+          const name = this.ctx.field(st, 'name');
+          const body = this.ctx.field(st, 'body');
+          if (!body) return;
+          const cls = name ? this.ctx.text(name) : as;
+          if (!cls) return;
+          if (this.thisValue(body).t === 'client') named.set(cls, { kind: 'class', line: line(st) });
+          const first = body.namedChild(0);
+          if (!first) return;
+          for (const m of namedKids(body)) {
+            if (m.type !== 'method_definition') continue;
+            const mname = this.ctx.text(this.ctx.field(m, 'name')!);
+            if (mname !== 'constructor' && (this.returnValue(m).t === 'client' || this.returnHint(m))) addClient({ name: mname, kind: 'factory', owner: cls, line: line(m) });
+          }
+          for (const [field, e] of this.classIndex(body)) {
+            if (field === 'constructor') continue;
+            // A method is a factory (above); a getter (`get client()`) is a field.
+            if (e.types.length === 0 && e.values.length === 0 && !e.getters.some((g) => g.children.some((c) => c?.type === 'get'))) continue;
+            const v = this.fieldValue(first, field);
+            if (v.t === 'client' || (v.t === 'unknown' && this.fieldHint(first, field))) addClient({ name: field, kind: 'field', owner: cls, line: line(first) });
+          }
+          return;
+        }
+        default:
+          return;
+      }
+    };
+    for (const st of namedKids(this.ctx.root)) {
+      this.ctx.deadline.tick();
+      if (st.type === 'import_statement') {
+        this.summarizeImport(st, out);
+      } else if (st.type === 'export_statement') {
+        const source = this.ctx.field(st, 'source');
+        const clause = namedKids(st).find((k) => k.type === 'export_clause');
+        const specs = clause ? namedKids(clause).filter((k) => k.type === 'export_specifier') : [];
+        const isDefault = st.children.some((c) => c?.type === 'default');
+        if (source) {
+          // A re-export: the index reads it as an import of the names it passes on.
+          const from = literalOf(this.ctx, source).literal;
+          if (from === undefined) continue;
+          const names: Record<string, string> = {};
+          for (const sp of specs) names[this.ctx.text(this.ctx.field(sp, 'alias') ?? this.ctx.field(sp, 'name')!)] = this.ctx.text(this.ctx.field(sp, 'name')!);
+          if (specs.length === 0) names['*'] = '*';
+          out.imports.push({ from, names });
+          continue;
+        }
+        for (const sp of specs) exported.push([this.ctx.text(this.ctx.field(sp, 'name')!), this.ctx.text(this.ctx.field(sp, 'alias') ?? this.ctx.field(sp, 'name')!)]);
+        const decl = this.ctx.field(st, 'declaration');
+        if (decl) {
+          declare(decl, isDefault ? 'default' : undefined);
+          const dn = this.ctx.field(decl, 'name');
+          if (isDefault && dn) exported.push([this.ctx.text(dn), 'default']);
+          continue;
+        }
+        const value = this.ctx.field(st, 'value') ?? namedKids(st).find((k) => k.type !== 'comment' && k.type !== 'export_clause');
+        if (isDefault && value) {
+          if (value.type === 'identifier') exported.push([this.ctx.text(value), 'default']);
+          else if (FUNCTION_TYPES.has(value.type) ? this.returnValue(value).t === 'client' || this.returnHint(value) : clientish(value)) addClient({ name: 'default', kind: FUNCTION_TYPES.has(value.type) ? 'factory' : 'value', line: line(st) });
+          else if (value.type === 'class') declare(value, 'default');
+        }
+      } else if (st.type === 'expression_statement') {
+        const a = st.namedChild(0);
+        if (a?.type !== 'assignment_expression') continue;
+        const left = this.ctx.field(a, 'left');
+        const right = this.ctx.field(a, 'right');
+        if (!left || !right) continue;
+        const target = this.ctx.text(left).replace(/\s+/g, '');
+        const m = /^(?:module\.)?exports(?:\.([\w$]+))?$/.exec(target);
+        if (!m || (!m[1] && target === 'exports')) continue;
+        if (m[1]) {
+          if (right.type === 'identifier') exported.push([this.ctx.text(right), m[1]]);
+          else if (clientish(right)) addClient({ name: m[1], kind: 'value', line: line(st) });
+        } else if (right.type === 'object') {
+          for (const p of namedKids(right)) {
+            if (p.type === 'shorthand_property_identifier') exported.push([this.ctx.text(p), this.ctx.text(p)]);
+            else if (p.type === 'pair') {
+              const k = this.ctx.field(p, 'key');
+              const v = this.ctx.field(p, 'value');
+              if (k && v?.type === 'identifier') exported.push([this.ctx.text(v), unquote(this.ctx.text(k))]);
+              else if (k && v && clientish(v)) addClient({ name: unquote(this.ctx.text(k)), kind: 'value', line: line(p) });
+            }
+          }
+        } else if (right.type === 'identifier') exported.push([this.ctx.text(right), 'default']);
+        else if (clientish(right)) addClient({ name: 'default', kind: 'value', line: line(st) });
+      } else declare(st);
+    }
+    for (const [name, c] of named) addClient({ name, kind: c.kind, line: c.line });
+    for (const [local, as] of exported) {
+      const c = named.get(local);
+      if (c && as !== local) addClient({ name: as, kind: c.kind, line: c.line });
+    }
+    for (const w of localWrappers(this, WRAPPER_WORDS)) out.wrappers.push(exportOf(w));
+    out.ttlHelpers = ttlHelpers(this, TTL_WORDS);
+    return out;
+  }
+
+  /** `const x = require('m')` and `const { a, b: c } = require('m')` as imports. */
+  private summarizeRequire(value: Node, name: Node, out: FileSummary): boolean {
+    if (value.type !== 'call_expression' || this.ctx.text(this.ctx.field(value, 'function')!) !== 'require') return false;
+    const arg = this.ctx.field(value, 'arguments')?.namedChild(0);
+    const from = arg ? literalOf(this.ctx, arg).literal : undefined;
+    if (from === undefined) return true;
+    const names: Record<string, string> = {};
+    if (name.type === 'identifier') names[this.ctx.text(name)] = 'default';
+    else if (name.type === 'object_pattern') {
+      for (const p of namedKids(name)) {
+        if (p.type === 'shorthand_property_identifier_pattern') names[this.ctx.text(p)] = this.ctx.text(p);
+        else if (p.type === 'pair_pattern') {
+          const k = this.ctx.field(p, 'key');
+          const v = this.ctx.field(p, 'value');
+          if (k && v?.type === 'identifier') names[this.ctx.text(v)] = this.ctx.text(k);
+        }
+      }
+    }
+    out.imports.push({ from, names });
+    return true;
+  }
+
+  private summarizeImport(st: Node, out: FileSummary): void {
+    const source = this.ctx.field(st, 'source');
+    const requireClause = namedKids(st).find((k) => k.type === 'import_require_clause');
+    const specNode = source ?? requireClause?.childForFieldName('source');
+    const from = specNode ? literalOf(this.ctx, specNode).literal : undefined;
+    if (from === undefined) return;
+    const names: Record<string, string> = {};
+    if (requireClause) {
+      const id = requireClause.namedChild(0);
+      if (id?.type === 'identifier') names[this.ctx.text(id)] = 'default';
+    }
+    const clause = namedKids(st).find((k) => k.type === 'import_clause');
+    for (const part of clause ? namedKids(clause) : []) {
+      if (part.type === 'identifier') names[this.ctx.text(part)] = 'default';
+      else if (part.type === 'namespace_import') {
+        const id = part.namedChild(0);
+        if (id) names[this.ctx.text(id)] = '*';
+      } else if (part.type === 'named_imports') {
+        for (const spec of namedKids(part)) {
+          const name = this.ctx.field(spec, 'name');
+          const alias = this.ctx.field(spec, 'alias');
+          if (name) names[this.ctx.text(alias ?? name)] = this.ctx.text(name);
+        }
+      }
+    }
+    out.imports.push({ from, names });
+  }
+
+  // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
+
+  paramOf(key: Node): { fn: Node; index: number } | undefined {
+    const decl = this.lookup(this.ctx.text(key), key);
+    return decl?.kind === 'param' && decl.fn && decl.index !== undefined && this.describe(decl.fn) ? { fn: decl.fn, index: decl.index } : undefined;
+  }
+
+  describe(fn: Node): FunctionInfo | undefined {
+    const params = this.ctx.field(fn, 'parameters');
+    const names = params ? namedKids(params).map((p) => this.ctx.text(this.ctx.field(p, 'pattern') ?? this.ctx.field(p, 'left') ?? p)) : [];
+    const single = this.ctx.field(fn, 'parameter');
+    if (single) names.push(this.ctx.text(single));
+    if (fn.type === 'function_declaration' || fn.type === 'generator_function_declaration') {
+      const name = this.ctx.field(fn, 'name');
+      return name ? { name: this.ctx.text(name), params: names } : undefined;
+    }
+    if (fn.type === 'method_definition') {
+      const name = this.ctx.text(this.ctx.field(fn, 'name')!);
+      const owner = this.className(fn);
+      return name === 'constructor' || !owner ? undefined : { name, owner, params: names };
+    }
+    const parent = this.ctx.parentOf(fn);
+    if (parent?.type === 'variable_declarator' && this.ctx.field(parent, 'name')?.type === 'identifier') return { name: this.ctx.text(this.ctx.field(parent, 'name')!), params: names };
+    if (parent && (parent.type === 'public_field_definition' || parent.type === 'field_definition')) {
+      const fname = this.ctx.field(parent, 'name') ?? this.ctx.field(parent, 'property');
+      const owner = this.className(parent);
+      return fname && owner ? { name: this.ctx.text(fname), owner, params: names } : undefined;
+    }
+    return undefined;
+  }
+
+  private className(member: Node): string | undefined {
+    const body = this.classBodyOf(member);
+    const cls = body ? this.ctx.parentOf(body) : null;
+    const name = cls ? this.ctx.field(cls, 'name') : null;
+    return name ? this.ctx.text(name) : undefined;
+  }
+
+  callsFunction(site: CallSite, fn: Node): boolean {
+    const decl = this.lookup(site.name, site.nameNode);
+    return (decl?.kind === 'function' && decl.node.id === fn.id) || (decl?.kind === 'var' && decl.value?.id === fn.id);
+  }
+
+  receiverClass(site: CallSite): string | null | undefined {
+    const r = site.receiver;
+    if (!r) return undefined;
+    if (r.type === 'this') return this.className(r) ?? undefined;
+    const named = this.declaredClass(r);
+    if (named !== undefined) return named;
+    const v = this.valueOf(r);
+    return v.t === 'unknown' ? undefined : null;
+  }
+
+  /** The class an expression is declared as or constructed from: `x: CacheService`, `new CacheService()`, `this.cache` typed so. */
+  private declaredClass(n: Node): string | undefined {
+    const fromType = (t: Node | null | undefined): string | undefined => {
+      const inner = t?.type === 'type_annotation' ? t.namedChild(0) : t;
+      return inner?.type === 'type_identifier' ? this.ctx.text(inner) : undefined;
+    };
+    const fromNew = (v: Node | null | undefined): string | undefined => {
+      const e = v?.type === 'await_expression' ? v.namedChild(0) : v;
+      const ctor = e?.type === 'new_expression' ? this.ctx.field(e, 'constructor') : null;
+      return ctor?.type === 'identifier' ? this.ctx.text(ctor) : undefined;
+    };
+    if (n.type === 'identifier') {
+      const decl = this.lookup(this.ctx.text(n), n);
+      if (decl?.kind === 'param') return fromType(decl.type) ?? fromNew(decl.value);
+      if (decl?.kind === 'var') return fromType(decl.type) ?? fromNew(decl.value);
+      return undefined;
+    }
+    if (n.type === 'member_expression' && this.ctx.field(n, 'object')?.type === 'this') {
+      const body = this.classBodyOf(n);
+      const member = body ? this.classIndex(body).get(this.ctx.text(this.ctx.field(n, 'property')!)) : undefined;
+      if (!member) return undefined;
+      for (const t of member.types) {
+        const c = fromType(t);
+        if (c) return c;
+      }
+      for (const v of member.values) {
+        const c = fromNew(v);
+        if (c) return c;
+      }
+    }
+    return undefined;
+  }
+
+  receiverName(site: CallSite): string | undefined {
+    return site.receiver ? this.nameOf(site.receiver) : undefined;
+  }
+
+  clientOps(site: CallSite): OpDraft[] {
     const name = normalizeMethod(site.name);
     if (!site.receiver) return this.bareCallOps(site, name);
     const client = this.clientOf(site.receiver);
     if (!client) return [];
     if (genericMethods.has(name)) return this.genericOps(site, client);
     if (name === 'eval') return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), client);
+    if (name === 'scriptload') return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), client);
+    if (name === 'script') {
+      const sub = site.args[0] ? literalOf(this.ctx, site.args[0].node).literal : undefined;
+      return sub?.toUpperCase() === 'LOAD' ? scriptOps(this.ctx, this.scriptLiterals(site.args[1]?.node), client) : [];
+    }
     if (name === 'definecommand') {
       const lua = site.args[1] && objectProperty(this.ctx, site.args[1].node, 'lua');
       return scriptOps(this.ctx, this.scriptLiterals(lua ?? undefined), client);
@@ -234,8 +560,145 @@ class JavaScriptAdapter implements Adapter {
   private clientOf(receiver: Node): ClientRef | undefined {
     const v = this.valueOf(receiver);
     if (v.t === 'client') return v.ref;
-    if (v.t === 'unknown' && isClientName(this.nameOf(receiver))) return { lib: 'unknown', role: 'client', strength: 'weak' };
+    if (v.t === 'unknown' && this.hint(receiver)) return { lib: 'unknown', role: 'client', strength: 'weak' };
     return undefined;
+  }
+
+  /** The file imports a Redis/Valkey client library (or a NestJS module of one): generic names (`client`, `conn`) are trusted. */
+  private redisImported(): boolean {
+    return this.ctx.memo('js.redisImported', 0, () => REDIS_IMPORT.test(this.ctx.source), false);
+  }
+
+  /**
+   * Whether an expression the engine cannot trace is, by what it is called and where it comes from,
+   * a Redis/Valkey client: a client name (`redis`, `redisClient`), an accessor of a Redis holder
+   * (`this.redisService.client`, `await this.getClient()`), a variable set from one
+   * (`const r = await getRedis()`), a name the project index knows, or a generic name (`client`,
+   * `conn`) in a file that imports a client library.
+   */
+  private hint(n: Node): boolean {
+    return this.ctx.memo('js.hint', n.id, () => this.computeHint(n), false);
+  }
+
+  private computeHint(n: Node): boolean {
+    this.ctx.deadline.tick();
+    const project = this.ctx.project;
+    if (PASS_THROUGH.has(n.type)) {
+      const inner = n.namedChildren.find((c) => c && !c.type.endsWith('type') && c.type !== 'type_annotation');
+      return inner ? this.hint(inner) : false;
+    }
+    switch (n.type) {
+      case 'identifier': {
+        const name = this.ctx.text(n);
+        if (isClientName(name)) return true;
+        const decl = this.lookup(name, n);
+        if (!decl && project?.isClientValue(name)) return true;
+        // A generic name (`client`, `conn`) is trusted unless a variable says where it comes from.
+        if (isGenericClientName(name) && this.redisImported() && (!decl || (decl.kind === 'param' && !this.isCallback(decl)) || (decl.kind === 'import' && !decl.lib) || (decl.kind === 'var' && !decl.value))) return true;
+        if (!decl) return false;
+        if (decl.kind === 'import') return project?.isClientValue(name) === true || (decl.spec !== undefined && isRedisish(decl.spec) && (isGenericClientName(name) || isAccessorName(name)));
+        if (decl.kind === 'param') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value)) || this.callbackParamValue(decl).t === 'client';
+        if (decl.kind === 'var') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value));
+        return false;
+      }
+      case 'member_expression': {
+        const obj = this.ctx.field(n, 'object');
+        const prop = this.ctx.field(n, 'property');
+        if (!obj || !prop) return false;
+        const name = this.ctx.text(prop);
+        if (isClientName(name)) return true;
+        if (obj.type === 'this' && project?.isClientValue(name)) return true;
+        if (obj.type === 'this' && this.fieldHint(n, name)) return true;
+        if (isAccessorName(name) || isGenericClientName(name)) return this.redisImported() || isRedisish(this.nameOf(obj)) || isRedisish(this.ctx.text(obj)) || this.hint(obj);
+        return false;
+      }
+      case 'call_expression': {
+        const fn = this.ctx.field(n, 'function');
+        if (!fn) return false;
+        const name = fn.type === 'member_expression' ? this.ctx.text(this.ctx.field(fn, 'property')!) : fn.type === 'identifier' ? this.ctx.text(fn) : undefined;
+        if (name === undefined) return false;
+        if (isClientName(name) || project?.isClientFactory(name)) return true;
+        if (fn.type === 'member_expression') {
+          const obj = this.ctx.field(fn, 'object')!;
+          if (obj.type === 'this') {
+            const body = this.classMethod(fn, name);
+            if (body && this.returnHint(body)) return true;
+          }
+          if (isAccessorName(name)) return this.redisImported() || isRedisish(this.ctx.text(obj)) || this.hint(obj);
+          return false;
+        }
+        const decl = this.lookup(name, fn);
+        if (decl?.kind === 'function') return this.returnHint(decl.node);
+        if (decl?.kind === 'var' && decl.value && FUNCTION_TYPES.has(decl.value.type)) return this.returnHint(decl.value);
+        if (decl?.kind === 'import') return decl.spec !== undefined && isRedisish(decl.spec) && isAccessorName(name);
+        return false;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** A parameter of a function passed as an argument (`rows.map((r) => ...)`): its name says nothing. */
+  private isCallback(decl: Extract<Decl, { kind: 'param' }>): boolean {
+    return decl.fn !== undefined && this.ctx.parentOf(decl.fn)?.type === 'arguments';
+  }
+
+  private returnHint(fn: Node): boolean {
+    return this.ctx.memo('js.returnHint', fn.id, () => {
+      const body = this.ctx.field(fn, 'body');
+      if (!body) return false;
+      if (body.type !== 'statement_block') return this.valueOf(body).t === 'client' || this.hint(body);
+      for (const ret of body.descendantsOfType('return_statement')) {
+        if (!ret || this.innermostFunction(ret)?.id !== fn.id) continue;
+        const expr = ret.namedChild(0);
+        if (expr && (this.valueOf(expr).t === 'client' || (this.valueOf(expr).t === 'unknown' && this.hint(expr)))) return true;
+      }
+      return false;
+    }, false);
+  }
+
+  /** `this.<name>` of a class whose member is declared with a client-like type or assigned a client-like value. */
+  private fieldHint(at: Node, name: string): boolean {
+    const body = this.classBodyOf(at);
+    if (!body) return false;
+    return this.ctx.memo('js.fieldHint', `${body.id}:${name}`, () => {
+      const member = this.classIndex(body).get(name);
+      if (!member) return false;
+      return member.types.some((t) => this.typeHint(t)) || member.values.some((v) => this.valueOf(v).t === 'unknown' && this.hint(v)) || member.getters.some((g) => this.returnHint(g));
+    }, false);
+  }
+
+  /** A type the engine cannot trace to a library, named like a client (`RedisClient`, `Redis` re-exported by the project) or known to the project index. */
+  private typeHint(type: Node): boolean {
+    if (this.typeValue(type).t !== 'unknown') return false;
+    const names = type.type === 'type_identifier' || type.type === 'identifier' ? [type] : type.descendantsOfType(['type_identifier']).filter((t): t is Node => t !== null);
+    return names.some((t) => {
+      const name = this.ctx.text(t);
+      return isClientName(name) || CLIENT_TYPE_NAME.test(name) || this.ctx.project?.isClientClass(name) === true;
+    });
+  }
+
+  /**
+   * A callback's parameter that the call hands a client: `nodes.map((node) => node.keys(p))` over a
+   * cluster's nodes, `client.executeIsolated((isolated) => ...)`.
+   */
+  private callbackParamValue(decl: Extract<Decl, { kind: 'param' }>): Value {
+    if (!decl.fn || decl.index !== 0 || decl.type || decl.value) return UNKNOWN;
+    const args = this.ctx.parentOf(decl.fn);
+    const call = args?.type === 'arguments' ? this.ctx.parentOf(args) : null;
+    const callee = call?.type === 'call_expression' ? this.ctx.field(call, 'function') : null;
+    if (callee?.type !== 'member_expression') return UNKNOWN;
+    const method = this.ctx.text(this.ctx.field(callee, 'property')!);
+    const obj = this.ctx.field(callee, 'object')!;
+    if (ITERATORS.has(method) || CLIENT_CALLBACKS.has(method)) {
+      const ov = this.valueOf(obj);
+      if (ITERATORS.has(method) && ov.t === 'lib' && ov.what === 'nodes') return client(ov.lib);
+      if (CLIENT_CALLBACKS.has(method) && ov.t === 'client') return { t: 'client', ref: { ...ov.ref, role: 'client' } };
+      if (ITERATORS.has(method) && ov.t === 'unknown' && /^(?:nodes|masters|replicas|slaves|shards|clients)$/i.test(this.nameOf(obj) ?? '') && this.redisImported()) {
+        return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } };
+      }
+    }
+    return UNKNOWN;
   }
 
   private nameOf(n: Node): string | undefined {
@@ -273,7 +736,7 @@ class JavaScriptAdapter implements Adapter {
         return decl ? this.declValue(decl, name) : UNKNOWN;
       }
       case 'this':
-        return OTHER;
+        return this.thisValue(n);
       case 'member_expression': {
         const obj = this.ctx.field(n, 'object');
         const prop = this.ctx.field(n, 'property');
@@ -290,7 +753,11 @@ class JavaScriptAdapter implements Adapter {
       case 'new_expression': {
         const ctor = this.ctx.field(n, 'constructor');
         const l = ctor ? constructs(this.valueOf(ctor), 'new') : undefined;
-        return l ? client(l) : OTHER;
+        if (l) return client(l);
+        // A class another file of the project defines as a client (`class Cache extends Redis`).
+        const cname = ctor ? this.nameOf(ctor) : undefined;
+        if (cname && this.ctx.project?.isClientClass(cname) && this.valueOf(ctor!).t === 'unknown') return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'strong' } };
+        return OTHER;
       }
       case 'ternary_expression':
         return combine([this.valueOf(this.ctx.field(n, 'consequence')!), this.valueOf(this.ctx.field(n, 'alternative')!)]);
@@ -329,13 +796,17 @@ class JavaScriptAdapter implements Adapter {
       const ov = this.valueOf(obj);
       if (ov.t === 'client') {
         const role = clientMethodResult(ov.ref.lib, method);
-        return role ? { t: 'client', ref: { ...ov.ref, role } } : OTHER;
+        if (role) return { t: 'client', ref: { ...ov.ref, role } };
+        if (method === 'nodes') return { t: 'lib', lib: ov.ref.lib, what: 'nodes' };
+        // Commands queued on a pipeline or MULTI return it: `.multi().set(k, v).incr(n).exec()`.
+        if (ov.ref.role === 'pipeline' && methodCommands[normalizeMethod(method)]) return ov;
+        return OTHER;
       }
       if (ov.t === 'lib') {
         const l = constructs(memberValue(ov, method), 'call');
         return l ? client(l) : OTHER;
       }
-      if (ov.t === 'unknown' && isClientName(this.nameOf(obj))) {
+      if (ov.t === 'unknown' && this.hint(obj)) {
         const role = clientMethodResult('unknown', method);
         if (role) return { t: 'client', ref: { lib: 'unknown', role, strength: 'weak' } };
       }
@@ -350,6 +821,36 @@ class JavaScriptAdapter implements Adapter {
       if (decl?.kind === 'var' && decl.value && FUNCTION_TYPES.has(decl.value.type)) return this.returnValue(decl.value);
     }
     return UNKNOWN;
+  }
+
+  /** What the project index says an imported name is. */
+  private projectValue(name: string): Value {
+    const project = this.ctx.project;
+    if (!project) return UNKNOWN;
+    if (project.isClientValue(name)) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'strong' } };
+    if (project.isClientClass(name)) return { t: 'lib', lib: 'unknown', what: 'ctor' };
+    if (project.isClientFactory(name)) return { t: 'lib', lib: 'unknown', what: 'factory' };
+    return UNKNOWN;
+  }
+
+  /** `this` in a class that extends a client class (`class Cache extends Redis`): the instance is a client. */
+  private thisValue(n: Node): Value {
+    const chain = this.ctx.ancestors(n);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const t = this.ctx.typeOf(chain[i]!);
+      if (t === 'function_expression' || t === 'function' || t === 'function_declaration' || t === 'generator_function_declaration') return OTHER;
+      if (t !== 'class_declaration' && t !== 'class' && t !== 'abstract_class_declaration') continue;
+      const heritage = namedKids(chain[i]!).find((k) => k.type === 'class_heritage');
+      const ext = heritage ? (namedKids(heritage).find((k) => k.type === 'extends_clause') ?? heritage) : undefined;
+      const base = ext ? (this.ctx.field(ext, 'value') ?? ext.namedChild(0)) : null;
+      if (!base) return OTHER;
+      const l = constructs(this.valueOf(base), 'new');
+      if (l) return client(l);
+      const name = this.nameOf(base);
+      if (name && this.ctx.project?.isClientClass(name)) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'strong' } };
+      return OTHER;
+    }
+    return OTHER;
   }
 
   /** What a function in this file returns (any return statement that yields a client wins). */
@@ -377,7 +878,7 @@ class JavaScriptAdapter implements Adapter {
   private declValue(decl: Decl, name: string): Value {
     switch (decl.kind) {
       case 'import':
-        return decl.lib ? importedValue(decl.lib, decl.imported) : UNKNOWN;
+        return decl.lib ? importedValue(decl.lib, decl.imported) : this.projectValue(name);
       case 'function':
       case 'opaque':
         return decl.kind === 'function' ? OTHER : UNKNOWN;
@@ -386,7 +887,7 @@ class JavaScriptAdapter implements Adapter {
           const tv = this.typeValue(decl.type);
           if (tv.t !== 'unknown') return tv;
         }
-        return decl.value ? this.valueOf(decl.value) : UNKNOWN;
+        return decl.value ? this.valueOf(decl.value) : this.callbackParamValue(decl);
       }
       case 'var': {
         const typed = decl.type ? this.typeValue(decl.type) : UNKNOWN;
@@ -506,9 +1007,9 @@ class JavaScriptAdapter implements Adapter {
     };
     if (FUNCTION_TYPES.has(scope.type)) {
       const single = this.ctx.field(scope, 'parameter');
-      if (single) add(this.ctx.text(single), { kind: 'param', type: null, value: null });
+      if (single) add(this.ctx.text(single), { kind: 'param', type: null, value: null, fn: scope, index: 0 });
       const params = this.ctx.field(scope, 'parameters');
-      if (params) for (const p of namedKids(params)) this.addParam(p, add);
+      if (params) namedKids(params).forEach((p, index) => this.addParam(p, (name, d) => add(name, d.kind === 'param' ? { ...d, fn: scope, index } : d)));
       const name = scope.type === 'function_expression' ? this.ctx.field(scope, 'name') : null;
       if (name) add(this.ctx.text(name), { kind: 'function', node: scope });
       return decls;
@@ -599,19 +1100,20 @@ class JavaScriptAdapter implements Adapter {
   /** `const { createClient } = require('redis')`; other destructuring is opaque. */
   private addDestructured(pattern: Node, value: Node | null, add: (name: string, d: Decl) => void): void {
     let lib: Lib | undefined;
+    let spec: string | undefined;
     if (value?.type === 'call_expression' && this.ctx.text(this.ctx.field(value, 'function')!) === 'require') {
       const arg = this.ctx.field(value, 'arguments')?.namedChild(0);
-      const spec = arg ? literalOf(this.ctx, arg).literal : undefined;
+      spec = arg ? literalOf(this.ctx, arg).literal : undefined;
       lib = spec === undefined ? undefined : moduleLib(spec);
     }
     for (const p of namedKids(pattern)) {
       if (p.type === 'shorthand_property_identifier_pattern') {
         const name = this.ctx.text(p);
-        add(name, lib ? { kind: 'import', lib, imported: name } : { kind: 'opaque' });
+        add(name, lib || spec !== undefined ? { kind: 'import', lib, imported: name, ...(spec !== undefined ? { spec } : {}) } : { kind: 'opaque' });
       } else if (p.type === 'pair_pattern') {
         const key = this.ctx.field(p, 'key');
         const val = this.ctx.field(p, 'value');
-        if (val?.type === 'identifier') add(this.ctx.text(val), lib && key ? { kind: 'import', lib, imported: this.ctx.text(key) } : { kind: 'opaque' });
+        if (val?.type === 'identifier') add(this.ctx.text(val), (lib || spec !== undefined) && key ? { kind: 'import', lib, imported: this.ctx.text(key), ...(spec !== undefined ? { spec } : {}) } : { kind: 'opaque' });
       } else this.addPatternNames(p, add);
     }
   }
@@ -624,21 +1126,22 @@ class JavaScriptAdapter implements Adapter {
     const lib = spec === undefined ? undefined : moduleLib(spec);
     if (requireClause) {
       const id = requireClause.namedChild(0);
-      if (id?.type === 'identifier') add(this.ctx.text(id), { kind: 'import', lib, imported: 'default' });
+      if (id?.type === 'identifier') add(this.ctx.text(id), { kind: 'import', lib, imported: 'default', ...(spec !== undefined ? { spec } : {}) });
       return;
     }
     const clause = namedKids(st).find((k) => k.type === 'import_clause');
     if (!clause) return;
     for (const part of namedKids(clause)) {
-      if (part.type === 'identifier') add(this.ctx.text(part), { kind: 'import', lib, imported: 'default' });
+      const at = spec !== undefined ? { spec } : {};
+      if (part.type === 'identifier') add(this.ctx.text(part), { kind: 'import', lib, imported: 'default', ...at });
       else if (part.type === 'namespace_import') {
         const id = part.namedChild(0);
-        if (id) add(this.ctx.text(id), { kind: 'import', lib, imported: '*' });
+        if (id) add(this.ctx.text(id), { kind: 'import', lib, imported: '*', ...at });
       } else if (part.type === 'named_imports') {
         for (const spec2 of namedKids(part)) {
           const name = this.ctx.field(spec2, 'name');
           const alias = this.ctx.field(spec2, 'alias');
-          if (name) add(this.ctx.text(alias ?? name), { kind: 'import', lib, imported: this.ctx.text(name) });
+          if (name) add(this.ctx.text(alias ?? name), { kind: 'import', lib, imported: this.ctx.text(name), ...at });
         }
       }
     }

@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { isClientName } from '../clients/naming';
+import { isAccessorName, isClientName, isGenericClientName, isRedisish } from '../clients/naming';
 import { addressKeywords, clientMethodRole, memberValue, moduleValue, ttlKeywords } from '../clients/python';
 import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
@@ -8,6 +8,8 @@ import { combine } from './javascript';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { emptySummary, type ClientExport, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
 const STRING_TYPES = new Set(['string', 'concatenated_string']);
@@ -53,25 +55,37 @@ const LITERALS = new Set([
   'generator_expression',
 ]);
 
-export const pythonCallWords = [...Object.keys(methodCommands), 'execute_command', 'eval', 'register_script'];
+export const pythonCallWords = [...Object.keys(methodCommands), 'execute_command', 'custom_command', 'eval', 'register_script', 'script_load'];
+/** A file that imports a Redis/Valkey client library: generic names (`client`, `conn`, `r`) are trusted. */
+const REDIS_IMPORT = /^[ \t]*(?:import|from)[ \t]+(?:redis|valkey|aioredis|coredis|glide|glide_sync|django_redis|walrus|fakeredis)\b/m;
 
 type Decl =
   | { kind: 'var'; values: Node[]; types: Node[]; scope: Node }
-  | { kind: 'import'; value: Value }
-  | { kind: 'param'; type: Node | null; value: Node | null }
+  | { kind: 'import'; value: Value; from?: string }
+  | { kind: 'param'; type: Node | null; value: Node | null; fn?: Node; index?: number }
   | { kind: 'function'; node: Node }
   | { kind: 'opaque' };
 
-export function createPythonAdapter(ctx: FileContext): Adapter {
+/** Write commands a wrapper may send on its key parameter. */
+const WRAPPER_WORDS = wrapperWords([
+  ...Object.entries(methodCommands)
+    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection')
+    .map(([m]) => m),
+  'execute_command',
+]);
+
+const TTL_WORDS = wrapperWords(['expire', 'pexpire', 'expireat', 'pexpireat']);
+
+export function createPythonAdapter(ctx: FileContext): Adapter & { extraCallWords(): string[] } {
   return new PythonAdapter(ctx);
 }
 
-class PythonAdapter implements Adapter {
+class PythonAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 
-  constructor(private readonly ctx: FileContext) {}
+  constructor(readonly ctx: FileContext) {}
 
   callSite(token: Node): CallSite | undefined {
     if (token.type !== 'identifier') return undefined;
@@ -109,19 +123,100 @@ class PythonAdapter implements Adapter {
   }
 
   ops(site: CallSite): OpDraft[] {
+    const drafts = this.clientOps(site);
+    if (drafts.length > 0) {
+      if (localWrappers(this, WRAPPER_WORDS).length === 0) return drafts;
+      return drafts.filter((d) => !isCalledWrapperWrite(this, WRAPPER_WORDS, d.node));
+    }
+    if (site.receiver && this.clientOf(site.receiver)) return [];
+    return wrapperCallOps(this, WRAPPER_WORDS, site);
+  }
+
+  extraCallWords(): string[] {
+    return wrapperCallWords(this, WRAPPER_WORDS, TTL_WORDS);
+  }
+
+  ttlHelperNames(): readonly string[] {
+    return localTtlHelpers(this, TTL_WORDS);
+  }
+
+  // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
+
+  paramOf(key: Node): { fn: Node; index: number } | undefined {
+    const decl = this.lookup(this.ctx.text(key), key);
+    if (decl?.kind !== 'param' || !decl.fn || decl.index === undefined || decl.fn.type !== 'function_definition') return undefined;
+    const skip = this.isMethod(decl.fn) ? 1 : 0;
+    return decl.index >= skip && this.describe(decl.fn) ? { fn: decl.fn, index: decl.index - skip } : undefined;
+  }
+
+  private isMethod(fn: Node): boolean {
+    const parent = this.ctx.parentOf(fn);
+    const holder = parent?.type === 'decorated_definition' ? this.ctx.parentOf(parent) : parent;
+    const cls = holder?.type === 'block' ? this.ctx.parentOf(holder) : null;
+    if (cls?.type !== 'class_definition') return false;
+    return parent?.type !== 'decorated_definition' || !/@staticmethod\b/.test(this.ctx.text(parent));
+  }
+
+  describe(fn: Node): FunctionInfo | undefined {
+    if (fn.type !== 'function_definition') return undefined;
+    const name = this.ctx.text(this.ctx.field(fn, 'name')!);
+    if (name.startsWith('__')) return undefined;
+    const params = this.ctx.field(fn, 'parameters');
+    const names = (params ? namedKids(params) : []).map((p) => this.ctx.text(p.type === 'identifier' ? p : (this.ctx.field(p, 'name') ?? p.namedChildren.find((c) => c?.type === 'identifier') ?? p)));
+    if (!this.isMethod(fn)) return { name, params: names };
+    const cls = this.classOf(fn);
+    const owner = cls ? this.ctx.text(this.ctx.field(cls, 'name')!) : undefined;
+    return owner ? { name, owner, params: names.slice(1) } : undefined;
+  }
+
+  callsFunction(site: CallSite, fn: Node): boolean {
+    const decl = this.lookup(site.name, site.nameNode);
+    return decl?.kind === 'function' && decl.node.id === fn.id;
+  }
+
+  receiverClass(site: CallSite): string | null | undefined {
+    const r = site.receiver;
+    if (!r) return undefined;
+    if (r.type === 'identifier' && ['self', 'cls'].includes(this.ctx.text(r))) {
+      const cls = this.classOf(r);
+      return cls ? this.ctx.text(this.ctx.field(cls, 'name')!) : undefined;
+    }
+    if (r.type === 'identifier') {
+      const decl = this.lookup(this.ctx.text(r), r);
+      if (decl?.kind === 'param' && decl.type) {
+        const t = decl.type.namedChild(0) ?? decl.type;
+        if (t.type === 'identifier') return this.ctx.text(t);
+      }
+      if (decl?.kind === 'var' && decl.values.length === 1 && decl.values[0]!.type === 'call') {
+        const f = this.ctx.field(decl.values[0]!, 'function');
+        const fd = f?.type === 'identifier' ? this.lookup(this.ctx.text(f), f) : undefined;
+        if (f && fd?.kind === 'opaque' && /^[A-Z]/.test(this.ctx.text(f))) return this.ctx.text(f);
+      }
+    }
+    const v = this.valueOf(r);
+    return v.t === 'unknown' ? undefined : null;
+  }
+
+  receiverName(site: CallSite): string | undefined {
+    return site.receiver ? this.nameOf(site.receiver) : undefined;
+  }
+
+  clientOps(site: CallSite): OpDraft[] {
     if (!site.receiver) return [];
     const client = this.clientOf(site.receiver);
     if (!client) return [];
     const name = normalizeMethod(site.name);
     const range = site.receiver?.type === 'call' ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call);
     const base = { node: site.call, range, offset: site.nameNode.startIndex, client, site };
-    if (name === 'executecommand') {
-      const tokens: Token[] = site.args.filter((a) => !a.name).map((a) => ({ node: a.node, ...literalOf(this.ctx, a.node) }));
+    if (name === 'executecommand' || name === 'customcommand') {
+      const positional = site.args.filter((a) => !a.name);
+      const items = name === 'customcommand' && positional[0]?.node.type === 'list' ? namedKids(positional[0].node).map((node) => ({ node })) : positional;
+      const tokens: Token[] = items.map((a) => ({ node: a.node, ...literalOf(this.ctx, a.node) }));
       if (site.args.some((a) => a.spread)) tokens.push({ node: site.call });
       const cmd = commandFromTokens(tokens);
       return cmd ? [{ ...base, command: cmd.info.command, cls: cmd.info.cls, keys: cmd.keys, ttl: cmd.ttl, via: 'command' }] : [];
     }
-    if (name === 'eval' || name === 'registerscript') {
+    if (name === 'eval' || name === 'registerscript' || name === 'scriptload') {
       const script = site.args.find((a) => !a.name || a.name === 'script')?.node;
       return scriptOps(this.ctx, this.scriptLiterals(script), client);
     }
@@ -149,8 +244,18 @@ class PythonAdapter implements Adapter {
     if (site.args.some((a) => a.spread)) return 'unknown';
     const positional = site.args.filter((a) => !a.name);
     const ttlArgs = [...positional.slice(2, 4), ...site.args.filter((a) => a.name && ttlKeywords.has(a.name))];
-    if (ttlArgs.some((a) => !['none', 'false'].includes(a.node.type))) return 'yes';
+    const given = ttlArgs.filter((a) => !['none', 'false'].includes(a.node.type));
+    // `ex=timeout` where `timeout=None` is a parameter: whether there is an expiry is up to the caller.
+    if (given.length > 0 && given.every((a) => this.optionalParam(a.node))) return 'unknown';
+    if (given.length > 0) return 'yes';
     return 'no';
+  }
+
+  /** A parameter without a default or with `None` for one. */
+  private optionalParam(n: Node): boolean {
+    if (n.type !== 'identifier') return false;
+    const decl = this.lookup(this.ctx.text(n), n);
+    return decl?.kind === 'param' && (decl.value === null || decl.value.type === 'none');
   }
 
   private scriptLiterals(node: Node | undefined, depth = 0): Node[] {
@@ -176,8 +281,206 @@ class PythonAdapter implements Adapter {
   private clientOf(receiver: Node): ClientRef | undefined {
     const v = this.valueOf(receiver);
     if (v.t === 'client') return v.ref;
-    if (v.t === 'unknown' && isClientName(this.nameOf(receiver))) return { lib: 'unknown', role: 'client', strength: 'weak' };
+    if (v.t === 'unknown' && this.hint(receiver)) return { lib: 'unknown', role: 'client', strength: 'weak' };
     return undefined;
+  }
+
+  private redisImported(): boolean {
+    return this.ctx.memo('py.redisImported', 0, () => REDIS_IMPORT.test(this.ctx.source), false);
+  }
+
+  /**
+   * Whether an expression the engine cannot trace is, by its name and where it comes from, a client:
+   * a client name (`redis_client`, `get_redis_connection()`), an accessor of a Redis holder
+   * (`self.redis_service.client`), a variable or attribute set from one (`conn = get_redis()`,
+   * `self.client = client`), a name the project index knows, or a generic name (`r`, `conn`,
+   * `client`) in a file that imports a client library.
+   */
+  private hint(n: Node): boolean {
+    return this.ctx.memo('py.hint', n.id, () => this.computeHint(n), false);
+  }
+
+  private computeHint(n: Node): boolean {
+    this.ctx.deadline.tick();
+    const project = this.ctx.project;
+    switch (n.type) {
+      case 'await':
+      case 'parenthesized_expression':
+        return n.namedChild(0) ? this.hint(n.namedChild(0)!) : false;
+      case 'identifier': {
+        const name = this.ctx.text(n);
+        if (isClientName(name)) return true;
+        const decl = this.lookup(name, n);
+        if (!decl && project?.isClientValue(name)) return true;
+        if (isGenericClientName(name) && this.redisImported() && (!decl || decl.kind === 'param' || decl.kind === 'import' || (decl.kind === 'var' && decl.values.length === 0))) return true;
+        if (!decl) return false;
+        if (decl.kind === 'import') return project?.isClientValue(name) === true || (decl.from !== undefined && isRedisish(decl.from) && (isGenericClientName(name) || isAccessorName(name)));
+        if (decl.kind === 'param') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && decl.value.type !== 'none' && this.hint(decl.value));
+        if (decl.kind === 'var') return decl.types.some((t) => this.typeHint(t)) || decl.values.some((v) => v.type !== 'none' && this.valueOf(v).t === 'unknown' && this.hint(v));
+        return false;
+      }
+      case 'attribute': {
+        const obj = this.ctx.field(n, 'object');
+        const attr = this.ctx.text(this.ctx.field(n, 'attribute')!);
+        if (!obj) return false;
+        if (isClientName(attr)) return true;
+        const onSelf = obj.type === 'identifier' && ['self', 'cls'].includes(this.ctx.text(obj));
+        if (onSelf && (project?.isClientValue(attr) || this.fieldHint(n, attr))) return true;
+        if (isAccessorName(attr) || isGenericClientName(attr)) return this.redisImported() || isRedisish(this.ctx.text(obj)) || (!onSelf && this.hint(obj));
+        return false;
+      }
+      case 'call': {
+        const fn = this.ctx.field(n, 'function');
+        if (!fn) return false;
+        const name = fn.type === 'attribute' ? this.ctx.text(this.ctx.field(fn, 'attribute')!) : fn.type === 'identifier' ? this.ctx.text(fn) : undefined;
+        if (name === undefined) return false;
+        if (isClientName(name) || project?.isClientFactory(name)) return true;
+        if (fn.type === 'attribute') {
+          const obj = this.ctx.field(fn, 'object')!;
+          if (obj.type === 'identifier' && ['self', 'cls'].includes(this.ctx.text(obj))) {
+            const m = this.classMethod(fn, name);
+            if (m && this.returnHint(m)) return true;
+          }
+          return isAccessorName(name) && (this.redisImported() || isRedisish(this.ctx.text(obj)) || this.hint(obj));
+        }
+        const decl = this.lookup(name, fn);
+        if (decl?.kind === 'function') return this.returnHint(decl.node);
+        if (decl?.kind === 'import') return decl.from !== undefined && isRedisish(decl.from) && isAccessorName(name);
+        return false;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private returnHint(fn: Node): boolean {
+    return this.ctx.memo('py.returnHint', fn.id, () => {
+      const body = this.ctx.field(fn, 'body');
+      if (!body) return false;
+      if (fn.type === 'lambda') return this.valueOf(body).t === 'client' || this.hint(body);
+      for (const ret of body.descendantsOfType('return_statement')) {
+        if (!ret || this.innermostFunction(ret)?.id !== fn.id) continue;
+        const expr = ret.namedChild(0);
+        if (!expr) continue;
+        const v = this.valueOf(expr);
+        if (v.t === 'client' || (v.t === 'unknown' && this.hint(expr))) return true;
+      }
+      return false;
+    }, false);
+  }
+
+  /** `self.<name>` assigned something client-like in the class (`self.client = client`, `self.r = get_redis()`). */
+  private fieldHint(at: Node, name: string): boolean {
+    const cls = this.classOf(at);
+    if (!cls) return false;
+    return this.ctx.memo('py.fieldHint', `${cls.id}:${name}`, () => this.fieldNodes(at, name).some((v) => v.type !== 'none' && this.valueOf(v).t === 'unknown' && this.hint(v)), false);
+  }
+
+  private typeHint(type: Node): boolean {
+    if (this.typeValue(type).t !== 'unknown') return false;
+    return type.descendantsOfType('identifier').some((id) => {
+      if (!id) return false;
+      const name = this.ctx.text(id);
+      return isClientName(name) || /^(?:Redis|Valkey)(?:Client|Connection|Cluster)?$/.test(name) || this.ctx.project?.isClientClass(name) === true;
+    });
+  }
+
+  /** What the project index says an imported name is. */
+  private projectValue(name: string): Value {
+    const project = this.ctx.project;
+    if (!project) return UNKNOWN;
+    if (project.isClientValue(name)) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'strong' } };
+    if (project.isClientClass(name)) return { t: 'lib', lib: 'unknown', what: 'ctor' };
+    if (project.isClientFactory(name)) return { t: 'lib', lib: 'unknown', what: 'factory' };
+    return UNKNOWN;
+  }
+
+  // ---- project summary (see project/facts.ts) -----------------------------------------------------
+
+  summarize(): FileSummary {
+    const out = emptySummary();
+    const clientish = (n: Node): boolean => {
+      const v = this.valueOf(n);
+      return v.t === 'client' || (v.t === 'unknown' && this.hint(n));
+    };
+    const returnsClient = (fn: Node) => this.returnValue(fn).t === 'client' || this.returnHint(fn);
+    const add = (c: ClientExport) => {
+      if (!out.clients.some((x) => x.name === c.name && x.kind === c.kind && x.owner === c.owner)) out.clients.push(c);
+    };
+    const unwrap = (st: Node) => (st.type === 'decorated_definition' ? (this.ctx.field(st, 'definition') ?? st) : st);
+    for (const raw of namedKids(this.ctx.root)) {
+      this.ctx.deadline.tick();
+      const st = unwrap(raw);
+      if (st.type === 'import_statement' || st.type === 'import_from_statement') this.summarizeImport(st, out);
+      else if (st.type === 'expression_statement') {
+        const a = st.namedChild(0);
+        const left = a?.type === 'assignment' ? this.ctx.field(a, 'left') : null;
+        if (left?.type === 'identifier' && clientish(left)) add({ name: this.ctx.text(left), kind: 'value', line: st.startPosition.row });
+      } else if (st.type === 'function_definition') {
+        if (returnsClient(st)) add({ name: this.ctx.text(this.ctx.field(st, 'name')!), kind: 'factory', line: st.startPosition.row });
+      } else if (st.type === 'class_definition') {
+        const cls = this.ctx.text(this.ctx.field(st, 'name')!);
+        const body = this.ctx.field(st, 'body');
+        if (!body) continue;
+        if (this.selfValue(body).t === 'client') add({ name: cls, kind: 'class', line: st.startPosition.row });
+        for (const m of namedKids(body).map(unwrap)) {
+          if (m.type !== 'function_definition') continue;
+          const mname = this.ctx.text(this.ctx.field(m, 'name')!);
+          if (!mname.startsWith('__') && returnsClient(m)) add({ name: mname, kind: /@property\b/.test(this.ctx.text(this.ctx.parentOf(m) ?? m).slice(0, 200)) ? 'field' : 'factory', owner: cls, line: m.startPosition.row });
+        }
+        for (const a of body.descendantsOfType('assignment')) {
+          const left = a ? this.ctx.field(a, 'left') : null;
+          const obj = left?.type === 'attribute' ? this.ctx.field(left, 'object') : null;
+          if (!left || obj?.type !== 'identifier' || this.ctx.text(obj) !== 'self') continue;
+          if (clientish(left)) add({ name: this.ctx.text(this.ctx.field(left, 'attribute')!), kind: 'field', owner: cls, line: a!.startPosition.row });
+        }
+      }
+    }
+    for (const w of localWrappers(this, WRAPPER_WORDS)) out.wrappers.push(exportOf(w));
+    out.ttlHelpers = ttlHelpers(this, TTL_WORDS);
+    return out;
+  }
+
+  private summarizeImport(st: Node, out: FileSummary): void {
+    if (st.type === 'import_statement') {
+      for (const n of namedKids(st)) {
+        if (n.type === 'dotted_name') {
+          const dotted = this.ctx.text(n);
+          out.imports.push({ from: dotted, names: { [dotted.split('.')[0]!]: '*' } });
+        } else if (n.type === 'aliased_import') {
+          out.imports.push({ from: this.ctx.text(this.ctx.field(n, 'name')!), names: { [this.ctx.text(this.ctx.field(n, 'alias')!)]: '*' } });
+        }
+      }
+      return;
+    }
+    const moduleName = this.ctx.field(st, 'module_name');
+    if (!moduleName) return;
+    const names: Record<string, string> = {};
+    for (const n of st.childrenForFieldName('name')) {
+      if (!n) continue;
+      const imported = n.type === 'aliased_import' ? this.ctx.field(n, 'name')! : n;
+      const local = n.type === 'aliased_import' ? this.ctx.field(n, 'alias')! : n;
+      names[this.ctx.text(local)] = this.ctx.text(imported);
+    }
+    if (namedKids(st).some((k) => k.type === 'wildcard_import')) names['*'] = '*';
+    out.imports.push({ from: this.ctx.text(moduleName), names });
+  }
+
+  /** `self` in a class that extends a client class (`class Cache(redis.Redis)`). */
+  private selfValue(n: Node): Value {
+    const cls = this.classOf(n);
+    if (!cls) return UNKNOWN;
+    return this.ctx.memo('py.self', cls.id, () => {
+      const bases = this.ctx.field(cls, 'superclasses');
+      for (const b of bases ? namedKids(bases) : []) {
+        if (b.type === 'keyword_argument') continue;
+        const v = this.valueOf(b);
+        if (v.t === 'lib' && (v.what === 'ctor' || v.what === 'glide-class')) return { t: 'client', ref: { lib: v.lib, role: 'client', strength: 'strong', async: v.async === true } };
+        const name = b.type === 'attribute' ? this.ctx.text(this.ctx.field(b, 'attribute')!) : this.ctx.text(b);
+        if (this.ctx.project?.isClientClass(name)) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'strong' } };
+      }
+      return UNKNOWN;
+    }, UNKNOWN);
   }
 
   private nameOf(n: Node): string | undefined {
@@ -200,6 +503,10 @@ class PythonAdapter implements Adapter {
     switch (n.type) {
       case 'identifier': {
         const decl = this.lookup(this.ctx.text(n), n);
+        if (this.ctx.text(n) === 'self' && decl?.kind === 'param') {
+          const sv = this.selfValue(n);
+          if (sv.t === 'client') return sv;
+        }
         return decl ? this.declValue(decl, this.ctx.text(n)) : UNKNOWN;
       }
       case 'attribute': {
@@ -231,7 +538,7 @@ class PythonAdapter implements Adapter {
     if (!fn) return UNKNOWN;
     const fv = this.valueOf(fn);
     if (fv.t === 'lib') {
-      if (fv.what === 'ctor' || fv.what === 'factory') return { t: 'client', ref: { lib: 'redis-py', role: 'client', strength: 'strong', async: fv.async === true } };
+      if (fv.what === 'ctor' || fv.what === 'factory') return { t: 'client', ref: { lib: fv.lib, role: 'client', strength: 'strong', async: fv.async === true } };
       if (fv.what === 'sentinel-class') return { t: 'lib', lib: 'redis-py', what: 'sentinel', async: fv.async === true };
       return OTHER;
     }
@@ -244,13 +551,16 @@ class PythonAdapter implements Adapter {
       }
       if (ov.t === 'client') {
         const role = clientMethodRole(method);
-        return role ? { t: 'client', ref: { ...ov.ref, role } } : OTHER;
+        if (role) return { t: 'client', ref: { ...ov.ref, role } };
+        // Commands queued on a pipeline return it: `r.pipeline().set(k, v).incr(n).execute()`.
+        if (ov.ref.role === 'pipeline' && methodCommands[normalizeMethod(method)]) return ov;
+        return OTHER;
       }
       if (obj.type === 'identifier' && ['self', 'cls'].includes(this.ctx.text(obj))) {
         const method2 = this.classMethod(fn, method);
         return method2 ? this.returnValue(method2) : UNKNOWN;
       }
-      if (ov.t === 'unknown' && isClientName(this.nameOf(obj)) && clientMethodRole(method)) {
+      if (ov.t === 'unknown' && clientMethodRole(method) && this.hint(obj)) {
         return { t: 'client', ref: { lib: 'unknown', role: clientMethodRole(method)!, strength: 'weak' } };
       }
       return UNKNOWN;
@@ -286,7 +596,7 @@ class PythonAdapter implements Adapter {
   private declValue(decl: Decl, name: string): Value {
     switch (decl.kind) {
       case 'import':
-        return decl.value;
+        return decl.value.t === 'unknown' ? this.projectValue(name) : decl.value;
       case 'function':
         return OTHER;
       case 'opaque':
@@ -332,7 +642,7 @@ class PythonAdapter implements Adapter {
       case 'identifier':
       case 'attribute': {
         const v = this.valueOf(type);
-        if (v.t === 'lib' && v.what === 'ctor') return { t: 'client', ref: { lib: 'redis-py', role: 'client', strength: 'strong', async: v.async === true } };
+        if (v.t === 'lib' && (v.what === 'ctor' || v.what === 'glide-class')) return { t: 'client', ref: { lib: v.lib, role: 'client', strength: 'strong', async: v.async === true } };
         if (v.t === 'lib' && v.what === 'pipeline-type') return { t: 'client', ref: { lib: 'redis-py', role: 'pipeline', strength: 'strong', async: v.async === true } };
         return v.t === 'unknown' ? UNKNOWN : OTHER;
       }
@@ -384,14 +694,15 @@ class PythonAdapter implements Adapter {
     };
     if (FUNCTION_TYPES.has(scope.type)) {
       const params = this.ctx.field(scope, 'parameters');
-      for (const p of params ? namedKids(params) : []) {
-        if (p.type === 'identifier') add(this.ctx.text(p), { kind: 'param', type: null, value: null });
+      for (const [index, p] of (params ? namedKids(params) : []).entries()) {
+        const at = { fn: scope, index };
+        if (p.type === 'identifier') add(this.ctx.text(p), { kind: 'param', type: null, value: null, ...at });
         else if (p.type === 'typed_parameter') {
           const id = p.namedChildren.find((c) => c?.type === 'identifier');
-          if (id) add(this.ctx.text(id), { kind: 'param', type: this.ctx.field(p, 'type'), value: null });
+          if (id) add(this.ctx.text(id), { kind: 'param', type: this.ctx.field(p, 'type'), value: null, ...at });
         } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
           const id = this.ctx.field(p, 'name');
-          if (id) add(this.ctx.text(id), { kind: 'param', type: this.ctx.field(p, 'type'), value: this.ctx.field(p, 'value') });
+          if (id) add(this.ctx.text(id), { kind: 'param', type: this.ctx.field(p, 'type'), value: this.ctx.field(p, 'value'), ...at });
         } else {
           for (const id of p.descendantsOfType('identifier')) if (id) add(this.ctx.text(id), { kind: 'opaque' });
         }
@@ -484,7 +795,7 @@ class PythonAdapter implements Adapter {
       const imported = n.type === 'aliased_import' ? this.ctx.field(n, 'name')! : n;
       const local = n.type === 'aliased_import' ? this.ctx.field(n, 'alias')! : n;
       const importedName = this.ctx.text(imported);
-      add(this.ctx.text(local), { kind: 'import', value: mod ? memberValue(mod, importedName) : UNKNOWN });
+      add(this.ctx.text(local), { kind: 'import', value: mod ? memberValue(mod, importedName) : UNKNOWN, ...(moduleName ? { from: this.ctx.text(moduleName) } : {}) });
     }
   }
 

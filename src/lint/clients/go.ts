@@ -6,6 +6,9 @@ export function importLib(path: string): { lib: Lib; name: string } | undefined 
   if (path === 'github.com/valkey-io/valkey-go') return { lib: 'valkey-go', name: 'valkey' };
   if (path === 'github.com/redis/rueidis') return { lib: 'valkey-go', name: 'rueidis' };
   if (path === 'github.com/gomodule/redigo/redis' || path === 'github.com/garyburd/redigo/redis') return { lib: 'redigo', name: 'redis' };
+  if (path === 'github.com/valkey-io/valkey-go/valkeycompat' || path === 'github.com/redis/rueidis/rueidiscompat') return { lib: 'go-redis', name: path.endsWith('valkeycompat') ? 'valkeycompat' : 'rueidiscompat' };
+  if (/^github\.com\/valkey-io\/valkey-glide\/go(\/v\d+)?$/.test(path)) return { lib: 'glide', name: 'glide' };
+  if (/^github\.com\/valkey-io\/valkey-glide\/go(\/v\d+)?\/api$/.test(path)) return { lib: 'glide', name: 'api' };
   return undefined;
 }
 
@@ -18,6 +21,8 @@ export function typeRole(lib: Lib, name: string): Role | 'pool' | undefined {
       return undefined;
     case 'valkey-go':
       return ['Client', 'DedicatedClient', 'CoreClient'].includes(name) ? 'client' : undefined;
+    case 'glide':
+      return ['Client', 'ClusterClient', 'GlideClient', 'GlideClusterClient', 'GlideClientCommands', 'GlideClusterClientCommands', 'BaseClient'].includes(name) ? 'client' : undefined;
     case 'redigo':
       if (name === 'Conn' || name === 'ConnWithContext') return 'client';
       if (name === 'Pool') return 'pool';
@@ -39,6 +44,8 @@ export function factoryResult(lib: Lib, name: string): 'client' | 'script' | und
     case 'redigo':
       if (['Dial', 'DialURL', 'DialContext', 'DialURLContext', 'DialTimeout'].includes(name)) return 'client';
       return name === 'NewScript' ? 'script' : undefined;
+    case 'glide':
+      return ['NewClient', 'NewClusterClient', 'NewGlideClient', 'NewGlideClusterClient'].includes(name) ? 'client' : undefined;
     default:
       return undefined;
   }

@@ -26,12 +26,19 @@ export function moduleValue(dotted: string): LibValue | undefined {
       return py('module', true);
     case 'django_redis':
       return py('django-module');
+    case 'coredis':
+      return py('module', true);
+    case 'glide':
+    case 'glide_sync':
+      return { t: 'lib', lib: 'glide', what: 'glide-module', async: dotted === 'glide' };
     default:
       return undefined;
   }
 }
 
 const CLIENT_CLASSES = new Set(['Redis', 'StrictRedis', 'RedisCluster', 'Valkey', 'StrictValkey', 'ValkeyCluster']);
+/** Valkey GLIDE for Python: `await GlideClient.create(config)` (`glide`, asyncio) or `GlideClient.create(config)` (`glide_sync`). */
+const GLIDE_CLASSES = new Set(['GlideClient', 'GlideClusterClient', 'TGlideClient']);
 
 /** `<module>.<name>` or `from <module> import <name>`. */
 export function memberValue(v: LibValue, name: string): Value {
@@ -49,6 +56,10 @@ export function memberValue(v: LibValue, name: string): Value {
       return name === 'get_redis_connection' ? py('factory') : OTHER;
     case 'ctor':
       return name === 'from_url' ? py('factory', async) : OTHER;
+    case 'glide-module':
+      return GLIDE_CLASSES.has(name) ? { t: 'lib', lib: 'glide', what: 'glide-class', async } : OTHER;
+    case 'glide-class':
+      return name === 'create' ? { t: 'lib', lib: 'glide', what: 'factory', async } : OTHER;
     default:
       return OTHER;
   }
@@ -62,7 +73,7 @@ export function clientMethodRole(method: string): 'client' | 'pipeline' | undefi
 }
 
 /** Keyword arguments of `set()` that give an expiry (or keep the current one). */
-export const ttlKeywords = new Set(['ex', 'px', 'exat', 'pxat', 'keepttl']);
+export const ttlKeywords = new Set(['ex', 'px', 'exat', 'pxat', 'keepttl', 'expiry']);
 
 /** Keyword arguments of a client constructor that hold an address. */
 export const addressKeywords = new Set(['host', 'port', 'url', 'startup_nodes', 'address']);

@@ -27,7 +27,7 @@ function scanInstead(op: Op, env: RuleEnv): Fix[] {
 /** `r.set(k, v)` / `r.set(k, v, nx=True)` -> `..., ex=<ttl>)`. */
 function addExpiry(op: Op, env: RuleEnv): Fix[] {
   const site = op.site!;
-  if (op.command !== 'SET' || op.via !== 'method' || site.args.some((a) => a.spread)) return [];
+  if (op.command !== 'SET' || op.via !== 'method' || op.client.lib === 'glide' || site.args.some((a) => a.spread)) return [];
   const positional = site.args.filter((a) => !a.name);
   if (positional.length !== 2 || site.args.some((a) => a.name && ['ex', 'px', 'exat', 'pxat', 'keepttl'].includes(a.name))) return [];
   const last: Node = lastArgument(site.argsNode!) ?? positional[1]!.node;
