@@ -1,12 +1,12 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { knownType, methodResult, setParamsTtlSteps, springCommand, type JavaKind } from '../clients/java';
+import { knownType, methodResult, redissonCommand, redissonResult, setParamsTtlSteps, springCommand, typeBySimpleName, type JavaKind } from '../clients/java';
 import { isClientName } from '../clients/naming';
 import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
 import type { CallSite, ClientRef, SentinelMisuse, Ttl } from './model';
 import { scriptOps } from './scripts';
-import { namedKids, rangeBetween, rangeOf } from './tree';
+import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
 const STRING_TYPES = new Set(['string_literal']);
@@ -56,13 +56,34 @@ export const javaCallWords = [
   'DefaultRedisScript',
   'of',
   'setScriptText',
+  'customCommand',
+  'incrementAndGet',
+  'getAndIncrement',
+  'decrementAndGet',
+  'getAndDecrement',
+  'addAndGet',
+  'getAndAdd',
+  'trySet',
+  'getKeysByPattern',
+  'findKeysByPattern',
+  'getKeysStreamByPattern',
+  'expireAt',
+  ...['set', 'trySet', 'setIfAbsent', 'getAndSet', 'expire', 'incrementAndGet', 'getAndIncrement', 'addAndGet', 'getAndAdd', 'decrementAndGet'].map((m) => `${m}Async`),
+  'setNX',
+  'setEx',
+  'incrBy',
+  'mSet',
 ];
 
-type JValue = { t: 'kind'; kind: JavaKind; strength: 'strong' | 'weak' } | { t: 'other' } | { t: 'unknown' };
+/** `key`: the key a Redisson object stands for (the argument of `getBucket(key)`). */
+const MOCK = /\b(?:mock|spy)\s*\(\s*(?:Jedis|JedisPooled|UnifiedJedis|JedisCluster|JedisPool|RedisTemplate|StringRedisTemplate|ValueOperations|RedisCommands|RedissonClient|RBucket|RAtomicLong|GlideClient)\.class\s*\)|@Mock(?:Bean)?\b[^;]*\b(?:Jedis|JedisPooled|UnifiedJedis|JedisPool|RedisTemplate|StringRedisTemplate|ValueOperations|RedisCommands|RedissonClient|RBucket|RAtomicLong|GlideClient)\b/;
+
+type JValue = { t: 'kind'; kind: JavaKind; strength: 'strong' | 'weak'; key?: Node } | { t: 'other' } | { t: 'unknown' };
 const UNKNOWN: JValue = { t: 'unknown' };
 const OTHER: JValue = { t: 'other' };
 
-type Decl = { type: Node | null; value: Node | null };
+/** `lambda`: a parameter (without a type) of that lambda. */
+type Decl = { type: Node | null; value: Node | null; lambda?: Node };
 
 export function createJavaAdapter(ctx: FileContext): Adapter {
   return new JavaAdapter(ctx);
@@ -104,12 +125,25 @@ class JavaAdapter implements Adapter {
     if ((site.name === 'of' || site.name === 'setScriptText') && this.isSpringScript(site)) {
       return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), { lib: 'spring', role: 'client', strength: 'strong' });
     }
+    if (this.mocksClients()) return [];
     const v = this.valueOf(site.receiver);
+    const split = site.receiver.type === 'method_invocation' || site.receiver.startPosition.row !== site.nameNode.startPosition.row;
+    const range = split ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call);
+    if (v.t === 'kind' && v.kind.lib === 'redisson') return this.redissonOps(site, v, range);
     let client: ClientRef | undefined;
     if (v.t === 'kind' && isCommandRole(v.kind.role)) client = { lib: v.kind.lib, role: v.kind.role as ClientRef['role'], strength: v.strength };
+    // Jedis 6's RedisClient (Lettuce's has no command methods).
+    else if (v.t === 'kind' && v.kind.role === 'lettuce-client' && v.kind.lib === 'unknown') client = { lib: 'jedis', role: 'client', strength: 'weak' };
     else if (v.t === 'unknown' && isClientName(this.nameOf(site.receiver))) client = { lib: 'unknown', role: 'client', strength: 'weak' };
     if (!client) return [];
-    const base = { node: site.call, range: site.receiver.type === 'method_invocation' ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call), offset: site.nameNode.startIndex, client, site };
+    const base = { node: site.call, range, offset: site.nameNode.startIndex, client, site };
+    if (site.name === 'customCommand') {
+      const arr = site.args[0]?.node;
+      const init = arr?.type === 'array_creation_expression' ? namedKids(arr).find((k) => k.type === 'array_initializer') : arr?.type === 'array_initializer' ? arr : undefined;
+      const tokens: Token[] = (init ? namedKids(init) : site.args.map((a) => a.node)).map((n) => ({ node: n, ...this.tokenOf(n) }));
+      const cmd = commandFromTokens(tokens);
+      return cmd ? [{ ...base, command: cmd.info.command, cls: cmd.info.cls, keys: cmd.keys, ttl: cmd.ttl, via: 'command' }] : [];
+    }
     if (site.name === 'sendCommand' || site.name === 'dispatch' || (site.name === 'execute' && client.role === 'connection')) {
       const tokens: Token[] = site.args.map((a) => ({ node: a.node, ...this.tokenOf(a.node) }));
       const cmd = commandFromTokens(tokens);
@@ -123,13 +157,35 @@ class JavaAdapter implements Adapter {
     return [{ ...base, command: info.command, cls: info.cls, keys, ttl, via: 'method' }];
   }
 
+  /** Redisson `RBucket.set(v)` (no TTL) / `set(v, 10, SECONDS)`, `RAtomicLong.incrementAndGet()`, `RKeys.getKeysByPattern(p)`: the key is the object's name. */
+  private redissonOps(site: CallSite, v: Extract<JValue, { t: 'kind' }>, range: OpDraft['range']): OpDraft[] {
+    const info = redissonCommand(v.kind.role, site.name);
+    if (!info) return [];
+    const client: ClientRef = { lib: 'redisson', role: 'client', strength: v.strength };
+    const keys = v.key ? [v.key] : [];
+    const ttl: Ttl = info.cls === 'string-write' ? (site.args.length > 1 ? 'yes' : 'no') : 'no';
+    return [{ node: site.call, range, offset: site.nameNode.startIndex, client, site, command: info.command, cls: info.cls, keys, ttl, via: 'method' }];
+  }
+
+  /** A test that mocks the client types (Mockito): its calls stub or verify a double, they send nothing. */
+  private mocksClients(): boolean {
+    return this.ctx.memo('java.mocks', 0, () => MOCK.test(this.ctx.source), false);
+  }
+
   /** Jedis `set(k, v, SetParams...)`, Lettuce `set(k, v, SetArgs...)`, Spring `set(k, v, Duration)` / `set(k, v, 5, MINUTES)`. */
   private setTtl(site: CallSite, info: CommandInfo, client: ClientRef): Ttl {
     if (info.alwaysTtl) return 'yes';
     const n = site.args.length;
     if (client.lib === 'spring') {
+      if (client.role === 'connection') return info.command === 'SET' && n >= 3 ? 'yes' : 'no';
       if (info.command === 'SET' || info.command === 'SETNX') return n >= 3 ? (n === 3 && this.isNumber(site.args[2]!.node) ? 'unknown' : 'yes') : 'no';
       return 'no';
+    }
+    if (client.lib === 'glide-java') {
+      if (info.command !== 'SET' || n <= 2) return 'no';
+      const options = this.resolveLocal(site.args[2]!.node);
+      if (!options) return 'unknown';
+      return /\bexpiry\b|Expiry\.|KEEP_EXISTING|KeepExisting/.test(this.ctx.text(options)) ? 'yes' : options.type === 'method_invocation' ? 'no' : 'unknown';
     }
     if (info.command !== 'SET') return 'no';
     if (n <= 2) return 'no';
@@ -220,13 +276,20 @@ class JavaAdapter implements Adapter {
           const m = this.methodDecl(n, name);
           return m?.childForFieldName('type') ? this.typeValue(this.ctx.field(m, 'type')!) : UNKNOWN;
         }
-        // static factories: RedisClient.create(...)
+        // static factories: RedisClient.create(...), Redisson.create(config)
         if (obj.type === 'identifier' && name === 'create') {
           const t = this.resolveTypeName(this.ctx.text(obj));
           if (t?.role === 'lettuce-client') return { t: 'kind', kind: t, strength: 'strong' };
+          if (t?.role === 'redisson-class') return { t: 'kind', kind: { lib: 'redisson', role: 'redisson' }, strength: 'strong' };
         }
         const ov = this.valueOf(obj);
         if (ov.t === 'kind') {
+          const rk = redissonResult(ov.kind, name);
+          if (rk) {
+            const key = this.ctx.field(n, 'arguments')?.namedChild(0) ?? undefined;
+            return { t: 'kind', kind: rk, strength: ov.strength, ...(key ? { key } : {}) };
+          }
+          if (ov.kind.role === 'lettuce-client' && ov.kind.lib === 'unknown') return name === 'connect' ? { t: 'kind', kind: { lib: 'lettuce', role: 'connection' }, strength: 'weak' } : OTHER;
           const r = methodResult(ov.kind, name);
           return r ? { t: 'kind', kind: r, strength: ov.strength } : OTHER;
         }
@@ -252,8 +315,30 @@ class JavaAdapter implements Adapter {
   }
 
   private declValue(d: Decl): JValue {
-    if (d.type && this.ctx.text(d.type) !== 'var') return this.typeValue(d.type);
+    if (d.type && this.ctx.text(d.type) !== 'var') {
+      const tv = this.typeValue(d.type);
+      // `RBucket<String> b = redisson.getBucket(key)`: the value knows the key.
+      if (tv.t === 'kind' && tv.kind.lib === 'redisson' && d.value) {
+        const vv = this.valueOf(d.value);
+        if (vv.t === 'kind' && vv.key) return vv;
+      }
+      return tv;
+    }
+    if (d.lambda) return this.lambdaParamValue(d.lambda);
     return d.value ? this.valueOf(d.value) : UNKNOWN;
+  }
+
+  /** `connection` of `redisTemplate.execute((RedisCallback<...>) connection -> ...)` / `executePipelined(...)`. */
+  private lambdaParamValue(lambda: Node): JValue {
+    let up = this.ctx.parentOf(lambda);
+    if (up?.type === 'cast_expression' || up?.type === 'parenthesized_expression') up = this.ctx.parentOf(up);
+    const call = up?.type === 'argument_list' ? this.ctx.parentOf(up) : null;
+    if (call?.type !== 'method_invocation') return UNKNOWN;
+    const name = this.ctx.text(this.ctx.field(call, 'name')!);
+    const obj = this.ctx.field(call, 'object');
+    if (!obj || !['execute', 'executePipelined', 'executeWithStickyConnection'].includes(name)) return UNKNOWN;
+    const ov = this.valueOf(obj);
+    return ov.t === 'kind' && ov.kind.lib === 'spring' && ov.kind.role === 'template' ? { t: 'kind', kind: { lib: 'spring', role: 'connection' }, strength: ov.strength } : UNKNOWN;
   }
 
   private typeValue(type: Node): JValue {
@@ -282,7 +367,16 @@ class JavaAdapter implements Adapter {
       const k = knownType(w, name);
       if (k) return k;
     }
-    return undefined;
+    // No import names it (an excerpt, a same-package alias): a distinctive library name still tells.
+    return this.declaresType(name) ? undefined : typeBySimpleName(name);
+  }
+
+  /** The file declares a class or interface of this name (the project's own `RedisClient`). */
+  private declaresType(name: string): boolean {
+    return this.ctx.memo('java.declares', name, () => this.ctx.spelled(wordOf(name)).some((id) => {
+      const p = this.ctx.parentOf(id);
+      return (p?.type === 'class_declaration' || p?.type === 'interface_declaration' || p?.type === 'record_declaration') && this.ctx.field(p, 'name')?.id === id.id;
+    }), false);
   }
 
   private isImported(pkg: string, name: string): boolean {
@@ -362,7 +456,8 @@ class JavaAdapter implements Adapter {
           break;
         case 'lambda_expression': {
           const p = this.ctx.field(scope, 'parameters');
-          if (p?.type === 'identifier') decls.set(this.ctx.text(p), { type: null, value: null });
+          if (p?.type === 'identifier') decls.set(this.ctx.text(p), { type: null, value: null, lambda: scope });
+          else if (p?.type === 'inferred_parameters') for (const id of namedKids(p)) decls.set(this.ctx.text(id), { type: null, value: null, lambda: scope });
           else addParams(p);
           break;
         }
