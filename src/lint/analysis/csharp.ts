@@ -9,12 +9,13 @@ import { namedKids, rangeBetween, rangeOf } from './tree';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'lambda_expression', 'anonymous_method_expression', 'accessor_declaration']);
 const STRING_TYPES = new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression']);
-/** Names resolve through lexical scopes, members and `using` directives: nothing in a method body is seen from outside it, nothing in a class body from outside the class. */
+/** Names resolve through lexical scopes, members, method result types and `using` directives: nothing in a method body is seen from outside it, nothing in a class body from outside the class. */
 const LOCALITY: Locality = {
   bodies: new Set(['block']),
   containers: new Set(['compilation_unit', 'declaration_list', 'block']),
   exported: {},
-  exportedFields: [],
+  // Calls of a method read its declared result type (`IDatabase GetDatabase()`).
+  exportedFields: ['name', 'returns', 'type'],
   classes: new Set(['class_declaration', 'struct_declaration', 'record_declaration', 'interface_declaration']),
 };
 const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'block', 'declaration_list', 'for_statement', 'foreach_statement', 'using_statement', 'catch_clause', 'switch_section']);
@@ -188,10 +189,17 @@ class CSharpAdapter implements Adapter {
     }), false);
   }
 
-  /** A test that mocks the client types (Moq, NSubstitute, FakeItEasy): its calls set up or verify a double, they send nothing. */
-  private mocksClients(): boolean {
-    return this.ctx.memo('cs.mocks', 0, () => MOCK.test(this.ctx.source), false);
+  /**
+   * A test that mocks the client types: its calls stub or verify a double, they send nothing. Told
+   * by the function around the call and the fields of its classes (what an edit elsewhere cannot change).
+   */
+  private mocksClients(at: Node): boolean {
+    const chain = this.ctx.ancestors(at);
+    const fn = chain.find((n) => FUNCTION_TYPES.has(this.ctx.typeOf(n)));
+    if (fn && this.ctx.memo('cs.mocks', fn.id, () => MOCK.test(this.ctx.text(fn)), false)) return true;
+    return chain.some((n) => this.ctx.typeOf(n) === 'declaration_list' && this.ctx.memo('cs.mockFields', n.id, () => namedKids(n).some((m) => ['field_declaration', 'property_declaration'].includes(m.type) && MOCK.test(this.ctx.text(m))), false));
   }
+
 
   ops(site: CallSite): OpDraft[] {
     const method = site.name.toLowerCase().replace(/async$/, '');
@@ -200,7 +208,7 @@ class CSharpAdapter implements Adapter {
       return recv === 'LuaScript' && this.seImported() ? scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), { lib: 'stackexchange', role: 'client', strength: 'strong' }) : [];
     }
     const receiver = site.receiver!;
-    if (this.mocksClients()) return [];
+    if (this.mocksClients(site.call)) return [];
     const v = this.valueOf(receiver);
     let lib: CsLib;
     let role: Role;

@@ -125,7 +125,7 @@ class JavaAdapter implements Adapter {
     if ((site.name === 'of' || site.name === 'setScriptText') && this.isSpringScript(site)) {
       return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), { lib: 'spring', role: 'client', strength: 'strong' });
     }
-    if (this.mocksClients()) return [];
+    if (this.mocksClients(site.call)) return [];
     const v = this.valueOf(site.receiver);
     const split = site.receiver.type === 'method_invocation' || site.receiver.startPosition.row !== site.nameNode.startPosition.row;
     const range = split ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call);
@@ -167,10 +167,17 @@ class JavaAdapter implements Adapter {
     return [{ node: site.call, range, offset: site.nameNode.startIndex, client, site, command: info.command, cls: info.cls, keys, ttl, via: 'method' }];
   }
 
-  /** A test that mocks the client types (Mockito): its calls stub or verify a double, they send nothing. */
-  private mocksClients(): boolean {
-    return this.ctx.memo('java.mocks', 0, () => MOCK.test(this.ctx.source), false);
+  /**
+   * A test that mocks the client types: its calls stub or verify a double, they send nothing. Told
+   * by the function around the call and the fields of its classes (what an edit elsewhere cannot change).
+   */
+  private mocksClients(at: Node): boolean {
+    const chain = this.ctx.ancestors(at);
+    const fn = chain.find((n) => FUNCTION_TYPES.has(this.ctx.typeOf(n)));
+    if (fn && this.ctx.memo('java.mocks', fn.id, () => MOCK.test(this.ctx.text(fn)), false)) return true;
+    return chain.some((n) => this.ctx.typeOf(n) === 'class_body' && this.ctx.memo('java.mockFields', n.id, () => namedKids(n).some((m) => ['field_declaration'].includes(m.type) && MOCK.test(this.ctx.text(m))), false));
   }
+
 
   /** Jedis `set(k, v, SetParams...)`, Lettuce `set(k, v, SetArgs...)`, Spring `set(k, v, Duration)` / `set(k, v, 5, MINUTES)`. */
   private setTtl(site: CallSite, info: CommandInfo, client: ClientRef): Ttl {

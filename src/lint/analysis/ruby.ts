@@ -72,11 +72,11 @@ class RubyAdapter implements Adapter {
   }
 
   ops(site: CallSite): OpDraft[] {
-    if (!site.receiver) return [];
-    const client = this.clientOf(site.receiver);
+    const client = site.receiver ? this.clientOf(site.receiver) : this.selfClient(site.call);
     if (!client) return [];
     const name = normalizeMethod(site.name);
-    const range = site.receiver?.type === 'call' ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call);
+    const split = !site.receiver || site.receiver.type === 'call' || site.receiver.startPosition.row !== site.nameNode.startPosition.row;
+    const range = split ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call);
     const base = { node: site.call, range, offset: site.nameNode.startIndex, client, site };
     if (name === 'call') {
       const first = site.args[0]?.node;
@@ -141,7 +141,18 @@ class RubyAdapter implements Adapter {
 
   // ---- receivers -------------------------------------------------------------------------------
 
+  /** `self` (or no receiver) inside a class that extends a client class (`class Cache < Redis`). */
+  private selfClient(at: Node): ClientRef | undefined {
+    const cls = this.enclosing(at, ['class']);
+    const sup = cls ? this.ctx.field(cls, 'superclass') : null;
+    const name = sup ? this.ctx.text(sup).replace(/^<\s*/, '').replace(/\s+/g, '') : '';
+    if (!CLIENT_CONSTANTS.has(name)) return undefined;
+    // A bare call must not be a local method of the class.
+    return { lib: 'redis-rb', role: 'client', strength: 'strong' };
+  }
+
   private clientOf(receiver: Node): ClientRef | undefined {
+    if (receiver.type === 'self') return this.selfClient(receiver);
     const v = this.valueOf(receiver);
     if (v.t === 'client') return v.ref;
     if (v.t === 'unknown' && isClientName(this.nameOf(receiver))) return { lib: 'unknown', role: 'client', strength: 'weak' };
@@ -216,6 +227,9 @@ class RubyAdapter implements Adapter {
   private callValue(n: Node): Value {
     const receiver = this.ctx.field(n, 'receiver');
     const method = this.ctx.text(this.ctx.field(n, 'method')!);
+    // RSpec doubles and MockRedis send nothing.
+    if (!receiver && ['double', 'instance_double', 'spy', 'instance_spy', 'object_double'].includes(method)) return OTHER;
+    if (receiver?.type === 'constant' && this.ctx.text(receiver) === 'MockRedis') return OTHER;
     if (!receiver) return this.methodValue(n, method);
     const rv = this.valueOf(receiver);
     if (rv.t === 'lib' && rv.what === 'class') return method === 'new' || method === 'current' ? rb('client') : OTHER;
@@ -243,11 +257,20 @@ class RubyAdapter implements Adapter {
       if (index !== 0 || call?.type !== 'call') return UNKNOWN;
       const method = this.ctx.text(this.ctx.field(call, 'method')!);
       const receiver = this.ctx.field(call, 'receiver');
+      // Sidekiq-style `redis { |conn| ... }` under any receiver (`Sidekiq.redis`, `self.redis`, a bare `redis`).
+      if (method === 'redis' || method === 'with_redis') return rb('client');
       if (!receiver) return UNKNOWN;
-      if (method === 'redis' && receiver.type === 'constant' && this.ctx.text(receiver) === 'Sidekiq') return rb('client');
       const rv = this.valueOf(receiver);
-      if ((method === 'with' || method === 'then') && rv.t === 'lib' && rv.what === 'pool') return rb('client');
-      if ((method === 'pipelined' || method === 'multi') && rv.t === 'client') return { t: 'client', ref: { ...rv.ref, role: 'pipeline' } };
+      if ((method === 'with' || method === 'then') && ((rv.t === 'lib' && rv.what === 'pool') || (rv.t === 'unknown' && /pool/i.test(this.nameOf(receiver) ?? '')))) return rb('client');
+      if (method === 'pipelined' || method === 'multi') {
+        const c = this.clientOf(receiver);
+        return c ? { t: 'client', ref: { ...c, role: 'pipeline' } } : UNKNOWN;
+      }
+      // `ring.nodes.each { |node| node.keys('*') }` of Redis::Distributed / Redis::Cluster.
+      if (['each', 'map', 'flat_map', 'each_with_object', 'sum', 'collect', 'select', 'inject'].includes(method) && receiver.type === 'call' && this.ctx.text(this.ctx.field(receiver, 'method')!) === 'nodes') {
+        const owner = this.ctx.field(receiver, 'receiver');
+        return owner && this.clientOf(owner) ? rb('client') : UNKNOWN;
+      }
       return UNKNOWN;
     }
     return undefined;
@@ -265,6 +288,16 @@ class RubyAdapter implements Adapter {
         if (!last) return UNKNOWN;
         const expr = last.type === 'operator_assignment' || last.type === 'assignment' ? this.ctx.field(last, 'right') : last;
         return expr ? this.valueOf(expr) : UNKNOWN;
+      }
+      // RSpec `let(:redis) { instance_double(Redis) }`: the block's value.
+      for (const id of this.ctx.spelled(/\blet!?(?=\s*\(?\s*:)/g, this.ctx.root)) {
+        const c = this.ctx.parentOf(id);
+        if (c?.type !== 'call' || this.ctx.field(c, 'method')?.id !== id.id || this.ctx.field(c, 'receiver')) continue;
+        const args = this.ctx.field(c, 'arguments');
+        if (!args || this.ctx.text(namedKids(args)[0] ?? args) !== `:${name}`) continue;
+        const block = this.ctx.field(c, 'block');
+        const body = block ? namedKids(block).find((k) => k.type === 'block_body' || k.type === 'body_statement') : undefined;
+        return body?.lastNamedChild ? this.valueOf(body.lastNamedChild) : UNKNOWN;
       }
       for (const id of this.ctx.spelled(/\battr_(?:reader|accessor)\b/g, cls)) {
         const c = this.ctx.parentOf(id);
