@@ -57,7 +57,15 @@ function recordsOf(model: FileModel, ctx: FileContext, adapter: Adapter, options
     for (const f of rule.check(model, env)) {
       const severity = f.collection ? (options.collectionWritesSeverity ?? 'info') : ruleSeverity;
       if (severity === 'off') continue;
-      const finding: Finding = { rule: f.rule, severity, message: f.message, range: f.range, fixes: f.fixes, ...(f.keyPrefix ? { keyPrefix: f.keyPrefix } : {}) };
+      const finding: Finding = {
+        rule: f.rule,
+        severity,
+        message: f.message,
+        range: f.range,
+        fixes: f.fixes,
+        ...(f.keyPrefix ? { keyPrefix: f.keyPrefix } : {}),
+        ...(f.related ? { related: f.related } : {}),
+      };
       out.push({ record: { finding, order: [index, ...f.origin.order] }, unit: f.origin.unit });
     }
   });

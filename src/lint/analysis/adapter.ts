@@ -1,7 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { CallSite, ClientRef, CommandClass, SentinelMisuse, Ttl } from './model';
 import type { FileSummary } from '../project/facts';
-import type { Range } from '../types';
+import type { Range, RelatedLocation } from '../types';
 
 /** An op as an adapter reports it; the engine adds positions and function scopes. */
 export interface OpDraft {
@@ -16,6 +16,8 @@ export interface OpDraft {
   via: 'method' | 'command' | 'lua';
   client: ClientRef;
   site?: CallSite;
+  /** A call of a project wrapper: where the wrapper sends the command. */
+  related?: RelatedLocation[];
 }
 
 /**

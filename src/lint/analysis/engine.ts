@@ -87,6 +87,7 @@ function finishOp(ctx: FileContext, adapter: Adapter, d: OpDraft, hit: number, u
     via: d.via,
     client: d.client,
     ...(d.site ? { site: d.site } : {}),
+    ...(d.related ? { related: d.related } : {}),
     hit,
     unit,
     order: [offset, hit, index],

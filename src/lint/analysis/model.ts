@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { LanguageId, Range } from '../types';
+import type { LanguageId, Range, RelatedLocation } from '../types';
 
 /** Client libraries the engine knows; `unknown` is a receiver recognised by its name only. */
 export type Lib =
@@ -116,6 +116,8 @@ export interface Op extends Origin {
   via: 'method' | 'command' | 'lua';
   client: ClientRef;
   site?: CallSite;
+  /** Other places that explain the op: the command inside a project wrapper the op's call goes through. */
+  related?: RelatedLocation[];
 }
 
 /** A client constructed with the Sentinel address as if Sentinel were the server. */

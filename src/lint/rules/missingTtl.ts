@@ -20,6 +20,7 @@ export const missingTtl: Rule = {
         ...(op.cls === 'collection' ? { collection: true } : {}),
         origin: op,
         ...(keyPrefix ? { keyPrefix } : {}),
+        ...(op.related ? { related: op.related } : {}),
       };
     });
   },

@@ -15,6 +15,7 @@ export const noKeys: Rule = {
             : 'KEYS blocks the Valkey server while it walks every key, and the managed service is shared by every client. Iterate with SCAN instead.',
         fixes: env.fixesFor('no-keys', op),
         origin: op,
+        ...(op.related ? { related: op.related } : {}),
       }));
   },
 };

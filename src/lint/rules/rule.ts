@@ -1,7 +1,7 @@
 import type { Adapter } from '../analysis/adapter';
 import type { FileContext } from '../analysis/context';
 import type { FileModel, Op, Origin } from '../analysis/model';
-import type { Fix, Range, RuleId, RuleMeta } from '../types';
+import type { Fix, Range, RelatedLocation, RuleId, RuleMeta } from '../types';
 
 export interface ResolvedOptions {
   defaultTtlSeconds: number;
@@ -25,6 +25,8 @@ export interface RuleFinding {
   origin: Origin;
   /** See `Finding.keyPrefix`. */
   keyPrefix?: string;
+  /** See `Finding.related`. */
+  related?: RelatedLocation[];
 }
 
 export interface Rule {
