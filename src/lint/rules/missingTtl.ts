@@ -8,8 +8,9 @@ export const missingTtl: Rule = {
     return writesWithoutTtl(model.ops, env.ctx, env.adapter).map((op) => {
       const key = shortKey(env, op);
       const keyPrefix = op.keys[0] ? literalKeyPrefix(env.ctx.text(op.keys[0])) : undefined;
-      const how =
-        op.cls === 'string-write' && (op.command === 'SET' || op.command === 'GETSET')
+      const how = op.related
+        ? 'The call goes through a wrapper that sends it without an expiry: pass it a TTL, or call EXPIRE on the key after it in this function'
+        : op.cls === 'string-write' && (op.command === 'SET' || op.command === 'GETSET')
           ? 'Give it an expiry (EX/PX) or call EXPIRE after it in this function'
           : 'Call EXPIRE on it after the write in this function';
       return {
