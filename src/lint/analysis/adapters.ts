@@ -19,12 +19,18 @@ export function createAdapter(ctx: FileContext): { adapter: Adapter; callWords: 
     case 'go':
       return { adapter: createGoAdapter(ctx), callWords: goCallWords };
     case 'java':
-      return { adapter: createJavaAdapter(ctx), callWords: javaCallWords };
+      return withWrappers(createJavaAdapter(ctx), javaCallWords);
     case 'ruby':
       return { adapter: createRubyAdapter(ctx), callWords: rubyCallWords };
     case 'php':
       return { adapter: createPhpAdapter(ctx), callWords: phpCallWords };
     case 'csharp':
-      return { adapter: createCSharpAdapter(ctx), callWords: csharpCallWords };
+      return withWrappers(createCSharpAdapter(ctx), csharpCallWords);
   }
+}
+
+/** The engine also looks for the names of project wrappers the file calls (its own and, through `ctx.project`, other files'). */
+function withWrappers(adapter: Adapter & { extraCallWords(): string[] }, words: readonly string[]): { adapter: Adapter; callWords: readonly string[] } {
+  const extra = adapter.extraCallWords().filter((w) => !words.includes(w));
+  return { adapter, callWords: extra.length ? [...words, ...extra] : words };
 }

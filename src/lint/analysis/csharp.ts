@@ -6,6 +6,8 @@ import type { FileContext } from './context';
 import type { CallSite, ClientRef, Role, SentinelMisuse, Ttl } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf } from './tree';
+import { isCalledWrapperWrite, localWrappers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { emptySummary, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'lambda_expression', 'anonymous_method_expression', 'accessor_declaration']);
 const STRING_TYPES = new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression']);
@@ -117,6 +119,8 @@ const SEQ_KEEP = new Set(['Where', 'ToList', 'ToArray', 'AsEnumerable', 'OrderBy
 const SEQ_ONE = new Set(['First', 'FirstOrDefault', 'Single', 'SingleOrDefault', 'Last', 'LastOrDefault', 'ElementAt']);
 const SEQ_EACH = new Set(['Select', 'SelectMany', 'Where', 'ForEach', 'Any', 'All', 'Sum', 'Count', 'ToDictionary', 'GroupBy', 'OrderBy', 'Aggregate']);
 const MOCK = /\b(?:Mock|Substitute\s*\.\s*For|Mock\s*\.\s*Of|A\s*\.\s*Fake|Fake)\s*<\s*(?:StackExchange\.Redis\.)?(?:IDatabase(?:Async)?|I?ConnectionMultiplexer|IServer|IBatch|ITransaction|IRedisClient\w*|CSRedisClient|RedisClient)\s*>/;
+/** Receiver names of the project's own services, which may name their methods after StackExchange.Redis's and add a TTL. */
+const PROJECT_HOLDER = /(?:service|manager|repository|repo|provider|store|helper|wrapper|cache|facade|adapter)$/i;
 /** Receiver names of CSRedisCore / FreeRedis clients in their documentation's style. */
 const CS_CLIENT_NAME = /^_?(?:cs_?redis|free_?redis|redis_?cli|rds)(?:_?client)?$/i;
 
@@ -138,21 +142,32 @@ export const csharpCallWords = [
 type CsValue = { t: 'cs'; lib: CsLib; role: CsRole; strength: 'strong' | 'weak' } | { t: 'other' } | { t: 'unknown' };
 const UNKNOWN: CsValue = { t: 'unknown' };
 const OTHER: CsValue = { t: 'other' };
+/** A client another file of the project exports (its type or factory): either vocabulary. */
+const PROJECT_CLIENT: CsValue = { t: 'cs', lib: 'unknown', role: 'client', strength: 'weak' };
 const se = (role: CsRole, strength: 'strong' | 'weak'): CsValue => ({ t: 'cs', lib: 'stackexchange', role, strength });
 
 /** A declaration: its type and value; `element`: the value is a collection and the name one of its elements (`foreach`); `lambda`: a parameter of that lambda. */
-type Decl = { type: Node | null; value: Node | null; element?: boolean; lambda?: Node };
+type Decl = { type: Node | null; value: Node | null; element?: boolean; lambda?: Node; param?: { fn: Node; index: number } };
 
-export function createCSharpAdapter(ctx: FileContext): Adapter {
+/** Write commands a wrapper may send on its key parameter. */
+const WRAPPER_WORDS = wrapperWords(
+  [
+    ...Object.entries(SE_METHODS).filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection'),
+    ...Object.entries(SERVICESTACK_METHODS).filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection'),
+    ...Object.entries(methodCommands).filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection'),
+  ].flatMap(([m]) => [m, `${m}async`]),
+);
+
+export function createCSharpAdapter(ctx: FileContext): Adapter & { extraCallWords(): string[] } {
   return new CSharpAdapter(ctx);
 }
 
-class CSharpAdapter implements Adapter {
+class CSharpAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 
-  constructor(private readonly ctx: FileContext) {}
+  constructor(readonly ctx: FileContext) {}
 
   callSite(token: Node): CallSite | undefined {
     if (token.type !== 'identifier') return undefined;
@@ -202,6 +217,148 @@ class CSharpAdapter implements Adapter {
 
 
   ops(site: CallSite): OpDraft[] {
+    const drafts = this.clientOps(site);
+    if (drafts.length > 0) {
+      if (localWrappers(this, WRAPPER_WORDS).length === 0) return drafts;
+      return drafts.filter((d) => !isCalledWrapperWrite(this, WRAPPER_WORDS, d.node));
+    }
+    if (site.receiver && (this.mocksClients(site.call) || this.valueOf(site.receiver).t === 'cs')) return [];
+    return wrapperCallOps(this, WRAPPER_WORDS, site).filter((d) => !passesMoreThanKeyAndValue(site, d));
+  }
+
+  extraCallWords(): string[] {
+    return wrapperCallWords(this, WRAPPER_WORDS);
+  }
+
+  // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
+
+  paramOf(key: Node): { fn: Node; index: number } | undefined {
+    if (key.type !== 'identifier') return undefined;
+    const d = this.lookup(this.ctx.text(key), key);
+    return d?.param && d.param.fn.type === 'method_declaration' ? d.param : undefined;
+  }
+
+  describe(fn: Node): FunctionInfo | undefined {
+    if (fn.type !== 'method_declaration') return undefined;
+    const name = this.ctx.text(this.ctx.field(fn, 'name')!);
+    const owner = this.ownerOf(fn);
+    const params = this.ctx.field(fn, 'parameters');
+    const names = (params ? namedKids(params) : []).filter((p) => p.type === 'parameter').map((p) => (this.ctx.field(p, 'name') ? this.ctx.text(this.ctx.field(p, 'name')!) : ''));
+    return owner ? { name, owner: owner.name, params: names } : { name, params: names };
+  }
+
+  /** The type declaring `n`, with the interfaces and base class it lists. */
+  private ownerOf(n: Node): { name: string; bases: string[] } | undefined {
+    const chain = this.ctx.ancestors(n);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const c = chain[i]!;
+      if (!LOCALITY.classes!.has(this.ctx.typeOf(c))) continue;
+      const name = this.ctx.field(c, 'name');
+      if (!name) return undefined;
+      const bases = namedKids(c).find((k) => k.type === 'base_list');
+      return { name: this.ctx.text(name), bases: bases ? namedKids(bases).map((b) => this.ctx.text(b.type === 'generic_name' ? b.namedChild(0)! : b).replace(/^.*\./, '')) : [] };
+    }
+    return undefined;
+  }
+
+  callsFunction(site: CallSite, fn: Node): boolean {
+    return site.receiver === null && this.methodDecl(site.call, site.name)?.id === fn.id;
+  }
+
+  receiverClass(site: CallSite): string | null | undefined {
+    const r = site.receiver;
+    if (!r) return undefined;
+    if (r.type === 'this_expression' || r.type === 'this') return this.ownerOf(r)?.name;
+    const v = this.valueOf(r);
+    if (v.t === 'cs') return null;
+    let type: Node | null = null;
+    if (r.type === 'identifier') {
+      const d = this.lookup(this.ctx.text(r), r);
+      if (!d && /^[A-Z]/.test(this.ctx.text(r))) return this.ctx.text(r);
+      type = d?.type ?? null;
+      if (type?.type === 'implicit_type' && d?.value?.type === 'object_creation_expression') type = this.ctx.field(d.value, 'type');
+    } else if (r.type === 'member_access_expression' && ['this_expression', 'this'].includes(this.ctx.field(r, 'expression')?.type ?? '')) {
+      type = this.memberDecl(r, this.ctx.text(this.ctx.field(r, 'name')!))?.type ?? null;
+    }
+    if (type?.type === 'nullable_type') type = type.namedChild(0);
+    if (type?.type === 'generic_name') type = type.namedChild(0);
+    if (type?.type === 'identifier' || type?.type === 'qualified_name') return this.implementationOf(this.ctx.text(type).replace(/^.*\./, ''));
+    return v.t === 'other' ? null : undefined;
+  }
+
+  /** `IRedisService` -> `RedisService` when this file's class implements it (DI through interfaces). */
+  private implementationOf(type: string): string {
+    if (!/^I[A-Z]/.test(type)) return type;
+    for (const kw of this.ctx.spelled(/\bclass\b/g)) {
+      const cls = this.ctx.parentOf(kw);
+      if (cls?.type !== 'class_declaration') continue;
+      const o = this.ownerOf(namedKids(cls).find((k) => k.type === 'declaration_list') ?? cls);
+      if (o?.bases.includes(type)) return o.name;
+    }
+    return type;
+  }
+
+  receiverName(site: CallSite): string | undefined {
+    return site.receiver ? this.nameOf(site.receiver) : undefined;
+  }
+
+  // ---- project summary ---------------------------------------------------------------------------
+
+  summarize(): FileSummary {
+    const out = emptySummary();
+    for (const u of usingDirectives(this.ctx)) {
+      const text = this.ctx.text(u).replace(/^\s*(global\s+)?using\s+(static\s+)?/, '').replace(/;\s*$/, '').replace(/\s+/g, '');
+      const alias = /^(\w+)=(.+)$/.exec(text);
+      out.imports.push(alias ? { from: alias[2]!, names: { [alias[1]!]: alias[2]! } } : { from: text, names: { '*': '*' } });
+    }
+    const ns = this.ctx.spelled(/\bnamespace\b/g).map((kw) => this.ctx.parentOf(kw)).find((d) => d?.type === 'namespace_declaration' || d?.type === 'file_scoped_namespace_declaration');
+    const nsName = ns ? this.ctx.field(ns, 'name') : null;
+    if (nsName) out.namespace = this.ctx.text(nsName);
+    for (const w of localWrappers(this, WRAPPER_WORDS)) {
+      const { fn, inner: _inner, range: _range, ...exported } = w;
+      out.wrappers.push(exported);
+      // Callers hold the wrapper through its interface (`IRedisService _redis`).
+      for (const base of this.ownerOf(fn)?.bases.filter((b) => /^I[A-Z]/.test(b)) ?? []) out.wrappers.push({ ...exported, owner: base });
+    }
+    const isClient = (type: Node | null): boolean => {
+      const v = type ? this.typeValue(type) : OTHER;
+      return v.t === 'cs' && (v.role === 'client' || v.role === 'mux' || v.role === 'pipeline' || v.role === 'manager');
+    };
+    for (const kw of this.ctx.spelled(/\b(?:class|struct|record)\b/g)) {
+      const cls = this.ctx.parentOf(kw);
+      if (!cls || !LOCALITY.classes!.has(cls.type)) continue;
+      const name = this.ctx.field(cls, 'name');
+      const body = namedKids(cls).find((k) => k.type === 'declaration_list');
+      if (!name || !body) continue;
+      const owner = this.ctx.text(name);
+      for (const m of namedKids(body)) {
+        if (m.type === 'field_declaration') {
+          const vd = namedKids(m).find((k) => k.type === 'variable_declaration');
+          if (!vd || !isClient(this.ctx.field(vd, 'type'))) continue;
+          for (const d of namedKids(vd).filter((k) => k.type === 'variable_declarator')) {
+            const fname = this.ctx.field(d, 'name') ?? d.namedChild(0);
+            if (fname) out.clients.push({ name: this.ctx.text(fname), kind: 'field', owner, line: m.startPosition.row });
+          }
+        } else if (m.type === 'property_declaration' && isClient(this.ctx.field(m, 'type'))) {
+          out.clients.push({ name: this.ctx.text(this.ctx.field(m, 'name')!), kind: 'field', owner, line: m.startPosition.row });
+        } else if (m.type === 'method_declaration') {
+          const rt = this.ctx.field(m, 'returns');
+          if (rt && isClient(this.unwrapTask(rt))) out.clients.push({ name: this.ctx.text(this.ctx.field(m, 'name')!), kind: 'factory', owner, line: m.startPosition.row });
+        }
+      }
+    }
+    for (const kw of this.ctx.spelled(/\b(?:KeyExpire|KeyExpireAsync|Expire|ExpireAsync|ExpireEntryIn|ExpireEntryAt)\b/g)) {
+      const site = this.callSite(kw);
+      for (const d of site ? this.clientOps(site) : []) {
+        const p = d.cls === 'expire' && d.keys[0] ? this.paramOf(d.keys[0]) : undefined;
+        const info = p ? this.describe(p.fn) : undefined;
+        if (info && !out.ttlHelpers.includes(info.name)) out.ttlHelpers.push(info.name);
+      }
+    }
+    return out;
+  }
+
+  clientOps(site: CallSite): OpDraft[] {
     const method = site.name.toLowerCase().replace(/async$/, '');
     if (method === 'prepare') {
       const recv = site.receiver && this.ctx.text(site.receiver);
@@ -218,7 +375,7 @@ class CSharpAdapter implements Adapter {
       ({ lib, role, strength } = { lib: v.lib, role: v.role, strength: v.strength });
     } else if (v.t === 'unknown' && (isClientName(this.nameOf(receiver)) || CS_CLIENT_NAME.test(this.nameOf(receiver) ?? ''))) {
       ({ lib, role, strength } = { lib: 'unknown', role: 'client', strength: 'weak' });
-    } else if (v.t === 'unknown' && SE_METHODS[method] && SE_METHODS[method].cls !== 'flush' && SE_METHODS[method].cls !== 'expire') {
+    } else if (v.t === 'unknown' && SE_METHODS[method] && SE_METHODS[method].cls !== 'flush' && SE_METHODS[method].cls !== 'expire' && !PROJECT_HOLDER.test(this.nameOf(receiver) ?? '')) {
       // `StringSetAsync`, `StringIncrement`, `SortedSetAdd`...: only StackExchange.Redis names its methods so.
       ({ lib, role, strength } = { lib: 'stackexchange', role: 'client', strength: 'weak' });
     } else return [];
@@ -256,15 +413,17 @@ class CSharpAdapter implements Adapter {
   /** `StringSet(key, value, TimeSpan? expiry = null, When when = Always, CommandFlags flags = None)` and the `keepTtl` overloads. */
   private seSetTtl(site: CallSite, info: CommandInfo): Ttl {
     if (info.command !== 'SET') return 'no';
+    // An expiry held in a variable or parameter may be null (`TimeSpan? expiry = null`): not known.
+    const given = (n: Node): Ttl => (n.type === 'identifier' || n.type === 'member_access_expression' && !/^TimeSpan\./.test(this.ctx.text(n)) ? 'unknown' : 'yes');
     for (const a of site.args) {
-      if (a.name === 'expiry') return a.node.type === 'null_literal' ? 'no' : 'yes';
+      if (a.name === 'expiry') return a.node.type === 'null_literal' ? 'no' : given(a.node);
       if (a.name === 'keepTtl') return this.ctx.text(a.node) === 'false' ? 'no' : 'yes';
     }
     const third = site.args.filter((a) => !a.name)[2];
     if (!third) return 'no';
     const text = this.ctx.text(third.node);
     if (third.node.type === 'null_literal' || /^(When|CommandFlags)\./.test(text) || text === 'default') return 'no';
-    return 'yes';
+    return given(third.node);
   }
 
   /**
@@ -282,7 +441,7 @@ class CSharpAdapter implements Adapter {
     if (n.type === 'null_literal' || text === 'default' || /^RedisExistence\./.test(text) || text === 'false') return 'no';
     if (n.type === 'integer_literal') return Number(text) > 0 ? 'yes' : 'no';
     if (n.type === 'prefix_unary_expression' && /^-\d+$/.test(text)) return 'no';
-    return 'yes';
+    return n.type === 'identifier' ? 'unknown' : 'yes';
   }
 
   private literalOf(n: Node): { literal?: string } {
@@ -322,6 +481,7 @@ class CSharpAdapter implements Adapter {
         const d = this.lookup(name, n);
         if (d) return this.declValue(d);
         // CSRedisCore's static `RedisHelper.Set(...)`, unless the file defines its own RedisHelper.
+        if (this.ctx.project?.isClientValue(name)) return PROJECT_CLIENT;
         if (name === 'RedisHelper' && !this.declaresClass('RedisHelper')) return { t: 'cs', lib: 'csredis', role: 'client', strength: this.usedNamespaces().has('CSRedis') ? 'strong' : 'weak' };
         return UNKNOWN;
       }
@@ -384,7 +544,7 @@ class CSharpAdapter implements Adapter {
         return tv.t === 'other' ? UNKNOWN : tv;
       }
       if (name === 'GetDatabase') return se('client', 'weak');
-      return UNKNOWN;
+      return this.ctx.project?.isClientFactory(name) ? PROJECT_CLIENT : UNKNOWN;
     }
     if (fn.type !== 'member_access_expression') return UNKNOWN;
     const nameNode = this.ctx.field(fn, 'name')!;
@@ -420,6 +580,7 @@ class CSharpAdapter implements Adapter {
       return OTHER;
     }
     if (method === 'GetDatabase') return se('client', 'weak');
+    if (ov.t === 'unknown' && this.ctx.project?.isClientFactory(method)) return PROJECT_CLIENT;
     if (method === 'Select' && this.lambdaBodyValue(n)?.role === 'server') return se('server-seq', 'weak');
     if (ov.t === 'unknown' && method === 'GetServer') return se('server', 'weak');
     return UNKNOWN;
@@ -505,7 +666,7 @@ class CSharpAdapter implements Adapter {
     const dot = text.lastIndexOf('.');
     const ns = dot >= 0 ? text.slice(0, dot).replace(/^global::/, '') : undefined;
     const other = OTHER_TYPES[dot >= 0 ? text.slice(dot + 1) : text];
-    if (!other) return OTHER;
+    if (!other) return this.ctx.project?.isClientClass(dot >= 0 ? text.slice(dot + 1) : text) ? PROJECT_CLIENT : OTHER;
     const namespaces = ns !== undefined ? [ns] : [...this.usedNamespaces()].filter((u) => other.ns.test(u));
     let lib = other.lib;
     if (lib === 'unknown' && namespaces.length === 1) lib = namespaces[0] === 'FreeRedis' ? 'freeredis' : 'servicestack';
@@ -559,10 +720,12 @@ class CSharpAdapter implements Adapter {
       const params = this.ctx.field(scope, 'parameters');
       if (FUNCTION_TYPES.has(scope.type) && params) {
         const lambda = scope.type === 'lambda_expression' ? scope : undefined;
+        let index = 0;
         for (const p of params.type === 'identifier' || params.type === 'implicit_parameter' ? [params] : namedKids(params)) {
           const name = p.type === 'identifier' || p.type === 'implicit_parameter' ? p : this.ctx.field(p, 'name');
           const type = p.type === 'identifier' || p.type === 'implicit_parameter' ? null : this.ctx.field(p, 'type');
-          if (name) decls.set(this.ctx.text(name), lambda ? { type, value: null, lambda } : { type, value: null });
+          if (name) decls.set(this.ctx.text(name), lambda ? { type, value: null, lambda } : { type, value: null, param: { fn: scope, index } });
+          if (p.type === 'parameter') index++;
         }
       }
       if (scope.type === 'foreach_statement') {
@@ -620,6 +783,15 @@ class CSharpAdapter implements Adapter {
     return this.ctx.text(node).replace(/\s+/g, '');
   }
 
+}
+
+/**
+ * A call of a wrapper that passes more than the key and a value (`Set(key, value, ttl)`) may reach
+ * an overload that takes a TTL: not reported.
+ */
+function passesMoreThanKeyAndValue(site: CallSite, d: OpDraft): boolean {
+  const index = site.args.findIndex((a) => a.node.id === d.keys[0]?.id);
+  return index >= 0 && (d.cls === 'string-write' || d.cls === 'counter') && site.args.length > index + 2;
 }
 
 /** The file's `using` directives, in text order. */

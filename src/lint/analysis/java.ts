@@ -7,6 +7,8 @@ import type { FileContext } from './context';
 import type { CallSite, ClientRef, SentinelMisuse, Ttl } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
+import { isCalledWrapperWrite, localWrappers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { emptySummary, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
 const STRING_TYPES = new Set(['string_literal']);
@@ -80,12 +82,34 @@ const MOCK = /\b(?:mock|spy)\s*\(\s*(?:Jedis|JedisPooled|UnifiedJedis|JedisClust
 
 type JValue = { t: 'kind'; kind: JavaKind; strength: 'strong' | 'weak'; key?: Node } | { t: 'other' } | { t: 'unknown' };
 const UNKNOWN: JValue = { t: 'unknown' };
+/** A client another file of the project exports: its methods are named after the commands (Jedis-like). */
+const PROJECT_CLIENT: JValue = { t: 'kind', kind: { lib: 'unknown', role: 'client' }, strength: 'weak' };
 const OTHER: JValue = { t: 'other' };
 
 /** `lambda`: a parameter (without a type) of that lambda. */
-type Decl = { type: Node | null; value: Node | null; lambda?: Node };
+type Decl = { type: Node | null; value: Node | null; lambda?: Node; param?: { fn: Node; index: number } };
 
-export function createJavaAdapter(ctx: FileContext): Adapter {
+/** Write commands a wrapper may send on its key parameter (Jedis/Lettuce names and Spring's). */
+const WRAPPER_WORDS = wrapperWords([
+  ...Object.entries(methodCommands)
+    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection')
+    .map(([m]) => m),
+  'setIfAbsent',
+  'increment',
+  'decrement',
+  'getAndSet',
+  'multiSet',
+  'put',
+  'putAll',
+  'leftPush',
+  'rightPush',
+  'add',
+  'incrementAndGet',
+  'addAndGet',
+  'trySet',
+]);
+
+export function createJavaAdapter(ctx: FileContext): Adapter & { extraCallWords(): string[] } {
   return new JavaAdapter(ctx);
 }
 
@@ -93,12 +117,12 @@ function combine(values: readonly JValue[]): JValue {
   return values.find((v) => v.t === 'kind') ?? values.find((v) => v.t === 'unknown') ?? values[0] ?? UNKNOWN;
 }
 
-class JavaAdapter implements Adapter {
+class JavaAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 
-  constructor(private readonly ctx: FileContext) {}
+  constructor(readonly ctx: FileContext) {}
 
   callSite(token: Node): CallSite | undefined {
     if (token.type !== 'identifier' && token.type !== 'type_identifier') return undefined;
@@ -117,6 +141,128 @@ class JavaAdapter implements Adapter {
   }
 
   ops(site: CallSite): OpDraft[] {
+    const drafts = this.clientOps(site);
+    if (drafts.length > 0) {
+      if (localWrappers(this, WRAPPER_WORDS).length === 0) return drafts;
+      return drafts.filter((d) => !isCalledWrapperWrite(this, WRAPPER_WORDS, d.node));
+    }
+    if (site.call.type !== 'method_invocation' || this.mocksClients(site.call)) return [];
+    if (site.receiver && this.valueOf(site.receiver).t === 'kind') return [];
+    return wrapperCallOps(this, WRAPPER_WORDS, site).filter((d) => !passesMoreThanKeyAndValue(site, d));
+  }
+
+  extraCallWords(): string[] {
+    return wrapperCallWords(this, WRAPPER_WORDS);
+  }
+
+  // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
+
+  paramOf(key: Node): { fn: Node; index: number } | undefined {
+    if (key.type !== 'identifier') return undefined;
+    const d = this.lookup(this.ctx.text(key), key);
+    return d?.param && d.param.fn.type === 'method_declaration' ? d.param : undefined;
+  }
+
+  describe(fn: Node): FunctionInfo | undefined {
+    if (fn.type !== 'method_declaration') return undefined;
+    const name = this.ctx.text(this.ctx.field(fn, 'name')!);
+    const owner = this.ownerOf(fn);
+    const params = this.ctx.field(fn, 'parameters');
+    const names = (params ? namedKids(params) : []).filter((p) => p.type === 'formal_parameter' || p.type === 'spread_parameter').map((p) => (this.ctx.field(p, 'name') ? this.ctx.text(this.ctx.field(p, 'name')!) : ''));
+    return owner ? { name, owner, params: names } : { name, params: names };
+  }
+
+  /** The name of the class, interface or enum declaring `n`. */
+  private ownerOf(n: Node): string | undefined {
+    const chain = this.ctx.ancestors(n);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const t = this.ctx.typeOf(chain[i]!);
+      if (LOCALITY.classes!.has(t)) {
+        const name = this.ctx.field(chain[i]!, 'name');
+        return name ? this.ctx.text(name) : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  callsFunction(site: CallSite, fn: Node): boolean {
+    return site.receiver === null && this.methodDecl(site.call, site.name)?.id === fn.id;
+  }
+
+  receiverClass(site: CallSite): string | null | undefined {
+    const r = site.receiver;
+    if (!r) return undefined;
+    if (r.type === 'this') return this.ownerOf(r);
+    const v = this.valueOf(r);
+    if (v.t === 'kind') return null;
+    let type: Node | null = null;
+    if (r.type === 'identifier') type = this.lookup(this.ctx.text(r), r)?.type ?? null;
+    else if (r.type === 'field_access' && this.ctx.field(r, 'object')?.type === 'this') type = this.fieldDecl(r, this.ctx.text(this.ctx.field(r, 'field')!))?.type ?? null;
+    else if (r.type === 'object_creation_expression') type = this.ctx.field(r, 'type');
+    if (type?.type === 'generic_type') type = type.namedChild(0);
+    if (type?.type === 'type_identifier') return this.ctx.text(type);
+    if (type?.type === 'scoped_type_identifier') return this.ctx.text(type).replace(/^.*\./, '');
+    if (r.type === 'identifier' && /^[A-Z]/.test(this.ctx.text(r)) && !this.lookup(this.ctx.text(r), r)) return this.ctx.text(r);
+    return v.t === 'other' ? null : undefined;
+  }
+
+  receiverName(site: CallSite): string | undefined {
+    return site.receiver ? this.nameOf(site.receiver) : undefined;
+  }
+
+  // ---- project summary ---------------------------------------------------------------------------
+
+  summarize(): FileSummary {
+    const out = emptySummary();
+    const { explicit, wildcard } = this.imports();
+    for (const [name, pkg] of explicit) out.imports.push({ from: `${pkg}.${name}`, names: { [name]: name } });
+    for (const w of wildcard) out.imports.push({ from: w, names: { '*': '*' } });
+    const pkg = namedKids(this.ctx.root).find((k) => k.type === 'package_declaration');
+    const pkgName = pkg ? namedKids(pkg).find((k) => k.type === 'scoped_identifier' || k.type === 'identifier') : undefined;
+    if (pkgName) out.namespace = this.ctx.text(pkgName);
+    for (const w of localWrappers(this, WRAPPER_WORDS)) {
+      const { fn: _fn, inner: _inner, range: _range, ...exported } = w;
+      out.wrappers.push(exported);
+    }
+    const isClient = (type: Node | null): boolean => {
+      if (!type) return false;
+      const v = this.typeValue(type);
+      return v.t === 'kind' && (isCommandRole(v.kind.role) || ['pool', 'lettuce-client', 'redisson', 'connection-factory'].includes(v.kind.role));
+    };
+    for (const kw of this.ctx.spelled(/\b(?:class|interface)\b/g)) {
+      const cls = this.ctx.parentOf(kw);
+      if (cls?.type !== 'class_declaration' && cls?.type !== 'interface_declaration') continue;
+      const name = this.ctx.field(cls, 'name');
+      if (!name) continue;
+      const owner = this.ctx.text(name);
+      const sup = this.ctx.field(cls, 'superclass');
+      const supType = sup ? namedKids(sup)[0] ?? null : null;
+      if (supType && isClient(supType)) out.clients.push({ name: owner, kind: 'class', line: cls.startPosition.row });
+      const body = this.ctx.field(cls, 'body');
+      for (const m of body ? namedKids(body) : []) {
+        if (m.type === 'field_declaration' && isClient(this.ctx.field(m, 'type'))) {
+          for (const d of m.childrenForFieldName('declarator')) {
+            const fname = d?.childForFieldName('name');
+            if (fname) out.clients.push({ name: this.ctx.text(fname), kind: 'field', owner, line: m.startPosition.row });
+          }
+        } else if (m.type === 'method_declaration' && isClient(this.ctx.field(m, 'type'))) {
+          out.clients.push({ name: this.ctx.text(this.ctx.field(m, 'name')!), kind: 'factory', owner, line: m.startPosition.row });
+        }
+      }
+    }
+    for (const kw of this.ctx.spelled(/\b\w*(?:expire|Expire|ttl|Ttl|TTL)\w*\b/g)) {
+      const site = this.callSite(kw);
+      if (!site) continue;
+      for (const d of this.clientOps(site)) {
+        const p = d.cls === 'expire' && d.keys[0] ? this.paramOf(d.keys[0]) : undefined;
+        const info = p ? this.describe(p.fn) : undefined;
+        if (info && !out.ttlHelpers.includes(info.name)) out.ttlHelpers.push(info.name);
+      }
+    }
+    return out;
+  }
+
+  clientOps(site: CallSite): OpDraft[] {
     if (site.call.type === 'object_creation_expression') {
       if (site.name !== 'DefaultRedisScript' || !this.isImported('org.springframework.data.redis.core.script', 'DefaultRedisScript')) return [];
       return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), { lib: 'spring', role: 'client', strength: 'strong' });
@@ -185,7 +331,8 @@ class JavaAdapter implements Adapter {
     const n = site.args.length;
     if (client.lib === 'spring') {
       if (client.role === 'connection') return info.command === 'SET' && n >= 3 ? 'yes' : 'no';
-      if (info.command === 'SET' || info.command === 'SETNX') return n >= 3 ? (n === 3 && this.isNumber(site.args[2]!.node) ? 'unknown' : 'yes') : 'no';
+      // A timeout held in a variable or parameter may be zero or negative (no expiry): not known.
+      if (info.command === 'SET' || info.command === 'SETNX') return n >= 3 ? ((n === 3 && this.isNumber(site.args[2]!.node)) || site.args[2]!.node.type === 'identifier' ? 'unknown' : 'yes') : 'no';
       return 'no';
     }
     if (client.lib === 'glide-java') {
@@ -268,10 +415,13 @@ class JavaAdapter implements Adapter {
     switch (n.type) {
       case 'identifier': {
         const d = this.lookup(this.ctx.text(n), n);
-        return d ? this.declValue(d) : UNKNOWN;
+        if (d) return this.declValue(d);
+        return this.ctx.project?.isClientValue(this.ctx.text(n)) ? PROJECT_CLIENT : UNKNOWN;
       }
       case 'field_access': {
         const obj = this.ctx.field(n, 'object');
+        // `RedisConfig.JEDIS`: a static field another file of the project holds a client in.
+        if (obj?.type === 'identifier' && this.ctx.project?.isClientValue(this.ctx.text(this.ctx.field(n, 'field')!))) return PROJECT_CLIENT;
         if (obj?.type !== 'this') return UNKNOWN;
         const d = this.fieldDecl(n, this.ctx.text(this.ctx.field(n, 'field')!));
         return d ? this.declValue(d) : UNKNOWN;
@@ -281,7 +431,8 @@ class JavaAdapter implements Adapter {
         const name = this.ctx.text(this.ctx.field(n, 'name')!);
         if (!obj) {
           const m = this.methodDecl(n, name);
-          return m?.childForFieldName('type') ? this.typeValue(this.ctx.field(m, 'type')!) : UNKNOWN;
+          if (m?.childForFieldName('type')) return this.typeValue(this.ctx.field(m, 'type')!);
+          return this.ctx.project?.isClientFactory(name) ? PROJECT_CLIENT : UNKNOWN;
         }
         // static factories: RedisClient.create(...), Redisson.create(config)
         if (obj.type === 'identifier' && name === 'create') {
@@ -354,7 +505,9 @@ class JavaAdapter implements Adapter {
     if (!t) return OTHER;
     if (t.type === 'type_identifier') {
       const kind = this.resolveTypeName(this.ctx.text(t));
-      return kind ? { t: 'kind', kind, strength: 'strong' } : OTHER;
+      if (kind) return { t: 'kind', kind, strength: 'strong' };
+      // A project class that extends a client (`class CacheTemplate extends StringRedisTemplate`).
+      return this.ctx.project?.isClientClass(this.ctx.text(t)) ? PROJECT_CLIENT : OTHER;
     }
     if (t.type === 'scoped_type_identifier') {
       const full = this.ctx.text(t).replace(/\s+/g, '');
@@ -450,16 +603,18 @@ class JavaAdapter implements Adapter {
           if (d && name && !decls.has(this.ctx.text(name))) decls.set(this.ctx.text(name), { type, value: this.ctx.field(d, 'value') });
         }
       };
-      const addParams = (params: Node | null) => {
+      const addParams = (params: Node | null, fn?: Node) => {
+        let index = 0;
         for (const p of params ? namedKids(params) : []) {
           const name = p.type === 'identifier' ? p : this.ctx.field(p, 'name');
-          if (name) decls.set(this.ctx.text(name), { type: this.ctx.field(p, 'type'), value: null });
+          if (name) decls.set(this.ctx.text(name), { type: this.ctx.field(p, 'type'), value: null, ...(fn ? { param: { fn, index } } : {}) });
+          if (p.type === 'formal_parameter' || p.type === 'spread_parameter') index++;
         }
       };
       switch (scope.type) {
         case 'method_declaration':
         case 'constructor_declaration':
-          addParams(this.ctx.field(scope, 'parameters'));
+          addParams(this.ctx.field(scope, 'parameters'), scope);
           break;
         case 'lambda_expression': {
           const p = this.ctx.field(scope, 'parameters');
@@ -544,6 +699,15 @@ class JavaAdapter implements Adapter {
     return this.ctx.text(node).replace(/\s+/g, '');
   }
 
+}
+
+/**
+ * A call of a wrapper that passes more than the key and a value (`set(key, value, time)`) may reach
+ * an overload that takes a TTL: not reported.
+ */
+function passesMoreThanKeyAndValue(site: CallSite, d: OpDraft): boolean {
+  const index = site.args.findIndex((a) => a.node.id === d.keys[0]?.id);
+  return index >= 0 && (d.cls === 'string-write' || d.cls === 'counter') && site.args.length > index + 2;
 }
 
 function isCommandRole(role: JavaKind['role']): boolean {
