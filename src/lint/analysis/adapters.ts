@@ -21,7 +21,7 @@ export function createAdapter(ctx: FileContext): { adapter: Adapter; callWords: 
     case 'java':
       return withWrappers(createJavaAdapter(ctx), javaCallWords);
     case 'ruby':
-      return { adapter: createRubyAdapter(ctx), callWords: rubyCallWords };
+      return withWrappers(createRubyAdapter(ctx), rubyCallWords);
     case 'php':
       return { adapter: createPhpAdapter(ctx), callWords: phpCallWords };
     case 'csharp':

@@ -7,6 +7,7 @@ import { combine } from './javascript';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
+import { emptySummary, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'anonymous_function_creation_expression', 'arrow_function']);
 const STRING_TYPES = new Set(['string', 'encapsed_string', 'heredoc', 'nowdoc']);
@@ -283,7 +284,8 @@ class PhpAdapter implements Adapter {
           if (rt) return this.typeValue(rt);
         }
         if (CONTAINER_CALLS.has(method)) return this.containerClient(this.ctx.field(n, 'arguments')) ?? UNKNOWN;
-        return UNKNOWN;
+        // `$this->redis()`, `$this->getConnection()` defined in a parent class of another file.
+        return ov.t === 'unknown' && this.ctx.project?.isClientFactory(this.ctx.text(this.ctx.field(n, 'name')!)) ? { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } } : UNKNOWN;
       }
       case 'scoped_call_expression': {
         const method = this.ctx.text(this.ctx.field(n, 'name')!).toLowerCase();
@@ -317,8 +319,66 @@ class PhpAdapter implements Adapter {
     for (const nm of names) {
       const known = CLASSES[this.resolveClass(nm) ?? ''];
       if (known?.what === 'client') return { t: 'client', ref: { lib: known.lib, role: 'client', strength: 'strong' } };
+      // A project class extending a client (`class Cache extends \Redis`), known from another file.
+      if (this.ctx.project?.isClientClass(this.ctx.text(nm).replace(/^.*\\/, ''))) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } };
     }
     return OTHER;
+  }
+
+  // ---- project summary ---------------------------------------------------------------------------
+
+  summarize(): FileSummary {
+    const out = emptySummary();
+    for (const [alias, fqn] of this.uses()) out.imports.push({ from: fqn, names: { [alias]: fqn.split('\\').pop()! } });
+    const ns = namedKids(this.ctx.root).find((k) => k.type === 'namespace_definition');
+    const nsName = ns ? this.ctx.field(ns, 'name') : null;
+    if (nsName) out.namespace = this.ctx.text(nsName);
+    const isClient = (type: Node | null): boolean => type !== null && this.typeValue(type).t === 'client';
+    for (const kw of this.ctx.spelled(/\bclass\b/gi)) {
+      const cls = this.ctx.parentOf(kw);
+      if (cls?.type !== 'class_declaration') continue;
+      const name = this.ctx.field(cls, 'name');
+      if (!name) continue;
+      const owner = this.ctx.text(name);
+      const base = namedKids(cls).find((k) => k.type === 'base_clause');
+      const baseName = base ? namedKids(base)[0] : undefined;
+      const known = baseName ? CLASSES[this.resolveClass(baseName) ?? ''] : undefined;
+      if (known?.what === 'client') out.clients.push({ name: owner, kind: 'class', line: cls.startPosition.row });
+      const body = this.ctx.field(cls, 'body');
+      for (const m of body ? namedKids(body) : []) {
+        if (m.type === 'property_declaration' && isClient(this.ctx.field(m, 'type'))) {
+          for (const el of m.descendantsOfType('property_element')) {
+            const v = el ? (this.ctx.field(el, 'name') ?? el.namedChild(0)) : null;
+            if (v) out.clients.push({ name: this.ctx.text(v).replace(/^\$/, ''), kind: 'field', owner, line: m.startPosition.row });
+          }
+        } else if (m.type === 'method_declaration') {
+          const mname = this.ctx.text(this.ctx.field(m, 'name')!);
+          if (isClient(this.ctx.field(m, 'return_type'))) out.clients.push({ name: mname, kind: 'factory', owner, line: m.startPosition.row });
+          const params = this.ctx.field(m, 'parameters');
+          for (const p of params ? namedKids(params) : []) {
+            const pn = this.ctx.field(p, 'name');
+            if (p.type === 'property_promotion_parameter' && pn && isClient(this.ctx.field(p, 'type'))) out.clients.push({ name: this.ctx.text(pn).replace(/^\$/, ''), kind: 'field', owner, line: p.startPosition.row });
+          }
+        }
+      }
+    }
+    for (const kw of this.ctx.spelled(/\b(?:expire|pexpire|expireat|pexpireat|setTimeout)\b/gi)) {
+      const site = this.callSite(kw);
+      if (!site) continue;
+      for (const d of this.ops(site)) {
+        const key = d.cls === 'expire' ? d.keys[0] : undefined;
+        const fn = key?.type === 'variable_name' ? this.functionOf(key) : undefined;
+        if (!fn || fn.type !== 'method_declaration' || !this.paramTypesOrNames(fn).includes(this.ctx.text(key!))) continue;
+        const name = this.ctx.text(this.ctx.field(fn, 'name')!);
+        if (!out.ttlHelpers.includes(name)) out.ttlHelpers.push(name);
+      }
+    }
+    return out;
+  }
+
+  private paramTypesOrNames(fn: Node): string[] {
+    const params = fn.childForFieldName('parameters');
+    return (params ? namedKids(params) : []).map((p) => (this.ctx.field(p, 'name') ? this.ctx.text(this.ctx.field(p, 'name')!) : ''));
   }
 
   // ---- names and scopes ------------------------------------------------------------------------

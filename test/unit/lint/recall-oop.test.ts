@@ -203,3 +203,57 @@ describe('project wrappers', () => {
     assert.deepEqual(await summary(controller, 'csharp', { project }), ['missing-ttl@4', 'missing-ttl@5']);
   });
 });
+
+describe('Ruby and PHP', () => {
+  test('Ruby: a service wrapping redis-rb is reported where its callers name the key; an optional TTL they leave out too', async () => {
+    const service = lines(
+      'class CacheService',
+      '  def initialize; @redis = Redis.new(url: ENV["REDIS_URL"]); end',
+      '  def incr(key, by = 1)',
+      '    @redis.incrby(key, by)',
+      '  end',
+      '  def write(key, value, ttl = nil)',
+      '    @redis.set(key, value, ex: ttl)',
+      '  end',
+      'end',
+    );
+    const caller = lines('class OrdersController', '  def create', '    cache = CacheService.new', '    cache.incr("orders:#{Date.today}")', '    cache.write("order:last", 1)', '    cache.write("order:tmp", 1, 60)', '  end', 'end');
+    assert.deepEqual(await summary(service + caller, 'ruby'), ['missing-ttl@13', 'missing-ttl@14']);
+    const s = await summarize(service, 'ruby');
+    assert.deepEqual(
+      s.wrappers.map((w) => `${w.owner}.${w.name}:${w.command}:${w.keyParam}:${w.ttlParam ?? '-'}`),
+      ['CacheService.incr:INCRBY:0:-', 'CacheService.write:SET:0:2'],
+    );
+    const project = factsFrom({ 'app/services/cache_service.rb': s });
+    assert.deepEqual(await summary(caller, 'ruby', { project }), ['missing-ttl@4', 'missing-ttl@5']);
+  });
+
+  test('Ruby: REDIS = Redis.new in an initializer is a client other files use', async () => {
+    const init = lines('require "redis"', 'REDIS = Redis.new(url: ENV.fetch("REDIS_URL"))', '$cache = ConnectionPool::Wrapper.new { Redis.new }');
+    const s = await summarize(init, 'ruby');
+    assert.deepEqual(s.clients.map((c) => `${c.kind}:${c.name}`), ['value:REDIS', 'value:$cache']);
+    assert.deepEqual(s.imports, [{ from: 'redis', names: { '*': '*' } }]);
+    const project = factsFrom({ 'config/initializers/redis.rb': s });
+    assert.deepEqual(await summary(lines('class Visits', '  def hit(id) = $cache.incr("visits:#{id}")', 'end'), 'ruby', { project }), ['missing-ttl@2']);
+  });
+
+  test('PHP: the summary names typed client properties, factories, subclasses, uses and the namespace', async () => {
+    const src = lines(
+      '<?php',
+      'namespace App\\Support;',
+      'use Predis\\Client;',
+      'class RedisCache extends Client {}',
+      'class Store {',
+      '  private Client $redis;',
+      '  public function __construct(private \\Redis $native) {}',
+      '  public function connection(): Client { return $this->redis; }',
+      '  public function touch($key) { $this->redis->expire($key, 60); }',
+      '}',
+    );
+    const s = await summarize(src, 'php');
+    assert.equal(s.namespace, 'App\\Support');
+    assert.deepEqual(s.imports, [{ from: 'Predis\\Client', names: { Client: 'Client' } }]);
+    assert.deepEqual(s.clients.map((c) => `${c.kind}:${c.owner ?? ''}.${c.name}`), ['class:.RedisCache', 'field:Store.redis', 'field:Store.native', 'factory:Store.connection']);
+    assert.deepEqual(s.ttlHelpers, ['touch']);
+  });
+});
