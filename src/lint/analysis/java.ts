@@ -416,7 +416,8 @@ class JavaAdapter implements Adapter, WrapperHost {
       case 'identifier': {
         const d = this.lookup(this.ctx.text(n), n);
         if (d) return this.declValue(d);
-        return this.ctx.project?.isClientValue(this.ctx.text(n)) ? PROJECT_CLIENT : UNKNOWN;
+        if (this.ctx.project?.isClientValue(this.ctx.text(n))) return PROJECT_CLIENT;
+        return byHolderName(this.ctx.text(n)) ?? UNKNOWN;
       }
       case 'field_access': {
         const obj = this.ctx.field(n, 'object');
@@ -424,7 +425,7 @@ class JavaAdapter implements Adapter, WrapperHost {
         if (obj?.type === 'identifier' && this.ctx.project?.isClientValue(this.ctx.text(this.ctx.field(n, 'field')!))) return PROJECT_CLIENT;
         if (obj?.type !== 'this') return UNKNOWN;
         const d = this.fieldDecl(n, this.ctx.text(this.ctx.field(n, 'field')!));
-        return d ? this.declValue(d) : UNKNOWN;
+        return d ? this.declValue(d) : (byHolderName(this.ctx.text(this.ctx.field(n, 'field')!)) ?? UNKNOWN);
       }
       case 'method_invocation': {
         const obj = this.ctx.field(n, 'object');
@@ -708,6 +709,19 @@ class JavaAdapter implements Adapter, WrapperHost {
 function passesMoreThanKeyAndValue(site: CallSite, d: OpDraft): boolean {
   const index = site.args.findIndex((a) => a.node.id === d.keys[0]?.id);
   return index >= 0 && (d.cls === 'string-write' || d.cls === 'counter') && site.args.length > index + 2;
+}
+
+/**
+ * A field or variable whose declaration is not in the file (an excerpt, a superclass) but whose
+ * name says what it holds the way Spring, Jedis and Redisson code names them: `redisTemplate`,
+ * `stringRedisTemplate`, `redisTemplateForToken`, `jedis`, `jedisCluster`, `redissonClient`.
+ */
+function byHolderName(name: string): JValue | undefined {
+  if (/^(?:string|reactive|reactiveString|[a-z]+)?RedisTemplate\w*$|^redisTemplate\w*$/.test(name)) return { t: 'kind', kind: { lib: 'spring', role: 'template' }, strength: 'weak' };
+  if (/^(?:jedis|jedisCluster|jedisClient|unifiedJedis|jedisPooled)$/i.test(name)) return { t: 'kind', kind: { lib: 'jedis', role: 'client' }, strength: 'weak' };
+  if (/^(?:jedisPool|jedisSentinelPool)$/i.test(name)) return { t: 'kind', kind: { lib: 'jedis', role: 'pool' }, strength: 'weak' };
+  if (/^(?:redisson|redissonClient)$/i.test(name)) return { t: 'kind', kind: { lib: 'redisson', role: 'redisson' }, strength: 'weak' };
+  return undefined;
 }
 
 function isCommandRole(role: JavaKind['role']): boolean {
