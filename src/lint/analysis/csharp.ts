@@ -210,6 +210,13 @@ class CSharpAdapter implements Adapter, WrapperHost {
    */
   private mocksClients(at: Node): boolean {
     const chain = this.ctx.ancestors(at);
+    // NSubstitute: `db.Received().StringSetAsync(...)`, `db.StringSetAsync(k, v).Returns(true)`.
+    const callee = this.ctx.field(at, 'function');
+    const recv = callee?.type === 'member_access_expression' ? this.ctx.field(callee, 'expression') : null;
+    const recvFn = recv?.type === 'invocation_expression' ? this.ctx.field(recv, 'function') : null;
+    if (recvFn?.type === 'member_access_expression' && /^(?:Received|DidNotReceive|ReceivedWithAnyArgs|DidNotReceiveWithAnyArgs)$/.test(this.ctx.text(this.ctx.field(recvFn, 'name')!))) return true;
+    const up = chain[chain.length - 1];
+    if (up?.type === 'member_access_expression' && /^(?:Returns|ReturnsForAnyArgs|Throws|ThrowsAsync|ReturnsAsync)$/.test(this.ctx.text(this.ctx.field(up, 'name')!))) return true;
     const fn = chain.find((n) => FUNCTION_TYPES.has(this.ctx.typeOf(n)));
     if (fn && this.ctx.memo('cs.mocks', fn.id, () => MOCK.test(this.ctx.text(fn)), false)) return true;
     return chain.some((n) => this.ctx.typeOf(n) === 'declaration_list' && this.ctx.memo('cs.mockFields', n.id, () => namedKids(n).some((m) => ['field_declaration', 'property_declaration'].includes(m.type) && MOCK.test(this.ctx.text(m))), false));
@@ -641,6 +648,8 @@ class CSharpAdapter implements Adapter, WrapperHost {
     const fn = call?.type === 'invocation_expression' ? this.ctx.field(call, 'function') : null;
     if (fn?.type !== 'member_access_expression') return UNKNOWN;
     const method = this.ctx.text(this.ctx.field(fn, 'name')!).replace(/<.*$/s, '');
+    // Moq: `mock.Setup(d => d.StringSetAsync(...))`, `mock.Verify(d => ..., Times.Once)`.
+    if (/^(?:Setup|SetupSequence|SetupGet|Verify|VerifySet|Callback|Returns|When)$/.test(method)) return OTHER;
     const ov = this.valueOf(this.ctx.field(fn, 'expression')!);
     if (ov.t !== 'cs') return UNKNOWN;
     if (ov.role === 'server-seq' && SEQ_EACH.has(method)) return se('server', ov.strength);

@@ -319,6 +319,10 @@ class JavaAdapter implements Adapter, WrapperHost {
    */
   private mocksClients(at: Node): boolean {
     const chain = this.ctx.ancestors(at);
+    // `when(jedis.get("k")).thenReturn(...)`, `given(template.keys("*"))`: a stub, whatever the receiver is.
+    const up = chain[chain.length - 1];
+    const stub = up?.type === 'argument_list' ? chain[chain.length - 2] : undefined;
+    if (stub?.type === 'method_invocation' && /^(?:when|given|doReturn|verify)$/.test(this.ctx.text(this.ctx.field(stub, 'name')!))) return true;
     const fn = chain.find((n) => FUNCTION_TYPES.has(this.ctx.typeOf(n)));
     if (fn && this.ctx.memo('java.mocks', fn.id, () => MOCK.test(this.ctx.text(fn)), false)) return true;
     return chain.some((n) => this.ctx.typeOf(n) === 'class_body' && this.ctx.memo('java.mockFields', n.id, () => namedKids(n).some((m) => ['field_declaration'].includes(m.type) && MOCK.test(this.ctx.text(m))), false));

@@ -268,7 +268,7 @@ class PhpAdapter implements Adapter {
       }
       case 'object_creation_expression': {
         const cls = namedKids(n).find((k) => k.type === 'name' || k.type === 'qualified_name');
-        const known = cls ? CLASSES[this.resolveClass(cls) ?? ''] : undefined;
+        const known = cls ? this.knownClass(cls) : undefined;
         return known?.what === 'client' ? { t: 'client', ref: { lib: known.lib, role: 'client', strength: 'strong' } } : OTHER;
       }
       case 'member_call_expression': {
@@ -317,7 +317,7 @@ class PhpAdapter implements Adapter {
   private typeValue(type: Node): Value {
     const names = type.type === 'name' || type.type === 'qualified_name' ? [type] : type.descendantsOfType(['name', 'qualified_name']).filter((x): x is Node => x !== null && this.ctx.parentOf(x)?.type !== 'qualified_name');
     for (const nm of names) {
-      const known = CLASSES[this.resolveClass(nm) ?? ''];
+      const known = this.knownClass(nm);
       if (known?.what === 'client') return { t: 'client', ref: { lib: known.lib, role: 'client', strength: 'strong' } };
       // A project class extending a client (`class Cache extends \Redis`), known from another file.
       if (this.ctx.project?.isClientClass(this.ctx.text(nm).replace(/^.*\\/, ''))) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } };
@@ -342,7 +342,7 @@ class PhpAdapter implements Adapter {
       const owner = this.ctx.text(name);
       const base = namedKids(cls).find((k) => k.type === 'base_clause');
       const baseName = base ? namedKids(base)[0] : undefined;
-      const known = baseName ? CLASSES[this.resolveClass(baseName) ?? ''] : undefined;
+      const known = baseName ? this.knownClass(baseName) : undefined;
       if (known?.what === 'client') out.clients.push({ name: owner, kind: 'class', line: cls.startPosition.row });
       const body = this.ctx.field(cls, 'body');
       for (const m of body ? namedKids(body) : []) {
@@ -405,6 +405,17 @@ class PhpAdapter implements Adapter {
       }
       return out;
     }, new Map<string, string>());
+  }
+
+  /**
+   * A library class by its name as written. `Redis` / `RedisCluster` in a namespaced file without a
+   * `use` (an excerpt whose `use Redis;` was cut) are still phpredis's.
+   */
+  private knownClass(n: Node): (typeof CLASSES)[string] | undefined {
+    const known = CLASSES[this.resolveClass(n) ?? ''];
+    if (known) return known;
+    const text = this.ctx.text(n).replace(/\s+/g, '');
+    return (text === 'Redis' || text === 'RedisCluster') && !this.uses().has(text) ? CLASSES[text] : undefined;
   }
 
   /** Fully qualified class name as PHP resolves it (leading `\`, `use` imports, current namespace). */

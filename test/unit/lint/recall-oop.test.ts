@@ -257,3 +257,29 @@ describe('Ruby and PHP', () => {
     assert.deepEqual(s.ttlHelpers, ['touch']);
   });
 });
+
+describe('test doubles stay quiet', () => {
+  test('C#: Moq setups and NSubstitute checks, whatever the double is declared as', async () => {
+    const src = lines(
+      'namespace Shop.Redis.Tests; public class T {',
+      '  public async Task A() {',
+      '    _dbMock.Setup(x => x.StringSetAsync("k", "v", null, When.Always, CommandFlags.None)).ReturnsAsync(true);',
+      '    await _db.Received().StringSetAsync("k", "v");',
+      '    _db.StringIncrementAsync("n").Returns(1);',
+      '    await _db.StringSetAsync("real", "v");',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(await summary(src, 'csharp'), ['missing-ttl@6']);
+  });
+
+  test('Java: Mockito when/given/verify around a client call', async () => {
+    const src = lines('class T {', '  void t() {', '    when(jedis.set("a", "b")).thenReturn("OK");', '    given(redisTemplate.keys("*")).willReturn(null);', '    verify(jedis).incr("c");', '    jedis.set("real", "x");', '  }', '}');
+    assert.deepEqual(await summary(src, 'java'), ['missing-ttl@6']);
+  });
+
+  test('PHP: new Redis() in a namespaced excerpt without its use is still phpredis', async () => {
+    const src = lines('<?php', 'namespace App\\Cache;', 'class Store {', '  private Redis $redis;', "  public function put() { $this->redis->set('x', 1); }", '}');
+    assert.deepEqual(await summary(src, 'php'), ['missing-ttl@5']);
+  });
+});
