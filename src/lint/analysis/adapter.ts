@@ -79,4 +79,6 @@ export interface Adapter {
    * the imports the index resolves (see src/lint/project/facts.ts). Optional while languages adopt it.
    */
   summarize?(): FileSummary;
+  /** Functions and methods of this file that set the TTL of the key they are given (a call of one after a write sets its expiry). */
+  ttlHelperNames?(): readonly string[];
 }

@@ -41,17 +41,32 @@ function helperSetsExpiry(w: Op, keys: Set<string>, ctx: FileContext, adapter: A
   return calls.some((c) => c.offset > w.offset && (anyKey || c.args.some((a) => keys.has(canon(a)))));
 }
 
-/** Calls in `scope` whose name speaks of expiry or TTL, found like the engine finds every call: by name, then on the tree. */
+/**
+ * Calls in `scope` whose name speaks of expiry or TTL, or that the project index or the adapter
+ * knows as TTL helpers (`touch(key)` sends EXPIRE on its parameter), found like the engine finds
+ * every call: by name, then on the tree.
+ */
 function expiryCalls(scope: Node, ctx: FileContext, adapter: Adapter): { args: Node[]; offset: number }[] {
   const out: { args: Node[]; offset: number }[] = [];
   const text = ctx.source.slice(scope.startIndex, scope.endIndex);
-  EXPIRY_WORD.lastIndex = 0;
-  for (let m = EXPIRY_WORD.exec(text); m; m = EXPIRY_WORD.exec(text)) {
-    const start = scope.startIndex + m.index;
-    const token = ctx.nodeAt(start, start + m[0].length);
-    if (!token || token.startIndex !== start || token.endIndex !== start + m[0].length) continue;
-    const site = adapter.callSite(token);
-    if (site) out.push({ args: site.args.map((a) => a.node), offset: start });
-  }
+  const helpers = [...(adapter.ttlHelperNames?.() ?? [])].filter((n) => /^[A-Za-z_]\w*$/.test(n));
+  const scan = (words: RegExp, wanted: (word: string) => boolean) => {
+    words.lastIndex = 0;
+    for (let m = words.exec(text); m; m = words.exec(text)) {
+      const word = m[0];
+      if (!wanted(word)) continue;
+      const start = scope.startIndex + m.index;
+      const token = ctx.nodeAt(start, start + word.length);
+      if (!token || token.startIndex !== start || token.endIndex !== start + word.length) continue;
+      const site = adapter.callSite(token);
+      if (site) out.push({ args: site.args.map((a) => a.node), offset: start });
+    }
+  };
+  scan(helpers.length ? new RegExp(`\\b(?:\\w*(?:expir|ttl)\\w*|${helpers.join('|')})\\b`, 'gi') : EXPIRY_WORD, () => true);
+  const project = ctx.project;
+  if (project) scan(CALLED_WORD, (w) => !/expir|ttl/i.test(w) && !helpers.includes(w) && project.isTtlHelper(w));
   return out;
 }
+
+/** A word followed by `(`: a call of a function or method of that name. */
+const CALLED_WORD = /\b[A-Za-z_]\w*(?=\s*\()/g;
