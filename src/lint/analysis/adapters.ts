@@ -19,13 +19,13 @@ export function createAdapter(ctx: FileContext): { adapter: Adapter; callWords: 
     case 'go':
       return withWrappers(createGoAdapter(ctx), goCallWords);
     case 'java':
-      return { adapter: createJavaAdapter(ctx), callWords: javaCallWords };
+      return withWrappers(createJavaAdapter(ctx), javaCallWords);
     case 'ruby':
-      return { adapter: createRubyAdapter(ctx), callWords: rubyCallWords };
+      return withWrappers(createRubyAdapter(ctx), rubyCallWords);
     case 'php':
       return { adapter: createPhpAdapter(ctx), callWords: phpCallWords };
     case 'csharp':
-      return { adapter: createCSharpAdapter(ctx), callWords: csharpCallWords };
+      return withWrappers(createCSharpAdapter(ctx), csharpCallWords);
   }
 }
 

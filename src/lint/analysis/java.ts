@@ -1,12 +1,14 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { knownType, methodResult, setParamsTtlSteps, springCommand, type JavaKind } from '../clients/java';
+import { knownType, methodResult, redissonCommand, redissonResult, setParamsTtlSteps, springCommand, typeBySimpleName, type JavaKind } from '../clients/java';
 import { isClientName } from '../clients/naming';
 import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
 import type { CallSite, ClientRef, SentinelMisuse, Ttl } from './model';
 import { scriptOps } from './scripts';
-import { namedKids, rangeBetween, rangeOf } from './tree';
+import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
+import { isCalledWrapperWrite, localWrappers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { emptySummary, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
 const STRING_TYPES = new Set(['string_literal']);
@@ -56,15 +58,58 @@ export const javaCallWords = [
   'DefaultRedisScript',
   'of',
   'setScriptText',
+  'customCommand',
+  'incrementAndGet',
+  'getAndIncrement',
+  'decrementAndGet',
+  'getAndDecrement',
+  'addAndGet',
+  'getAndAdd',
+  'trySet',
+  'getKeysByPattern',
+  'findKeysByPattern',
+  'getKeysStreamByPattern',
+  'expireAt',
+  ...['set', 'trySet', 'setIfAbsent', 'getAndSet', 'expire', 'incrementAndGet', 'getAndIncrement', 'addAndGet', 'getAndAdd', 'decrementAndGet'].map((m) => `${m}Async`),
+  'setNX',
+  'setEx',
+  'incrBy',
+  'mSet',
 ];
 
-type JValue = { t: 'kind'; kind: JavaKind; strength: 'strong' | 'weak' } | { t: 'other' } | { t: 'unknown' };
+/** `key`: the key a Redisson object stands for (the argument of `getBucket(key)`). */
+const MOCK = /\b(?:mock|spy)\s*\(\s*(?:Jedis|JedisPooled|UnifiedJedis|JedisCluster|JedisPool|RedisTemplate|StringRedisTemplate|ValueOperations|RedisCommands|RedissonClient|RBucket|RAtomicLong|GlideClient)\.class\s*\)|@Mock(?:Bean)?\b[^;]*\b(?:Jedis|JedisPooled|UnifiedJedis|JedisPool|RedisTemplate|StringRedisTemplate|ValueOperations|RedisCommands|RedissonClient|RBucket|RAtomicLong|GlideClient)\b/;
+
+type JValue = { t: 'kind'; kind: JavaKind; strength: 'strong' | 'weak'; key?: Node } | { t: 'other' } | { t: 'unknown' };
 const UNKNOWN: JValue = { t: 'unknown' };
+/** A client another file of the project exports: its methods are named after the commands (Jedis-like). */
+const PROJECT_CLIENT: JValue = { t: 'kind', kind: { lib: 'unknown', role: 'client' }, strength: 'weak' };
 const OTHER: JValue = { t: 'other' };
 
-type Decl = { type: Node | null; value: Node | null };
+/** `lambda`: a parameter (without a type) of that lambda. */
+type Decl = { type: Node | null; value: Node | null; lambda?: Node; param?: { fn: Node; index: number } };
 
-export function createJavaAdapter(ctx: FileContext): Adapter {
+/** Write commands a wrapper may send on its key parameter (Jedis/Lettuce names and Spring's). */
+const WRAPPER_WORDS = wrapperWords([
+  ...Object.entries(methodCommands)
+    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection')
+    .map(([m]) => m),
+  'setIfAbsent',
+  'increment',
+  'decrement',
+  'getAndSet',
+  'multiSet',
+  'put',
+  'putAll',
+  'leftPush',
+  'rightPush',
+  'add',
+  'incrementAndGet',
+  'addAndGet',
+  'trySet',
+]);
+
+export function createJavaAdapter(ctx: FileContext): Adapter & { extraCallWords(): string[] } {
   return new JavaAdapter(ctx);
 }
 
@@ -72,12 +117,12 @@ function combine(values: readonly JValue[]): JValue {
   return values.find((v) => v.t === 'kind') ?? values.find((v) => v.t === 'unknown') ?? values[0] ?? UNKNOWN;
 }
 
-class JavaAdapter implements Adapter {
+class JavaAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 
-  constructor(private readonly ctx: FileContext) {}
+  constructor(readonly ctx: FileContext) {}
 
   callSite(token: Node): CallSite | undefined {
     if (token.type !== 'identifier' && token.type !== 'type_identifier') return undefined;
@@ -96,6 +141,128 @@ class JavaAdapter implements Adapter {
   }
 
   ops(site: CallSite): OpDraft[] {
+    const drafts = this.clientOps(site);
+    if (drafts.length > 0) {
+      if (localWrappers(this, WRAPPER_WORDS).length === 0) return drafts;
+      return drafts.filter((d) => !isCalledWrapperWrite(this, WRAPPER_WORDS, d.node));
+    }
+    if (site.call.type !== 'method_invocation' || this.mocksClients(site.call)) return [];
+    if (site.receiver && this.valueOf(site.receiver).t === 'kind') return [];
+    return wrapperCallOps(this, WRAPPER_WORDS, site).filter((d) => !passesMoreThanKeyAndValue(site, d));
+  }
+
+  extraCallWords(): string[] {
+    return wrapperCallWords(this, WRAPPER_WORDS);
+  }
+
+  // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
+
+  paramOf(key: Node): { fn: Node; index: number } | undefined {
+    if (key.type !== 'identifier') return undefined;
+    const d = this.lookup(this.ctx.text(key), key);
+    return d?.param && d.param.fn.type === 'method_declaration' ? d.param : undefined;
+  }
+
+  describe(fn: Node): FunctionInfo | undefined {
+    if (fn.type !== 'method_declaration') return undefined;
+    const name = this.ctx.text(this.ctx.field(fn, 'name')!);
+    const owner = this.ownerOf(fn);
+    const params = this.ctx.field(fn, 'parameters');
+    const names = (params ? namedKids(params) : []).filter((p) => p.type === 'formal_parameter' || p.type === 'spread_parameter').map((p) => (this.ctx.field(p, 'name') ? this.ctx.text(this.ctx.field(p, 'name')!) : ''));
+    return owner ? { name, owner, params: names } : { name, params: names };
+  }
+
+  /** The name of the class, interface or enum declaring `n`. */
+  private ownerOf(n: Node): string | undefined {
+    const chain = this.ctx.ancestors(n);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const t = this.ctx.typeOf(chain[i]!);
+      if (LOCALITY.classes!.has(t)) {
+        const name = this.ctx.field(chain[i]!, 'name');
+        return name ? this.ctx.text(name) : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  callsFunction(site: CallSite, fn: Node): boolean {
+    return site.receiver === null && this.methodDecl(site.call, site.name)?.id === fn.id;
+  }
+
+  receiverClass(site: CallSite): string | null | undefined {
+    const r = site.receiver;
+    if (!r) return undefined;
+    if (r.type === 'this') return this.ownerOf(r);
+    const v = this.valueOf(r);
+    if (v.t === 'kind') return null;
+    let type: Node | null = null;
+    if (r.type === 'identifier') type = this.lookup(this.ctx.text(r), r)?.type ?? null;
+    else if (r.type === 'field_access' && this.ctx.field(r, 'object')?.type === 'this') type = this.fieldDecl(r, this.ctx.text(this.ctx.field(r, 'field')!))?.type ?? null;
+    else if (r.type === 'object_creation_expression') type = this.ctx.field(r, 'type');
+    if (type?.type === 'generic_type') type = type.namedChild(0);
+    if (type?.type === 'type_identifier') return this.ctx.text(type);
+    if (type?.type === 'scoped_type_identifier') return this.ctx.text(type).replace(/^.*\./, '');
+    if (r.type === 'identifier' && /^[A-Z]/.test(this.ctx.text(r)) && !this.lookup(this.ctx.text(r), r)) return this.ctx.text(r);
+    return v.t === 'other' ? null : undefined;
+  }
+
+  receiverName(site: CallSite): string | undefined {
+    return site.receiver ? this.nameOf(site.receiver) : undefined;
+  }
+
+  // ---- project summary ---------------------------------------------------------------------------
+
+  summarize(): FileSummary {
+    const out = emptySummary();
+    const { explicit, wildcard } = this.imports();
+    for (const [name, pkg] of explicit) out.imports.push({ from: `${pkg}.${name}`, names: { [name]: name } });
+    for (const w of wildcard) out.imports.push({ from: w, names: { '*': '*' } });
+    const pkg = namedKids(this.ctx.root).find((k) => k.type === 'package_declaration');
+    const pkgName = pkg ? namedKids(pkg).find((k) => k.type === 'scoped_identifier' || k.type === 'identifier') : undefined;
+    if (pkgName) out.namespace = this.ctx.text(pkgName);
+    for (const w of localWrappers(this, WRAPPER_WORDS)) {
+      const { fn: _fn, inner: _inner, range: _range, ...exported } = w;
+      out.wrappers.push(exported);
+    }
+    const isClient = (type: Node | null): boolean => {
+      if (!type) return false;
+      const v = this.typeValue(type);
+      return v.t === 'kind' && (isCommandRole(v.kind.role) || ['pool', 'lettuce-client', 'redisson', 'connection-factory'].includes(v.kind.role));
+    };
+    for (const kw of this.ctx.spelled(/\b(?:class|interface)\b/g)) {
+      const cls = this.ctx.parentOf(kw);
+      if (cls?.type !== 'class_declaration' && cls?.type !== 'interface_declaration') continue;
+      const name = this.ctx.field(cls, 'name');
+      if (!name) continue;
+      const owner = this.ctx.text(name);
+      const sup = this.ctx.field(cls, 'superclass');
+      const supType = sup ? namedKids(sup)[0] ?? null : null;
+      if (supType && isClient(supType)) out.clients.push({ name: owner, kind: 'class', line: cls.startPosition.row });
+      const body = this.ctx.field(cls, 'body');
+      for (const m of body ? namedKids(body) : []) {
+        if (m.type === 'field_declaration' && isClient(this.ctx.field(m, 'type'))) {
+          for (const d of m.childrenForFieldName('declarator')) {
+            const fname = d?.childForFieldName('name');
+            if (fname) out.clients.push({ name: this.ctx.text(fname), kind: 'field', owner, line: m.startPosition.row });
+          }
+        } else if (m.type === 'method_declaration' && isClient(this.ctx.field(m, 'type'))) {
+          out.clients.push({ name: this.ctx.text(this.ctx.field(m, 'name')!), kind: 'factory', owner, line: m.startPosition.row });
+        }
+      }
+    }
+    for (const kw of this.ctx.spelled(/\b\w*(?:expire|Expire|ttl|Ttl|TTL)\w*\b/g)) {
+      const site = this.callSite(kw);
+      if (!site) continue;
+      for (const d of this.clientOps(site)) {
+        const p = d.cls === 'expire' && d.keys[0] ? this.paramOf(d.keys[0]) : undefined;
+        const info = p ? this.describe(p.fn) : undefined;
+        if (info && !out.ttlHelpers.includes(info.name)) out.ttlHelpers.push(info.name);
+      }
+    }
+    return out;
+  }
+
+  clientOps(site: CallSite): OpDraft[] {
     if (site.call.type === 'object_creation_expression') {
       if (site.name !== 'DefaultRedisScript' || !this.isImported('org.springframework.data.redis.core.script', 'DefaultRedisScript')) return [];
       return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), { lib: 'spring', role: 'client', strength: 'strong' });
@@ -104,12 +271,25 @@ class JavaAdapter implements Adapter {
     if ((site.name === 'of' || site.name === 'setScriptText') && this.isSpringScript(site)) {
       return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), { lib: 'spring', role: 'client', strength: 'strong' });
     }
+    if (this.mocksClients(site.call)) return [];
     const v = this.valueOf(site.receiver);
+    const split = site.receiver.type === 'method_invocation' || site.receiver.startPosition.row !== site.nameNode.startPosition.row;
+    const range = split ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call);
+    if (v.t === 'kind' && v.kind.lib === 'redisson') return this.redissonOps(site, v, range);
     let client: ClientRef | undefined;
     if (v.t === 'kind' && isCommandRole(v.kind.role)) client = { lib: v.kind.lib, role: v.kind.role as ClientRef['role'], strength: v.strength };
+    // Jedis 6's RedisClient (Lettuce's has no command methods).
+    else if (v.t === 'kind' && v.kind.role === 'lettuce-client' && v.kind.lib === 'unknown') client = { lib: 'jedis', role: 'client', strength: 'weak' };
     else if (v.t === 'unknown' && isClientName(this.nameOf(site.receiver))) client = { lib: 'unknown', role: 'client', strength: 'weak' };
     if (!client) return [];
-    const base = { node: site.call, range: site.receiver.type === 'method_invocation' ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call), offset: site.nameNode.startIndex, client, site };
+    const base = { node: site.call, range, offset: site.nameNode.startIndex, client, site };
+    if (site.name === 'customCommand') {
+      const arr = site.args[0]?.node;
+      const init = arr?.type === 'array_creation_expression' ? namedKids(arr).find((k) => k.type === 'array_initializer') : arr?.type === 'array_initializer' ? arr : undefined;
+      const tokens: Token[] = (init ? namedKids(init) : site.args.map((a) => a.node)).map((n) => ({ node: n, ...this.tokenOf(n) }));
+      const cmd = commandFromTokens(tokens);
+      return cmd ? [{ ...base, command: cmd.info.command, cls: cmd.info.cls, keys: cmd.keys, ttl: cmd.ttl, via: 'command' }] : [];
+    }
     if (site.name === 'sendCommand' || site.name === 'dispatch' || (site.name === 'execute' && client.role === 'connection')) {
       const tokens: Token[] = site.args.map((a) => ({ node: a.node, ...this.tokenOf(a.node) }));
       const cmd = commandFromTokens(tokens);
@@ -123,13 +303,47 @@ class JavaAdapter implements Adapter {
     return [{ ...base, command: info.command, cls: info.cls, keys, ttl, via: 'method' }];
   }
 
+  /** Redisson `RBucket.set(v)` (no TTL) / `set(v, 10, SECONDS)`, `RAtomicLong.incrementAndGet()`, `RKeys.getKeysByPattern(p)`: the key is the object's name. */
+  private redissonOps(site: CallSite, v: Extract<JValue, { t: 'kind' }>, range: OpDraft['range']): OpDraft[] {
+    const info = redissonCommand(v.kind.role, site.name);
+    if (!info) return [];
+    const client: ClientRef = { lib: 'redisson', role: 'client', strength: v.strength };
+    const keys = v.key ? [v.key] : [];
+    const ttl: Ttl = info.cls === 'string-write' ? (site.args.length > 1 ? 'yes' : 'no') : 'no';
+    return [{ node: site.call, range, offset: site.nameNode.startIndex, client, site, command: info.command, cls: info.cls, keys, ttl, via: 'method' }];
+  }
+
+  /**
+   * A test that mocks the client types: its calls stub or verify a double, they send nothing. Told
+   * by the function around the call and the fields of its classes (what an edit elsewhere cannot change).
+   */
+  private mocksClients(at: Node): boolean {
+    const chain = this.ctx.ancestors(at);
+    // `when(jedis.get("k")).thenReturn(...)`, `given(template.keys("*"))`: a stub, whatever the receiver is.
+    const up = chain[chain.length - 1];
+    const stub = up?.type === 'argument_list' ? chain[chain.length - 2] : undefined;
+    if (stub?.type === 'method_invocation' && /^(?:when|given|doReturn|verify)$/.test(this.ctx.text(this.ctx.field(stub, 'name')!))) return true;
+    const fn = chain.find((n) => FUNCTION_TYPES.has(this.ctx.typeOf(n)));
+    if (fn && this.ctx.memo('java.mocks', fn.id, () => MOCK.test(this.ctx.text(fn)), false)) return true;
+    return chain.some((n) => this.ctx.typeOf(n) === 'class_body' && this.ctx.memo('java.mockFields', n.id, () => namedKids(n).some((m) => ['field_declaration'].includes(m.type) && MOCK.test(this.ctx.text(m))), false));
+  }
+
+
   /** Jedis `set(k, v, SetParams...)`, Lettuce `set(k, v, SetArgs...)`, Spring `set(k, v, Duration)` / `set(k, v, 5, MINUTES)`. */
   private setTtl(site: CallSite, info: CommandInfo, client: ClientRef): Ttl {
     if (info.alwaysTtl) return 'yes';
     const n = site.args.length;
     if (client.lib === 'spring') {
-      if (info.command === 'SET' || info.command === 'SETNX') return n >= 3 ? (n === 3 && this.isNumber(site.args[2]!.node) ? 'unknown' : 'yes') : 'no';
+      if (client.role === 'connection') return info.command === 'SET' && n >= 3 ? 'yes' : 'no';
+      // A timeout held in a variable or parameter may be zero or negative (no expiry): not known.
+      if (info.command === 'SET' || info.command === 'SETNX') return n >= 3 ? ((n === 3 && this.isNumber(site.args[2]!.node)) || site.args[2]!.node.type === 'identifier' ? 'unknown' : 'yes') : 'no';
       return 'no';
+    }
+    if (client.lib === 'glide-java') {
+      if (info.command !== 'SET' || n <= 2) return 'no';
+      const options = this.resolveLocal(site.args[2]!.node);
+      if (!options) return 'unknown';
+      return /\bexpiry\b|Expiry\.|KEEP_EXISTING|KeepExisting/.test(this.ctx.text(options)) ? 'yes' : options.type === 'method_invocation' ? 'no' : 'unknown';
     }
     if (info.command !== 'SET') return 'no';
     if (n <= 2) return 'no';
@@ -205,28 +419,40 @@ class JavaAdapter implements Adapter {
     switch (n.type) {
       case 'identifier': {
         const d = this.lookup(this.ctx.text(n), n);
-        return d ? this.declValue(d) : UNKNOWN;
+        if (d) return this.declValue(d);
+        if (this.ctx.project?.isClientValue(this.ctx.text(n))) return PROJECT_CLIENT;
+        return byHolderName(this.ctx.text(n)) ?? UNKNOWN;
       }
       case 'field_access': {
         const obj = this.ctx.field(n, 'object');
+        // `RedisConfig.JEDIS`: a static field another file of the project holds a client in.
+        if (obj?.type === 'identifier' && this.ctx.project?.isClientValue(this.ctx.text(this.ctx.field(n, 'field')!))) return PROJECT_CLIENT;
         if (obj?.type !== 'this') return UNKNOWN;
         const d = this.fieldDecl(n, this.ctx.text(this.ctx.field(n, 'field')!));
-        return d ? this.declValue(d) : UNKNOWN;
+        return d ? this.declValue(d) : (byHolderName(this.ctx.text(this.ctx.field(n, 'field')!)) ?? UNKNOWN);
       }
       case 'method_invocation': {
         const obj = this.ctx.field(n, 'object');
         const name = this.ctx.text(this.ctx.field(n, 'name')!);
         if (!obj) {
           const m = this.methodDecl(n, name);
-          return m?.childForFieldName('type') ? this.typeValue(this.ctx.field(m, 'type')!) : UNKNOWN;
+          if (m?.childForFieldName('type')) return this.typeValue(this.ctx.field(m, 'type')!);
+          return this.ctx.project?.isClientFactory(name) ? PROJECT_CLIENT : UNKNOWN;
         }
-        // static factories: RedisClient.create(...)
+        // static factories: RedisClient.create(...), Redisson.create(config)
         if (obj.type === 'identifier' && name === 'create') {
           const t = this.resolveTypeName(this.ctx.text(obj));
           if (t?.role === 'lettuce-client') return { t: 'kind', kind: t, strength: 'strong' };
+          if (t?.role === 'redisson-class') return { t: 'kind', kind: { lib: 'redisson', role: 'redisson' }, strength: 'strong' };
         }
         const ov = this.valueOf(obj);
         if (ov.t === 'kind') {
+          const rk = redissonResult(ov.kind, name);
+          if (rk) {
+            const key = this.ctx.field(n, 'arguments')?.namedChild(0) ?? undefined;
+            return { t: 'kind', kind: rk, strength: ov.strength, ...(key ? { key } : {}) };
+          }
+          if (ov.kind.role === 'lettuce-client' && ov.kind.lib === 'unknown') return name === 'connect' ? { t: 'kind', kind: { lib: 'lettuce', role: 'connection' }, strength: 'weak' } : OTHER;
           const r = methodResult(ov.kind, name);
           return r ? { t: 'kind', kind: r, strength: ov.strength } : OTHER;
         }
@@ -252,8 +478,30 @@ class JavaAdapter implements Adapter {
   }
 
   private declValue(d: Decl): JValue {
-    if (d.type && this.ctx.text(d.type) !== 'var') return this.typeValue(d.type);
+    if (d.type && this.ctx.text(d.type) !== 'var') {
+      const tv = this.typeValue(d.type);
+      // `RBucket<String> b = redisson.getBucket(key)`: the value knows the key.
+      if (tv.t === 'kind' && tv.kind.lib === 'redisson' && d.value) {
+        const vv = this.valueOf(d.value);
+        if (vv.t === 'kind' && vv.key) return vv;
+      }
+      return tv;
+    }
+    if (d.lambda) return this.lambdaParamValue(d.lambda);
     return d.value ? this.valueOf(d.value) : UNKNOWN;
+  }
+
+  /** `connection` of `redisTemplate.execute((RedisCallback<...>) connection -> ...)` / `executePipelined(...)`. */
+  private lambdaParamValue(lambda: Node): JValue {
+    let up = this.ctx.parentOf(lambda);
+    if (up?.type === 'cast_expression' || up?.type === 'parenthesized_expression') up = this.ctx.parentOf(up);
+    const call = up?.type === 'argument_list' ? this.ctx.parentOf(up) : null;
+    if (call?.type !== 'method_invocation') return UNKNOWN;
+    const name = this.ctx.text(this.ctx.field(call, 'name')!);
+    const obj = this.ctx.field(call, 'object');
+    if (!obj || !['execute', 'executePipelined', 'executeWithStickyConnection'].includes(name)) return UNKNOWN;
+    const ov = this.valueOf(obj);
+    return ov.t === 'kind' && ov.kind.lib === 'spring' && ov.kind.role === 'template' ? { t: 'kind', kind: { lib: 'spring', role: 'connection' }, strength: ov.strength } : UNKNOWN;
   }
 
   private typeValue(type: Node): JValue {
@@ -262,7 +510,9 @@ class JavaAdapter implements Adapter {
     if (!t) return OTHER;
     if (t.type === 'type_identifier') {
       const kind = this.resolveTypeName(this.ctx.text(t));
-      return kind ? { t: 'kind', kind, strength: 'strong' } : OTHER;
+      if (kind) return { t: 'kind', kind, strength: 'strong' };
+      // A project class that extends a client (`class CacheTemplate extends StringRedisTemplate`).
+      return this.ctx.project?.isClientClass(this.ctx.text(t)) ? PROJECT_CLIENT : OTHER;
     }
     if (t.type === 'scoped_type_identifier') {
       const full = this.ctx.text(t).replace(/\s+/g, '');
@@ -282,7 +532,16 @@ class JavaAdapter implements Adapter {
       const k = knownType(w, name);
       if (k) return k;
     }
-    return undefined;
+    // No import names it (an excerpt, a same-package alias): a distinctive library name still tells.
+    return this.declaresType(name) ? undefined : typeBySimpleName(name);
+  }
+
+  /** The file declares a class or interface of this name (the project's own `RedisClient`). */
+  private declaresType(name: string): boolean {
+    return this.ctx.memo('java.declares', name, () => this.ctx.spelled(wordOf(name)).some((id) => {
+      const p = this.ctx.parentOf(id);
+      return (p?.type === 'class_declaration' || p?.type === 'interface_declaration' || p?.type === 'record_declaration') && this.ctx.field(p, 'name')?.id === id.id;
+    }), false);
   }
 
   private isImported(pkg: string, name: string): boolean {
@@ -349,20 +608,23 @@ class JavaAdapter implements Adapter {
           if (d && name && !decls.has(this.ctx.text(name))) decls.set(this.ctx.text(name), { type, value: this.ctx.field(d, 'value') });
         }
       };
-      const addParams = (params: Node | null) => {
+      const addParams = (params: Node | null, fn?: Node) => {
+        let index = 0;
         for (const p of params ? namedKids(params) : []) {
           const name = p.type === 'identifier' ? p : this.ctx.field(p, 'name');
-          if (name) decls.set(this.ctx.text(name), { type: this.ctx.field(p, 'type'), value: null });
+          if (name) decls.set(this.ctx.text(name), { type: this.ctx.field(p, 'type'), value: null, ...(fn ? { param: { fn, index } } : {}) });
+          if (p.type === 'formal_parameter' || p.type === 'spread_parameter') index++;
         }
       };
       switch (scope.type) {
         case 'method_declaration':
         case 'constructor_declaration':
-          addParams(this.ctx.field(scope, 'parameters'));
+          addParams(this.ctx.field(scope, 'parameters'), scope);
           break;
         case 'lambda_expression': {
           const p = this.ctx.field(scope, 'parameters');
-          if (p?.type === 'identifier') decls.set(this.ctx.text(p), { type: null, value: null });
+          if (p?.type === 'identifier') decls.set(this.ctx.text(p), { type: null, value: null, lambda: scope });
+          else if (p?.type === 'inferred_parameters') for (const id of namedKids(p)) decls.set(this.ctx.text(id), { type: null, value: null, lambda: scope });
           else addParams(p);
           break;
         }
@@ -442,6 +704,28 @@ class JavaAdapter implements Adapter {
     return this.ctx.text(node).replace(/\s+/g, '');
   }
 
+}
+
+/**
+ * A call of a wrapper that passes more than the key and a value (`set(key, value, time)`) may reach
+ * an overload that takes a TTL: not reported.
+ */
+function passesMoreThanKeyAndValue(site: CallSite, d: OpDraft): boolean {
+  const index = site.args.findIndex((a) => a.node.id === d.keys[0]?.id);
+  return index >= 0 && (d.cls === 'string-write' || d.cls === 'counter') && site.args.length > index + 2;
+}
+
+/**
+ * A field or variable whose declaration is not in the file (an excerpt, a superclass) but whose
+ * name says what it holds the way Spring, Jedis and Redisson code names them: `redisTemplate`,
+ * `stringRedisTemplate`, `redisTemplateForToken`, `jedis`, `jedisCluster`, `redissonClient`.
+ */
+function byHolderName(name: string): JValue | undefined {
+  if (/^(?:string|reactive|reactiveString|[a-z]+)?RedisTemplate\w*$|^redisTemplate\w*$/.test(name)) return { t: 'kind', kind: { lib: 'spring', role: 'template' }, strength: 'weak' };
+  if (/^(?:jedis|jedisCluster|jedisClient|unifiedJedis|jedisPooled)$/i.test(name)) return { t: 'kind', kind: { lib: 'jedis', role: 'client' }, strength: 'weak' };
+  if (/^(?:jedisPool|jedisSentinelPool)$/i.test(name)) return { t: 'kind', kind: { lib: 'jedis', role: 'pool' }, strength: 'weak' };
+  if (/^(?:redisson|redissonClient)$/i.test(name)) return { t: 'kind', kind: { lib: 'redisson', role: 'redisson' }, strength: 'weak' };
+  return undefined;
 }
 
 function isCommandRole(role: JavaKind['role']): boolean {

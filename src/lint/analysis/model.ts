@@ -18,6 +18,11 @@ export type Lib =
   | 'predis'
   | 'laravel'
   | 'stackexchange'
+  | 'csredis'
+  | 'freeredis'
+  | 'servicestack'
+  | 'redisson'
+  | 'glide-java'
   | 'unknown';
 
 /** What a receiver is: a client (or pipeline/transaction of one), or one of a library's helper objects. */

@@ -7,6 +7,7 @@ import { combine } from './javascript';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
+import { emptySummary, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'anonymous_function_creation_expression', 'arrow_function']);
 const STRING_TYPES = new Set(['string', 'encapsed_string', 'heredoc', 'nowdoc']);
@@ -41,7 +42,12 @@ const CLASSES: Record<string, { lib: Lib; what: 'client' | 'facade' | 'other' }>
   'Illuminate\\Redis\\Connections\\PredisConnection': { lib: 'laravel', what: 'client' },
 };
 
-export const phpCallWords = [...Object.keys(methodCommands), 'getKeys', 'rawCommand', 'executeRaw', 'eval', 'script', 'connect', 'pconnect', 'command'];
+export const phpCallWords = [...Object.keys(methodCommands), 'getKeys', 'rawCommand', 'executeRaw', 'executeCommand', 'eval', 'script', 'connect', 'pconnect', 'command'];
+/** Calls whose closure argument receives a pipeline or transaction of the receiver (Predis, phpredis via Laravel). */
+const CALLBACK_PIPELINES = new Set(['pipeline', 'transaction', 'multi', 'pipelined', 'multiexec']);
+const MOCK_FACTORIES = new Set(['createmock', 'createstub', 'getmockbuilder', 'createpartialmock', 'getmock', 'getmockforabstractclass', 'prophesize', 'createconfiguredmock']);
+/** Container look-ups of the client: `app('redis')`, `resolve('redis')`, `$container->get(\Redis::class)`, `make(Redis::class)`. */
+const CONTAINER_CALLS = new Set(['app', 'resolve', 'make', 'get', 'service']);
 
 export function createPhpAdapter(ctx: FileContext): Adapter {
   return new PhpAdapter(ctx);
@@ -79,8 +85,15 @@ class PhpAdapter implements Adapter {
     const client = site.call.type === 'scoped_call_expression' ? this.facadeClient(site.receiver!) : this.clientOf(site.receiver!);
     if (!client) return [];
     const name = normalizeMethod(site.name);
-    const chained = site.receiver && site.receiver.type.endsWith('call_expression');
+    const chained = site.receiver && (site.receiver.type.endsWith('call_expression') || site.receiver.startPosition.row !== site.nameNode.startPosition.row);
     const base = { node: site.call, range: chained ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call), offset: site.nameNode.startIndex, client, site };
+    if (name === 'executecommand') {
+      // yii2-redis `executeCommand('SET', [$key, $value, 'EX', 60])`.
+      const [cmd, params] = [site.args[0]?.node, site.args[1]?.node];
+      const items = [...(cmd ? [cmd] : []), ...(params?.type === 'array_creation_expression' ? namedKids(params).map((e) => e.namedChild(0) ?? e) : site.args.slice(1).map((a) => a.node))];
+      const parsed = commandFromTokens(items.map((n) => ({ node: n, ...this.literalOf(n) })));
+      return parsed ? [{ ...base, command: parsed.info.command, cls: parsed.info.cls, keys: parsed.keys, ttl: parsed.ttl, via: 'command' }] : [];
+    }
     if (name === 'rawcommand' || name === 'executeraw' || name === 'command') {
       const first = site.args[0]?.node;
       const items = first?.type === 'array_creation_expression' ? namedKids(first).map((e) => e.namedChild(0) ?? e) : site.args.map((a) => a.node);
@@ -166,19 +179,66 @@ class PhpAdapter implements Adapter {
     const cls = this.resolveClass(scope);
     const known = cls ? CLASSES[cls] : undefined;
     if (known?.what === 'facade' || (cls === 'Redis' && !this.namespaced())) return { lib: 'laravel', role: 'client', strength: 'strong' };
+    // `Redis::set(...)` / `\Redis::keys(...)` in a namespaced file without its `use` (an excerpt, Laravel's global alias):
+    // phpredis's Redis class has no static command methods, so this is Laravel's facade.
+    const text = this.ctx.text(scope).replace(/\s+/g, '');
+    if ((text === 'Redis' && !this.uses().has('Redis')) || text === '\\Redis') return { lib: 'laravel', role: 'client', strength: 'weak' };
     return undefined;
   }
 
   private clientOf(receiver: Node): ClientRef | undefined {
     const v = this.valueOf(receiver);
     if (v.t === 'client') return v.ref;
-    if (v.t === 'unknown' && isClientName(this.nameOf(receiver))) return { lib: 'unknown', role: 'client', strength: 'weak' };
+    if (v.t === 'unknown' && this.namedLikeClient(receiver)) return { lib: 'unknown', role: 'client', strength: 'weak' };
     return undefined;
+  }
+
+  /** `$redis`, `$this->redis`, `$this->getRedis()`, and Laravel's `$this->connection()` of a Redis store. */
+  private namedLikeClient(n: Node): boolean {
+    if (isClientName(this.nameOf(n))) return true;
+    if (n.type !== 'member_call_expression') return false;
+    const obj = this.ctx.field(n, 'object');
+    const args = this.ctx.field(n, 'arguments');
+    return obj !== null && this.ctx.text(obj) === '$this' && this.ctx.text(this.ctx.field(n, 'name')!) === 'connection' && (!args || namedKids(args).length <= 1);
   }
 
   private nameOf(n: Node): string | undefined {
     if (n.type === 'variable_name') return this.ctx.text(n).replace(/^\$/, '');
-    if (n.type === 'member_access_expression') return this.ctx.text(this.ctx.field(n, 'name')!);
+    if (n.type === 'member_access_expression' || n.type === 'nullsafe_member_access_expression') return this.ctx.text(this.ctx.field(n, 'name')!);
+    if (n.type === 'member_call_expression') {
+      const args = this.ctx.field(n, 'arguments');
+      return args && namedKids(args).length > 0 ? undefined : this.ctx.text(this.ctx.field(n, 'name')!);
+    }
+    return undefined;
+  }
+
+  /** `$pipe` of `$redis->pipeline(function ($pipe) { ... })` / `Redis::transaction(fn ($tx) => ...)`: the pipeline of that client. */
+  private callbackParamValue(v: Node): Value | undefined {
+    const fn = this.functionOf(v);
+    if (!fn || (fn.type !== 'anonymous_function' && fn.type !== 'arrow_function' && fn.type !== 'anonymous_function_creation_expression')) return undefined;
+    const params = fn.childForFieldName('parameters');
+    const first = params ? namedKids(params)[0] : undefined;
+    const pname = first ? this.ctx.field(first, 'name') : null;
+    if (!pname || this.ctx.text(pname) !== this.ctx.text(v)) return undefined;
+    const arg = this.ctx.parentOf(fn);
+    const list = arg?.type === 'argument' ? this.ctx.parentOf(arg) : null;
+    const call = list?.type === 'arguments' ? this.ctx.parentOf(list) : null;
+    if (!call || !CALLBACK_PIPELINES.has(this.ctx.text(this.ctx.field(call, 'name') ?? call).toLowerCase())) return undefined;
+    const client = call.type === 'scoped_call_expression' ? this.facadeClient(this.ctx.field(call, 'scope')!) : call.type === 'member_call_expression' ? this.clientOf(this.ctx.field(call, 'object')!) : undefined;
+    return client ? { t: 'client', ref: { ...client, role: 'pipeline' } } : undefined;
+  }
+
+  /** `Redis::class`, `\Redis::class`, `'redis'`: what a container look-up names. */
+  private containerClient(args: Node | null): Value | undefined {
+    const first = args ? namedKids(args)[0]?.namedChild(0) : undefined;
+    if (!first) return undefined;
+    if (this.literalOf(first).literal === 'redis') return { t: 'client', ref: { lib: 'laravel', role: 'client', strength: 'weak' } };
+    if (first.type === 'class_constant_access_expression' && first.lastNamedChild && this.ctx.text(first.lastNamedChild) === 'class') {
+      const cls = first.namedChild(0);
+      const known = cls ? CLASSES[this.resolveClass(cls) ?? ''] ?? (this.ctx.text(cls).replace(/^\\/, '') === 'Redis' ? CLASSES.Redis : undefined) : undefined;
+      if (known?.what === 'client') return { t: 'client', ref: { lib: known.lib, role: 'client', strength: 'weak' } };
+      if (known?.what === 'facade') return { t: 'client', ref: { lib: 'laravel', role: 'client', strength: 'weak' } };
+    }
     return undefined;
   }
 
@@ -192,7 +252,13 @@ class PhpAdapter implements Adapter {
       case 'variable_name': {
         if (this.ctx.text(n) === '$this') return OTHER;
         const values = [...this.variableValues(n).map((v) => this.valueOf(v)), ...this.paramTypes(n).map((t) => this.typeValue(t))];
-        return values.length ? combine(values) : UNKNOWN;
+        if (values.length) return combine(values);
+        return this.callbackParamValue(n) ?? UNKNOWN;
+      }
+      case 'function_call_expression': {
+        const fn = this.ctx.field(n, 'function');
+        const name = fn ? this.ctx.text(fn).replace(/^\\/, '') : '';
+        return (CONTAINER_CALLS.has(name) && this.containerClient(this.ctx.field(n, 'arguments'))) || UNKNOWN;
       }
       case 'member_access_expression':
       case 'nullsafe_member_access_expression': {
@@ -202,25 +268,33 @@ class PhpAdapter implements Adapter {
       }
       case 'object_creation_expression': {
         const cls = namedKids(n).find((k) => k.type === 'name' || k.type === 'qualified_name');
-        const known = cls ? CLASSES[this.resolveClass(cls) ?? ''] : undefined;
+        const known = cls ? this.knownClass(cls) : undefined;
         return known?.what === 'client' ? { t: 'client', ref: { lib: known.lib, role: 'client', strength: 'strong' } } : OTHER;
       }
       case 'member_call_expression': {
         const method = this.ctx.text(this.ctx.field(n, 'name')!).toLowerCase();
+        // PHPUnit / Prophecy doubles of a client send nothing.
+        if (MOCK_FACTORIES.has(method)) return OTHER;
         const ov = this.valueOf(this.ctx.field(n, 'object')!);
         if (ov.t === 'client') return ['pipeline', 'multi', 'connection', 'client'].includes(method) ? { t: 'client', ref: { ...ov.ref, role: method === 'connection' || method === 'client' ? 'client' : 'pipeline' } } : OTHER;
         const obj = this.ctx.field(n, 'object')!;
         if (obj.type === 'variable_name' && this.ctx.text(obj) === '$this') {
           const m = this.classMethod(n, method);
           const rt = m?.childForFieldName('return_type');
-          return rt ? this.typeValue(rt) : UNKNOWN;
+          if (rt) return this.typeValue(rt);
         }
-        return UNKNOWN;
+        if (CONTAINER_CALLS.has(method)) return this.containerClient(this.ctx.field(n, 'arguments')) ?? UNKNOWN;
+        // `$this->redis()`, `$this->getConnection()` defined in a parent class of another file.
+        return ov.t === 'unknown' && this.ctx.project?.isClientFactory(this.ctx.text(this.ctx.field(n, 'name')!)) ? { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } } : UNKNOWN;
       }
       case 'scoped_call_expression': {
         const method = this.ctx.text(this.ctx.field(n, 'name')!).toLowerCase();
-        const facade = this.facadeClient(this.ctx.field(n, 'scope')!);
-        return facade && method === 'connection' ? { t: 'client', ref: facade } : UNKNOWN;
+        if (method === 'mock' || method === 'spy' || method === 'namedmock') return OTHER;
+        const scope = this.ctx.field(n, 'scope')!;
+        const facade = this.facadeClient(scope);
+        if (facade) return method === 'connection' || method === 'client' ? { t: 'client', ref: facade } : OTHER;
+        // `ApplicationContext::getContainer()->get(Redis::class)` goes through member_call; `Container::get(...)` here.
+        return CONTAINER_CALLS.has(method) ? (this.containerClient(this.ctx.field(n, 'arguments')) ?? UNKNOWN) : UNKNOWN;
       }
       case 'parenthesized_expression':
         return n.namedChild(0) ? this.valueOf(n.namedChild(0)!) : UNKNOWN;
@@ -243,10 +317,68 @@ class PhpAdapter implements Adapter {
   private typeValue(type: Node): Value {
     const names = type.type === 'name' || type.type === 'qualified_name' ? [type] : type.descendantsOfType(['name', 'qualified_name']).filter((x): x is Node => x !== null && this.ctx.parentOf(x)?.type !== 'qualified_name');
     for (const nm of names) {
-      const known = CLASSES[this.resolveClass(nm) ?? ''];
+      const known = this.knownClass(nm);
       if (known?.what === 'client') return { t: 'client', ref: { lib: known.lib, role: 'client', strength: 'strong' } };
+      // A project class extending a client (`class Cache extends \Redis`), known from another file.
+      if (this.ctx.project?.isClientClass(this.ctx.text(nm).replace(/^.*\\/, ''))) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } };
     }
     return OTHER;
+  }
+
+  // ---- project summary ---------------------------------------------------------------------------
+
+  summarize(): FileSummary {
+    const out = emptySummary();
+    for (const [alias, fqn] of this.uses()) out.imports.push({ from: fqn, names: { [alias]: fqn.split('\\').pop()! } });
+    const ns = namedKids(this.ctx.root).find((k) => k.type === 'namespace_definition');
+    const nsName = ns ? this.ctx.field(ns, 'name') : null;
+    if (nsName) out.namespace = this.ctx.text(nsName);
+    const isClient = (type: Node | null): boolean => type !== null && this.typeValue(type).t === 'client';
+    for (const kw of this.ctx.spelled(/\bclass\b/gi)) {
+      const cls = this.ctx.parentOf(kw);
+      if (cls?.type !== 'class_declaration') continue;
+      const name = this.ctx.field(cls, 'name');
+      if (!name) continue;
+      const owner = this.ctx.text(name);
+      const base = namedKids(cls).find((k) => k.type === 'base_clause');
+      const baseName = base ? namedKids(base)[0] : undefined;
+      const known = baseName ? this.knownClass(baseName) : undefined;
+      if (known?.what === 'client') out.clients.push({ name: owner, kind: 'class', line: cls.startPosition.row });
+      const body = this.ctx.field(cls, 'body');
+      for (const m of body ? namedKids(body) : []) {
+        if (m.type === 'property_declaration' && isClient(this.ctx.field(m, 'type'))) {
+          for (const el of m.descendantsOfType('property_element')) {
+            const v = el ? (this.ctx.field(el, 'name') ?? el.namedChild(0)) : null;
+            if (v) out.clients.push({ name: this.ctx.text(v).replace(/^\$/, ''), kind: 'field', owner, line: m.startPosition.row });
+          }
+        } else if (m.type === 'method_declaration') {
+          const mname = this.ctx.text(this.ctx.field(m, 'name')!);
+          if (isClient(this.ctx.field(m, 'return_type'))) out.clients.push({ name: mname, kind: 'factory', owner, line: m.startPosition.row });
+          const params = this.ctx.field(m, 'parameters');
+          for (const p of params ? namedKids(params) : []) {
+            const pn = this.ctx.field(p, 'name');
+            if (p.type === 'property_promotion_parameter' && pn && isClient(this.ctx.field(p, 'type'))) out.clients.push({ name: this.ctx.text(pn).replace(/^\$/, ''), kind: 'field', owner, line: p.startPosition.row });
+          }
+        }
+      }
+    }
+    for (const kw of this.ctx.spelled(/\b(?:expire|pexpire|expireat|pexpireat|setTimeout)\b/gi)) {
+      const site = this.callSite(kw);
+      if (!site) continue;
+      for (const d of this.ops(site)) {
+        const key = d.cls === 'expire' ? d.keys[0] : undefined;
+        const fn = key?.type === 'variable_name' ? this.functionOf(key) : undefined;
+        if (!fn || fn.type !== 'method_declaration' || !this.paramTypesOrNames(fn).includes(this.ctx.text(key!))) continue;
+        const name = this.ctx.text(this.ctx.field(fn, 'name')!);
+        if (!out.ttlHelpers.includes(name)) out.ttlHelpers.push(name);
+      }
+    }
+    return out;
+  }
+
+  private paramTypesOrNames(fn: Node): string[] {
+    const params = fn.childForFieldName('parameters');
+    return (params ? namedKids(params) : []).map((p) => (this.ctx.field(p, 'name') ? this.ctx.text(this.ctx.field(p, 'name')!) : ''));
   }
 
   // ---- names and scopes ------------------------------------------------------------------------
@@ -273,6 +405,17 @@ class PhpAdapter implements Adapter {
       }
       return out;
     }, new Map<string, string>());
+  }
+
+  /**
+   * A library class by its name as written. `Redis` / `RedisCluster` in a namespaced file without a
+   * `use` (an excerpt whose `use Redis;` was cut) are still phpredis's.
+   */
+  private knownClass(n: Node): (typeof CLASSES)[string] | undefined {
+    const known = CLASSES[this.resolveClass(n) ?? ''];
+    if (known) return known;
+    const text = this.ctx.text(n).replace(/\s+/g, '');
+    return (text === 'Redis' || text === 'RedisCluster') && !this.uses().has(text) ? CLASSES[text] : undefined;
   }
 
   /** Fully qualified class name as PHP resolves it (leading `\`, `use` imports, current namespace). */

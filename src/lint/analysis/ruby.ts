@@ -7,6 +7,8 @@ import { combine } from './javascript';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
+import { isCalledWrapperWrite, localWrappers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { emptySummary, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['method', 'singleton_method', 'block', 'do_block', 'lambda']);
 const STRING_TYPES = new Set(['string', 'heredoc_body']);
@@ -32,16 +34,25 @@ export const rubyCallWords = [...Object.keys(methodCommands), 'mapped_mset', 'ma
 
 const rb = (role: ClientRef['role']): Value => ({ t: 'client', ref: { lib: 'redis-rb', role, strength: 'strong' } });
 
-export function createRubyAdapter(ctx: FileContext): Adapter {
+/** Write commands a wrapper may send on its key parameter. */
+const WRAPPER_WORDS = wrapperWords([
+  ...Object.entries(methodCommands)
+    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection')
+    .map(([m]) => m),
+  'mapped_mset',
+  'mapped_hmset',
+]);
+
+export function createRubyAdapter(ctx: FileContext): Adapter & { extraCallWords(): string[] } {
   return new RubyAdapter(ctx);
 }
 
-class RubyAdapter implements Adapter {
+class RubyAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 
-  constructor(private readonly ctx: FileContext) {}
+  constructor(readonly ctx: FileContext) {}
 
   callSite(token: Node): CallSite | undefined {
     if (token.type !== 'identifier') return undefined;
@@ -72,11 +83,143 @@ class RubyAdapter implements Adapter {
   }
 
   ops(site: CallSite): OpDraft[] {
-    if (!site.receiver) return [];
-    const client = this.clientOf(site.receiver);
+    const drafts = this.clientOps(site);
+    if (drafts.length > 0) {
+      if (localWrappers(this, WRAPPER_WORDS).length === 0) return drafts;
+      return drafts.filter((d) => !isCalledWrapperWrite(this, WRAPPER_WORDS, d.node));
+    }
+    if (site.receiver ? this.clientOf(site.receiver) : this.selfClient(site.call)) return [];
+    return wrapperCallOps(this, WRAPPER_WORDS, site).filter((d) => !passesMoreThanKeyAndValue(site, d));
+  }
+
+  extraCallWords(): string[] {
+    return wrapperCallWords(this, WRAPPER_WORDS);
+  }
+
+  // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
+
+  paramOf(key: Node): { fn: Node; index: number } | undefined {
+    if (key.type !== 'identifier') return undefined;
+    const name = this.ctx.text(key);
+    const fn = this.enclosing(key, ['method', 'singleton_method', 'class', 'module']);
+    if (!fn || (fn.type !== 'method' && fn.type !== 'singleton_method')) return undefined;
+    // A block parameter of the same name inside the method shadows it.
+    if (this.blockParamValue(key, name) !== undefined) return undefined;
+    const params = this.positionalParams(fn);
+    const index = params.indexOf(name);
+    if (index < 0 || (this.localsOf(fn).get(name)?.length ?? 0) > 0) return undefined;
+    return { fn, index };
+  }
+
+  /** Names of the parameters callers pass by position (keyword parameters are matched by name). */
+  private positionalParams(fn: Node): string[] {
+    const params = this.ctx.field(fn, 'parameters');
+    return (params ? namedKids(params) : [])
+      .filter((p) => p.type === 'identifier' || p.type === 'optional_parameter')
+      .map((p) => this.ctx.text(p.type === 'identifier' ? p : (this.ctx.field(p, 'name') ?? p)));
+  }
+
+  describe(fn: Node): FunctionInfo | undefined {
+    if (fn.type !== 'method' && fn.type !== 'singleton_method') return undefined;
+    const name = this.ctx.text(this.ctx.field(fn, 'name')!);
+    if (name === 'initialize') return undefined;
+    const cls = this.enclosing(fn, ['class', 'module']);
+    const cname = cls ? this.ctx.field(cls, 'name') : null;
+    const params = this.positionalParams(fn);
+    return cname ? { name, owner: this.ctx.text(cname), params } : { name, params };
+  }
+
+  callsFunction(site: CallSite, fn: Node): boolean {
+    if (site.receiver) return false;
+    const scope = this.enclosing(site.call, ['class', 'module']) ?? this.ctx.root;
+    return this.ctx.spelled(wordOf(site.name), scope).some((id) => this.ctx.parentOf(id)?.id === fn.id && this.ctx.field(fn, 'name')?.id === id.id);
+  }
+
+  receiverClass(site: CallSite): string | null | undefined {
+    const r = site.receiver;
+    if (!r) return undefined;
+    if (r.type === 'self') {
+      const cls = this.enclosing(r, ['class', 'module']);
+      const name = cls ? this.ctx.field(cls, 'name') : null;
+      return name ? this.ctx.text(name) : undefined;
+    }
+    if (r.type === 'constant' || r.type === 'scope_resolution') {
+      const v = this.valueOf(r);
+      return v.t === 'client' || v.t === 'lib' ? null : this.ctx.text(r).replace(/^.*::/, '');
+    }
+    const v = this.valueOf(r);
+    if (v.t === 'client' || v.t === 'lib') return null;
+    const made0 = r.type === 'call' && this.ctx.text(this.ctx.field(r, 'method')!) === 'new' ? this.ctx.field(r, 'receiver') : null;
+    if (made0 && (made0.type === 'constant' || made0.type === 'scope_resolution')) return this.ctx.text(made0).replace(/^.*::/, '');
+    // `@cache = CacheService.new`, `store = Store.new(...)`.
+    const values = r.type === 'identifier' ? this.localValues(this.ctx.text(r), r) : r.type === 'instance_variable' ? this.assignmentsIn(this.enclosing(r, ['class', 'module']) ?? this.ctx.root, 'instance_variable', this.ctx.text(r)) : [];
+    const made = values.map((x) => (x.type === 'call' && this.ctx.text(this.ctx.field(x, 'method')!) === 'new' ? this.ctx.field(x, 'receiver') : null));
+    if (made.length === 1 && made[0] && (made[0].type === 'constant' || made[0].type === 'scope_resolution')) return this.ctx.text(made[0]).replace(/^.*::/, '');
+    return v.t === 'other' ? null : undefined;
+  }
+
+  receiverName(site: CallSite): string | undefined {
+    return site.receiver ? this.nameOf(site.receiver) : undefined;
+  }
+
+  // ---- project summary ---------------------------------------------------------------------------
+
+  summarize(): FileSummary {
+    const out = emptySummary();
+    for (const id of this.ctx.spelled(/\brequire(?:_relative)?\b/g)) {
+      const c = this.ctx.parentOf(id);
+      if (c?.type !== 'call' || this.ctx.field(c, 'method')?.id !== id.id || this.ctx.field(c, 'receiver')) continue;
+      const arg = this.ctx.field(c, 'arguments')?.namedChild(0);
+      const lit = arg ? this.literalOf(arg).literal : undefined;
+      if (lit !== undefined) out.imports.push({ from: this.ctx.text(id) === 'require_relative' ? `./${lit}` : lit, names: { '*': '*' } });
+    }
+    for (const w of localWrappers(this, WRAPPER_WORDS)) {
+      const { fn: _fn, inner: _inner, range: _range, ...exported } = w;
+      out.wrappers.push(exported);
+    }
+    // `REDIS = Redis.new`, `$redis = ConnectionPool::Wrapper.new { ... }`, `Redis.current = ...` in an initializer.
+    for (const a of this.ctx.spelled(/(?:\$\w+|\b[A-Z][A-Z0-9_]*\b)(?=\s*(?:\|\|)?=[^=~>])/g)) {
+      const asg = this.ctx.parentOf(a);
+      if ((asg?.type !== 'assignment' && asg?.type !== 'operator_assignment') || this.ctx.field(asg, 'left')?.id !== a.id) continue;
+      const right = this.ctx.field(asg, 'right');
+      const v = right ? this.valueOf(right) : UNKNOWN;
+      if (v.t === 'client' || (v.t === 'lib' && v.what === 'pool')) out.clients.push({ name: this.ctx.text(a), kind: 'value', line: asg.startPosition.row });
+    }
+    for (const kw of this.ctx.spelled(/\b(?:class|def)\b/g)) {
+      const n = this.ctx.parentOf(kw);
+      if (n?.type === 'class') {
+        const sup = this.ctx.field(n, 'superclass');
+        const name = this.ctx.field(n, 'name');
+        const supName = sup ? this.ctx.text(sup).replace(/^<\s*/, '').replace(/\s+/g, '') : '';
+        if (name && (CLIENT_CONSTANTS.has(supName) || this.ctx.project?.isClientClass(supName))) out.clients.push({ name: this.ctx.text(name), kind: 'class', line: n.startPosition.row });
+      } else if (n?.type === 'method' || n?.type === 'singleton_method') {
+        const name = this.ctx.text(this.ctx.field(n, 'name')!);
+        const body = this.ctx.field(n, 'body');
+        const last = body?.lastNamedChild;
+        const expr = last && (last.type === 'operator_assignment' || last.type === 'assignment') ? this.ctx.field(last, 'right') : last;
+        const v = expr ? this.valueOf(expr) : UNKNOWN;
+        const cls = this.enclosing(n, ['class', 'module']);
+        const owner = cls ? this.ctx.field(cls, 'name') : null;
+        if (v.t === 'client') out.clients.push({ name, kind: 'factory', ...(owner ? { owner: this.ctx.text(owner) } : {}), line: n.startPosition.row });
+      }
+    }
+    for (const kw of this.ctx.spelled(/\b(?:expire|pexpire|expireat|pexpireat)\b/g)) {
+      const site = this.callSite(kw);
+      for (const d of site ? this.clientOps(site) : []) {
+        const p = d.cls === 'expire' && d.keys[0] ? this.paramOf(d.keys[0]) : undefined;
+        const info = p ? this.describe(p.fn) : undefined;
+        if (info && !out.ttlHelpers.includes(info.name)) out.ttlHelpers.push(info.name);
+      }
+    }
+    return out;
+  }
+
+  clientOps(site: CallSite): OpDraft[] {
+    const client = site.receiver ? this.clientOf(site.receiver) : this.selfClient(site.call);
     if (!client) return [];
     const name = normalizeMethod(site.name);
-    const range = site.receiver?.type === 'call' ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call);
+    const split = !site.receiver || site.receiver.type === 'call' || site.receiver.startPosition.row !== site.nameNode.startPosition.row;
+    const range = split ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call);
     const base = { node: site.call, range, offset: site.nameNode.startIndex, client, site };
     if (name === 'call') {
       const first = site.args[0]?.node;
@@ -101,7 +244,10 @@ class RubyAdapter implements Adapter {
     if (info.command !== 'SET') return 'no';
     if (site.args.some((a) => a.spread)) return 'unknown';
     const options = [...site.args.filter((a) => a.name), ...site.args.filter((a) => !a.name && a.node.type === 'hash').flatMap((a) => namedKids(a.node).map((p) => ({ node: this.ctx.field(p, 'value') ?? p, name: symbolName(this.ctx, this.ctx.field(p, 'key')) })))];
-    if (options.some((o) => o.name && TTL_KEYWORDS.has(o.name) && !['nil', 'false'].includes(o.node.type))) return 'yes';
+    const given = options.filter((o) => o.name && TTL_KEYWORDS.has(o.name) && !['nil', 'false'].includes(o.node.type));
+    // `ex: ttl` with a variable or parameter that may be nil: not known (a wrapper's TTL parameter).
+    if (given.some((o) => o.node.type !== 'identifier')) return 'yes';
+    if (given.length) return 'unknown';
     if (site.args.filter((a) => !a.name).length > 2 && site.args.slice(2).some((a) => !a.name && a.node.type !== 'hash')) return 'unknown';
     return 'no';
   }
@@ -141,7 +287,18 @@ class RubyAdapter implements Adapter {
 
   // ---- receivers -------------------------------------------------------------------------------
 
+  /** `self` (or no receiver) inside a class that extends a client class (`class Cache < Redis`). */
+  private selfClient(at: Node): ClientRef | undefined {
+    const cls = this.enclosing(at, ['class']);
+    const sup = cls ? this.ctx.field(cls, 'superclass') : null;
+    const name = sup ? this.ctx.text(sup).replace(/^<\s*/, '').replace(/\s+/g, '') : '';
+    if (!CLIENT_CONSTANTS.has(name) && !this.ctx.project?.isClientClass(name)) return undefined;
+    // A bare call must not be a local method of the class.
+    return { lib: 'redis-rb', role: 'client', strength: 'strong' };
+  }
+
   private clientOf(receiver: Node): ClientRef | undefined {
+    if (receiver.type === 'self') return this.selfClient(receiver);
     const v = this.valueOf(receiver);
     if (v.t === 'client') return v.ref;
     if (v.t === 'unknown' && isClientName(this.nameOf(receiver))) return { lib: 'unknown', role: 'client', strength: 'weak' };
@@ -181,7 +338,9 @@ class RubyAdapter implements Adapter {
         const name = this.ctx.text(n);
         const values = this.fileAssignments(n.type, name);
         if (values.length) return combine(values.map((v) => this.valueOf(v)));
-        return n.type === 'constant' && CLIENT_CONSTANTS.has(name) ? { t: 'lib', lib: 'redis-rb', what: 'class' } : UNKNOWN;
+        if (n.type === 'constant' && CLIENT_CONSTANTS.has(name)) return { t: 'lib', lib: 'redis-rb', what: 'class' };
+        if (this.ctx.project?.isClientValue(name)) return rb('client');
+        return n.type === 'constant' && this.ctx.project?.isClientClass(name) ? { t: 'lib', lib: 'redis-rb', what: 'class' } : UNKNOWN;
       }
       case 'scope_resolution':
         return CLIENT_CONSTANTS.has(this.ctx.text(n).replace(/\s+/g, '')) ? { t: 'lib', lib: 'redis-rb', what: 'class' } : UNKNOWN;
@@ -216,6 +375,9 @@ class RubyAdapter implements Adapter {
   private callValue(n: Node): Value {
     const receiver = this.ctx.field(n, 'receiver');
     const method = this.ctx.text(this.ctx.field(n, 'method')!);
+    // RSpec doubles and MockRedis send nothing.
+    if (!receiver && ['double', 'instance_double', 'spy', 'instance_spy', 'object_double'].includes(method)) return OTHER;
+    if (receiver?.type === 'constant' && this.ctx.text(receiver) === 'MockRedis') return OTHER;
     if (!receiver) return this.methodValue(n, method);
     const rv = this.valueOf(receiver);
     if (rv.t === 'lib' && rv.what === 'class') return method === 'new' || method === 'current' ? rb('client') : OTHER;
@@ -227,7 +389,8 @@ class RubyAdapter implements Adapter {
     }
     if (receiver.type === 'scope_resolution' && /^ConnectionPool::Wrapper$/.test(this.ctx.text(receiver)) && method === 'new') return rb('client');
     if (rv.t === 'client') return method === 'dup' ? rv : OTHER;
-    return UNKNOWN;
+    // `RedisStore.redis`, `App.redis`: an accessor another file of the project defines.
+    return rv.t === 'unknown' && this.ctx.project?.isClientFactory(method) ? rb('client') : UNKNOWN;
   }
 
   /** `|conn|` of `Sidekiq.redis { |conn| }`, `pool.with { |r| }`, `redis.pipelined { |pipe| }`, `redis.multi do |tx|`. */
@@ -243,11 +406,20 @@ class RubyAdapter implements Adapter {
       if (index !== 0 || call?.type !== 'call') return UNKNOWN;
       const method = this.ctx.text(this.ctx.field(call, 'method')!);
       const receiver = this.ctx.field(call, 'receiver');
+      // Sidekiq-style `redis { |conn| ... }` under any receiver (`Sidekiq.redis`, `self.redis`, a bare `redis`).
+      if (method === 'redis' || method === 'with_redis') return rb('client');
       if (!receiver) return UNKNOWN;
-      if (method === 'redis' && receiver.type === 'constant' && this.ctx.text(receiver) === 'Sidekiq') return rb('client');
       const rv = this.valueOf(receiver);
-      if ((method === 'with' || method === 'then') && rv.t === 'lib' && rv.what === 'pool') return rb('client');
-      if ((method === 'pipelined' || method === 'multi') && rv.t === 'client') return { t: 'client', ref: { ...rv.ref, role: 'pipeline' } };
+      if ((method === 'with' || method === 'then') && ((rv.t === 'lib' && rv.what === 'pool') || (rv.t === 'unknown' && /pool/i.test(this.nameOf(receiver) ?? '')))) return rb('client');
+      if (method === 'pipelined' || method === 'multi') {
+        const c = this.clientOf(receiver);
+        return c ? { t: 'client', ref: { ...c, role: 'pipeline' } } : UNKNOWN;
+      }
+      // `ring.nodes.each { |node| node.keys('*') }` of Redis::Distributed / Redis::Cluster.
+      if (['each', 'map', 'flat_map', 'each_with_object', 'sum', 'collect', 'select', 'inject'].includes(method) && receiver.type === 'call' && this.ctx.text(this.ctx.field(receiver, 'method')!) === 'nodes') {
+        const owner = this.ctx.field(receiver, 'receiver');
+        return owner && this.clientOf(owner) ? rb('client') : UNKNOWN;
+      }
       return UNKNOWN;
     }
     return undefined;
@@ -266,6 +438,16 @@ class RubyAdapter implements Adapter {
         const expr = last.type === 'operator_assignment' || last.type === 'assignment' ? this.ctx.field(last, 'right') : last;
         return expr ? this.valueOf(expr) : UNKNOWN;
       }
+      // RSpec `let(:redis) { instance_double(Redis) }`: the block's value.
+      for (const id of this.ctx.spelled(/\blet!?(?=\s*\(?\s*:)/g, this.ctx.root)) {
+        const c = this.ctx.parentOf(id);
+        if (c?.type !== 'call' || this.ctx.field(c, 'method')?.id !== id.id || this.ctx.field(c, 'receiver')) continue;
+        const args = this.ctx.field(c, 'arguments');
+        if (!args || this.ctx.text(namedKids(args)[0] ?? args) !== `:${name}`) continue;
+        const block = this.ctx.field(c, 'block');
+        const body = block ? namedKids(block).find((k) => k.type === 'block_body' || k.type === 'body_statement') : undefined;
+        return body?.lastNamedChild ? this.valueOf(body.lastNamedChild) : UNKNOWN;
+      }
       for (const id of this.ctx.spelled(/\battr_(?:reader|accessor)\b/g, cls)) {
         const c = this.ctx.parentOf(id);
         if (c?.type !== 'call' || this.ctx.field(c, 'method')?.id !== id.id || this.ctx.field(c, 'receiver')) continue;
@@ -275,7 +457,7 @@ class RubyAdapter implements Adapter {
           return values.length ? combine(values.map((v) => this.valueOf(v))) : UNKNOWN;
         }
       }
-      return UNKNOWN;
+      return this.ctx.project?.isClientFactory(name) ? rb('client') : UNKNOWN;
     }, UNKNOWN);
   }
 
@@ -372,6 +554,15 @@ class RubyAdapter implements Adapter {
     return this.ctx.text(node).replace(/\s+/g, '');
   }
 
+}
+
+/**
+ * A call of a wrapper that passes more than the key and a value (`set(key, value, ttl)`) may reach
+ * an optional TTL parameter: not reported.
+ */
+function passesMoreThanKeyAndValue(site: CallSite, d: OpDraft): boolean {
+  const index = site.args.findIndex((a) => a.node.id === d.keys[0]?.id);
+  return index >= 0 && (d.cls === 'string-write' || d.cls === 'counter') && site.args.filter((a) => !a.name).length > index + 2;
 }
 
 function symbolName(ctx: FileContext, key: Node | null): string | undefined {

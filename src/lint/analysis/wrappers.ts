@@ -246,8 +246,8 @@ export function wrapperCallOps(host: WrapperHost, words: RegExp, site: CallSite)
 }
 
 /** The wrapper names the engine's word search must also look for. */
-export function wrapperCallWords(host: WrapperHost, words: RegExp, ttlWords: RegExp): string[] {
-  localTtlHelpers(host, ttlWords);
+export function wrapperCallWords(host: WrapperHost, words: RegExp, ttlWords?: RegExp): string[] {
+  if (ttlWords) localTtlHelpers(host, ttlWords);
   const names = new Set<string>();
   for (const w of calledWrappers(host, words).keys()) names.add(w.name);
   for (const n of host.ctx.project?.wrapperNames() ?? []) names.add(n);

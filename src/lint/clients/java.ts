@@ -2,7 +2,10 @@ import type { CommandInfo } from '../analysis/commands';
 import { commands } from '../analysis/commands';
 import type { Lib, Role } from '../analysis/model';
 
-export type JavaKind = { lib: Lib; role: Role | 'pool' | 'lettuce-client' | 'connection-factory' | 'address-config' };
+export type JavaKind = {
+  lib: Lib;
+  role: Role | 'pool' | 'lettuce-client' | 'connection-factory' | 'address-config' | 'redisson' | 'bucket' | 'atomic' | 'rkeys' | 'batch' | 'redisson-class';
+};
 
 /** Types of Jedis, Lettuce and Spring Data Redis by package and simple name. */
 const TYPES: Record<string, Record<string, JavaKind>> = {
@@ -22,6 +25,25 @@ const TYPES: Record<string, Record<string, JavaKind>> = {
     JedisPool: { lib: 'jedis', role: 'pool' },
     JedisSentinelPool: { lib: 'jedis', role: 'pool' },
     HostAndPort: { lib: 'jedis', role: 'address-config' },
+    // Jedis 6/7 names the pooled client RedisClient (and its cluster and Sentinel siblings).
+    RedisClient: { lib: 'jedis', role: 'client' },
+    RedisClusterClient: { lib: 'jedis', role: 'client' },
+    RedisSentinelClient: { lib: 'jedis', role: 'client' },
+  },
+  'org.redisson': { Redisson: { lib: 'redisson', role: 'redisson-class' } },
+  'org.redisson.api': {
+    RedissonClient: { lib: 'redisson', role: 'redisson' },
+    RBucket: { lib: 'redisson', role: 'bucket' },
+    RBucketAsync: { lib: 'redisson', role: 'bucket' },
+    RAtomicLong: { lib: 'redisson', role: 'atomic' },
+    RAtomicLongAsync: { lib: 'redisson', role: 'atomic' },
+    RAtomicDouble: { lib: 'redisson', role: 'atomic' },
+    RKeys: { lib: 'redisson', role: 'rkeys' },
+    RBatch: { lib: 'redisson', role: 'batch' },
+  },
+  'glide.api': {
+    GlideClient: { lib: 'glide-java', role: 'client' },
+    GlideClusterClient: { lib: 'glide-java', role: 'client' },
   },
   'io.lettuce.core': {
     RedisClient: { lib: 'lettuce', role: 'lettuce-client' },
@@ -63,6 +85,59 @@ function lettuceCommands(names: string[]): Record<string, JavaKind> {
 
 export function knownType(pkg: string, name: string): JavaKind | undefined {
   return TYPES[pkg]?.[name];
+}
+
+/** Names too common to stand for a client library's type without an import that says so. */
+const AMBIGUOUS = new Set(['Pipeline', 'Transaction', 'HostAndPort', 'RedisURI', 'RedisStandaloneConfiguration', 'RedisClient', 'RedisClusterClient', 'RBatch', 'RKeys']);
+
+/** Simple names that are a client library's type wherever they appear (an excerpt without its imports). */
+const BY_SIMPLE_NAME: Record<string, JavaKind> = (() => {
+  const out: Record<string, JavaKind> = {};
+  for (const names of Object.values(TYPES)) for (const [name, kind] of Object.entries(names)) if (!AMBIGUOUS.has(name) && !out[name]) out[name] = kind;
+  // Lettuce's `RedisClient.create(...)` or Jedis 6's `new RedisClient(...)`: `connect()` tells one, commands the other.
+  out.RedisClient = { lib: 'unknown', role: 'lettuce-client' };
+  out.RKeys = { lib: 'redisson', role: 'rkeys' };
+  out.RBatch = { lib: 'redisson', role: 'batch' };
+  return out;
+})();
+
+/** A type known by its simple name alone, when no import names it. */
+export function typeBySimpleName(name: string): JavaKind | undefined {
+  return Object.hasOwn(BY_SIMPLE_NAME, name) ? BY_SIMPLE_NAME[name] : undefined;
+}
+
+/** Redisson objects: what `getBucket(name)`, `getAtomicLong(name)`, `getKeys()`, `createBatch()` return. */
+export function redissonResult(kind: JavaKind, method: string): JavaKind | undefined {
+  if (kind.lib !== 'redisson' || (kind.role !== 'redisson' && kind.role !== 'batch')) return undefined;
+  const m = method.replace(/Async$/, '');
+  if (m === 'getBucket' || m === 'getJsonBucket') return { lib: 'redisson', role: 'bucket' };
+  if (m === 'getAtomicLong' || m === 'getAtomicDouble' || m === 'getLongAdder') return { lib: 'redisson', role: 'atomic' };
+  if (m === 'getKeys') return { lib: 'redisson', role: 'rkeys' };
+  if (m === 'createBatch' && kind.role === 'redisson') return { lib: 'redisson', role: 'batch' };
+  return undefined;
+}
+
+/** The command a method of a Redisson bucket, atomic number or `RKeys` sends (`Async` variants too). */
+export function redissonCommand(role: JavaKind['role'], method: string): CommandInfo | undefined {
+  const m = method.replace(/Async$/, '');
+  switch (role) {
+    case 'bucket':
+      return ({ set: c.SET, trySet: c.SETNX, setIfAbsent: c.SETNX, getAndSet: c.GETSET, expire: c.EXPIRE, expireAt: c.EXPIRE, expireIfNotSet: c.EXPIRE } as Record<string, CommandInfo | undefined>)[m];
+    case 'atomic':
+      return (
+        { incrementAndGet: c.INCR, getAndIncrement: c.INCR, decrementAndGet: c.DECR, getAndDecrement: c.DECR, addAndGet: c.INCRBY, getAndAdd: c.INCRBY, increment: c.INCR, add: c.INCRBY, expire: c.EXPIRE, expireAt: c.EXPIRE } as Record<
+          string,
+          CommandInfo | undefined
+        >
+      )[m];
+    case 'rkeys':
+      if (m === 'getKeysByPattern' || m === 'findKeysByPattern' || m === 'getKeysStreamByPattern') return c.KEYS;
+      if (m === 'flushdb') return c.FLUSHDB;
+      if (m === 'flushall') return c.FLUSHALL;
+      return undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** Methods that return another client-library object. */
@@ -107,7 +182,8 @@ export function springCommand(role: Role | JavaKind['role'], method: string): Co
       if (method === 'flushAll') return c.FLUSHALL;
       if (method === 'flushDb') return c.FLUSHDB;
       if (method === 'expire' || method === 'pExpire') return c.EXPIRE;
-      return undefined;
+      // RedisConnection / StringRedisConnection: set(key, value[, Expiration, SetOption]), setNX, incr, incrBy, setEx...
+      return ({ set: c.SET, setNX: c.SETNX, setEx: c.SETEX, pSetEx: c.PSETEX, mSet: c.MSET, getSet: c.GETSET, incr: c.INCR, incrBy: c.INCRBY, decr: c.DECR, decrBy: c.DECRBY } as Record<string, CommandInfo | undefined>)[method];
     case 'value-ops':
       return ({ set: c.SET, setIfAbsent: c.SETNX, multiSet: c.MSET, multiSetIfAbsent: c.MSETNX, getAndSet: c.GETSET, increment: c.INCR, decrement: c.DECR } as Record<string, CommandInfo | undefined>)[method];
     case 'hash-ops':

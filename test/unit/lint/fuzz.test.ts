@@ -99,10 +99,10 @@ const SNIPPETS: Record<string, string[]> = {
   js: ['await redis.set(k, v);', 'redis.expire(k, 60);', 'return client;', 'client = redis;', 'this.redis = new Redis();', 'const r = new Redis();', 'client.keys("*");', 'if (a) {', '}'],
   python: ['redis.set(k, v)', 'redis.expire(k, 60)', 'return client', 'r = redis.Redis()', 'self.r = redis.Redis()', 'global r', 'r.keys("*")', 'if a:'],
   go: ['rdb.Set(ctx, k, v, 0)', 'rdb.Expire(ctx, k, time.Minute)', 'return rdb', 'x = rdb', 'type S struct { c *redis.Client }', 'rdb.Keys(ctx, "*")', '}'],
-  java: ['jedis.set(k, v);', 'jedis.expire(k, 60);', 'return jedis;', 'x = jedis;', 'jedis.keys("*");', '}'],
-  ruby: ['redis.set(k, v)', 'redis.expire(k, 60)', '@redis = Redis.new', 'attr_reader :redis', 'redis.keys("*")', 'end'],
+  java: ['jedis.set(k, v);', 'jedis.expire(k, 60);', 'return jedis;', 'x = jedis;', 'jedis.keys("*");', 'redisService.incr("k", 1);', 'redisService.put(key, v);', '}'],
+  ruby: ['redis.set(k, v)', 'redis.expire(k, 60)', '@redis = Redis.new', 'attr_reader :redis', 'redis.keys("*")', 'cache.bump("k")', 'cache.store(key, 1)', 'end'],
   php: ['$redis->set($k, $v);', '$redis->expire($k, 60);', 'return $redis;', '$this->redis = new Redis();', '$redis->keys("*");', '}'],
-  csharp: ['db.StringSet(k, v);', 'db.KeyExpire(k, TimeSpan.FromMinutes(1));', 'return db;', 'db = mux.GetDatabase();', '}'],
+  csharp: ['db.StringSet(k, v);', 'db.KeyExpire(k, TimeSpan.FromMinutes(1));', 'return db;', 'db = mux.GetDatabase();', '_counters.IncrementAsync("k");', '_counters.IncrementAsync(key);', '}'],
 };
 
 function family(language: LanguageId): string {
