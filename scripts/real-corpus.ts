@@ -31,6 +31,8 @@ export interface Label {
   line: number;
   rule: CorpusRule;
   why: string;
+  /** For a label at the caller of a project wrapper: the wrapper's name, which the line must hold. */
+  call?: string;
 }
 
 export interface ExcerptFile {
@@ -137,7 +139,9 @@ function checkFile(where: string, excerpt: ExcerptFile, caseDir: string, problem
     if (!label.why) problems.push(`${at}: the label has no why`);
     const text = Number.isInteger(label.line) ? lines[label.line - 1] : undefined;
     if (text === undefined) problems.push(`${at}: the label's line is outside the excerpt (${lines.length} lines)`);
-    else if (!commandOnLine[label.rule].test(text)) problems.push(`${at}: ${label.rule} label on a line that names no such command: ${text.trim()}`);
+    else if (label.call !== undefined) {
+      if (!label.call || !text.includes(label.call)) problems.push(`${at}: the line does not call the wrapper "${label.call}": ${text.trim()}`);
+    } else if (!commandOnLine[label.rule].test(text)) problems.push(`${at}: ${label.rule} label on a line that names no such command: ${text.trim()}`);
   }
   const seen = new Set<string>();
   for (const label of excerpt.labels ?? []) {
