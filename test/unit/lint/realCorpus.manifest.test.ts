@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { checkCorpus, defaultCorpusDir, readManifest } from '../../../scripts/real-corpus';
+import { checkCorpus, defaultCorpusDir, readManifest, rebuildCase } from '../../../scripts/real-corpus';
 
 // The languages whose corpus is built to the issue's targets; other languages present must still
 // validate and hold at least 25 cases.
@@ -61,5 +62,53 @@ test('the check reports an excerpt that lost a line and a label on a line withou
     assert.ok(problems.some((problem) => problem.includes('the manifest says')), problems.join('\n'));
   } finally {
     rmSync(copy, { recursive: true, force: true });
+  }
+});
+
+test('rebuild re-creates a case from its repository at the recorded commit and line range', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'real-corpus-rebuild-'));
+  try {
+    const repo = path.join(work, 'repo');
+    mkdirSync(path.join(repo, 'src'), { recursive: true });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { encoding: 'utf8' }).trim();
+    git('init', '-q');
+    const source = ['import Redis from "ioredis";', 'const redis = new Redis();', 'export async function all() {', '  return redis.keys("*");', '}'];
+    writeFileSync(path.join(repo, 'src/cache.ts'), `${source.join('\n')}\n`);
+    git('add', 'src/cache.ts');
+    git('commit', '-q', '-m', 'first');
+    const commit = git('rev-parse', 'HEAD');
+    // A later commit changes the file: rebuild must still read the recorded commit.
+    writeFileSync(path.join(repo, 'src/cache.ts'), 'changed\n');
+    git('commit', '-q', '-am', 'second');
+
+    const corpus = path.join(work, 'corpus');
+    mkdirSync(path.join(corpus, 'typescript'), { recursive: true });
+    const manifest = {
+      cases: [
+        {
+          case: 'demo',
+          files: [
+            {
+              file: 'src/cache.ts',
+              repo: 'owner/demo',
+              path: 'src/cache.ts',
+              commit,
+              lines: [2, 4],
+              labels: [{ line: 3, rule: 'no-keys', why: 'redis.keys("*")' }],
+            },
+          ],
+          negative: false,
+          labelledBefore: 'engine',
+        },
+      ],
+      changes: [],
+    };
+    writeFileSync(path.join(corpus, 'typescript', 'manifest.json'), JSON.stringify(manifest));
+    rebuildCase(corpus, 'typescript', 'demo', path.join(repo, '.git'));
+    assert.equal(readFileSync(path.join(corpus, 'typescript/demo/src/cache.ts'), 'utf8'), `${source.slice(1, 4).join('\n')}\n`);
+    assert.deepEqual(checkCorpus(corpus).problems, []);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 });
