@@ -1,3 +1,40 @@
+'use strict';
+
+const Bourne = require('@hapi/bourne');
+const Hoek = require('@hapi/hoek');
+const IoRedis = require('ioredis');
+const Joi = require('joi');
+
+
+const internals = {
+    schema: {
+        partition: Joi.string().default(''),
+        host: Joi.object({
+            host: Joi.string().default('127.0.0.1'),
+            port: Joi.number().integer().positive().default(6379)
+        })
+    }
+};
+
+
+internals.schema.cluster = Joi.array()
+    .items(internals.schema.host)
+    .min(1);
+
+
+internals.schema.common = Joi.object({
+
+    partition: internals.schema.partition,
+
+    // Redis options
+
+    db: [Joi.string(), Joi.number()],
+
+    password: Joi.string().allow(''),
+    tls: Joi.object(),
+    sentinels: internals.schema.cluster,
+    name: Joi.string()
+})
     .rename('database', 'db')
     .rename('sentinelName', 'name')
     .without('db', 'database')

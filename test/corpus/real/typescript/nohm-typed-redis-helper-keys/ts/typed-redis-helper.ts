@@ -1,3 +1,14 @@
+export function psubscribe(
+  client: RedisClient,
+  patternOrPatternArray: string | Array<string>,
+  ...patterns: Array<string>
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (!client.psubscribe) {
+      return reject(new Error(errorMessage));
+    }
+    client.psubscribe.apply(client, [
+      patternOrPatternArray,
       ...patterns,
       (err: Error | null) => {
         if (err) {

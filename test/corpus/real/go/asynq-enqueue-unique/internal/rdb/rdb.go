@@ -1,6 +1,3 @@
-	}
-	return enqueued, nil
-}
 
 // enqueueUniqueCmd enqueues the task message if the task is unique.
 //

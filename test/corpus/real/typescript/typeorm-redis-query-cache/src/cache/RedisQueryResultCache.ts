@@ -1,3 +1,40 @@
+import type { QueryResultCache } from "./QueryResultCache"
+import type { QueryResultCacheOptions } from "./QueryResultCacheOptions"
+import { PlatformTools } from "../platform/PlatformTools"
+import type { DataSource } from "../data-source/DataSource"
+import type { QueryRunner } from "../query-runner/QueryRunner"
+import { TypeORMError } from "../error/TypeORMError"
+
+/**
+ * Caches query result into Redis database.
+ */
+export class RedisQueryResultCache implements QueryResultCache {
+    // -------------------------------------------------------------------------
+    // Protected Properties
+    // -------------------------------------------------------------------------
+
+    /**
+     * Redis module instance loaded dynamically.
+     */
+    protected redis: any
+
+    /**
+     * Connected redis client.
+     */
+    protected client: any
+
+    /**
+     * Type of the Redis Client (redis or ioredis).
+     */
+    protected clientType: "redis" | "ioredis" | "ioredis/cluster"
+
+    // -------------------------------------------------------------------------
+    // Constructor
+    // -------------------------------------------------------------------------
+
+    constructor(
+        protected dataSource: DataSource,
+        clientType: "redis" | "ioredis" | "ioredis/cluster",
     ) {
         this.clientType = clientType
         this.redis = this.loadRedis()
