@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const domainFolders = ['src/kube/**', 'src/welkin/**', 'src/valkey/**', 'src/lint/**', 'src/util/**'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'test-results/**', '.sandbox/**', 'test/fixtures/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'test-results/**', '.sandbox/**', 'test/fixtures/**', 'test/corpus/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,0 +1,3 @@
+module go-redis-demo
+
+go 1.24

@@ -1,0 +1,6 @@
+CACHES = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": os.environ["REDIS"],
+    }
+}

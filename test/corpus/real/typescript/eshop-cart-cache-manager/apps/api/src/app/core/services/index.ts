@@ -1,0 +1,1 @@
+export * from './redis-cache/redis-cache.service';
