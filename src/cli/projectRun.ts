@@ -111,6 +111,24 @@ function workerPool(jobs: number, workerFile: string): Pool {
   };
 }
 
+/**
+ * A wrapper's own write is reported only while no other file of the project calls it: callers'
+ * findings name the wrapper's command as related information, and the finding there is dropped.
+ */
+export function dropCalledWrappers(outcomes: FileOutcome[]): FileOutcome[] {
+  const at = (file: string, line: number, rule: string): string => `${file}\0${line}\0${rule}`;
+  const called = new Set<string>();
+  for (const o of outcomes) {
+    for (const f of o.result?.findings ?? []) for (const r of f.related ?? []) if (r.file && r.file !== o.file) called.add(at(r.file, r.range.start.line, f.rule));
+  }
+  if (called.size === 0) return outcomes;
+  return outcomes.map((o) => {
+    if (!o.result) return o;
+    const findings = o.result.findings.filter((f) => !called.has(at(o.file, f.range.start.line, f.rule)));
+    return findings.length === o.result.findings.length ? o : { ...o, result: { ...o.result, findings } };
+  });
+}
+
 function batches<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -146,7 +164,7 @@ export async function lintProject(
     const again = files.filter((file) => byFile.get(file)?.result && project.index.factsData(file, languageFromPath(file)).key !== '');
     const tasks: Task[] = batches(again, BATCH).map((b) => ({ kind: 'lint', options, files: b.map((file) => ({ file, facts: project.index.factsData(file, languageFromPath(file)).data })) }));
     for (const o of (await pool.run(tasks)).flatMap((r) => r.outcomes)) byFile.set(o.file, o);
-    const outcomes = files.map((f) => byFile.get(f)!);
+    const outcomes = dropCalledWrappers(files.map((f) => byFile.get(f)!));
     return { outcomes, findings: outcomes.reduce((n, o) => n + (o.result?.findings.length ?? 0), 0), relinted: again.length };
   } finally {
     await pool.close();

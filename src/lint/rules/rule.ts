@@ -43,7 +43,9 @@ export function shortKey(env: RuleEnv, op: Op): string {
   const key = op.keys[0];
   if (!key) return 'the key';
   const text = env.ctx.text(key).replace(/\s+/g, ' ');
-  return `\`${text.length > 48 ? `${text.slice(0, 45)}...` : text}\``;
+  const short = text.length > 48 ? `${text.slice(0, 45)}...` : text;
+  // A template literal already reads as code: backticks around it would double up (``k:${id}``).
+  return short.startsWith('`') ? short : `\`${short}\``;
 }
 
 /**
