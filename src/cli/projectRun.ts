@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { createLinter, languageFromPath } from '../lint/index';
 import type { Linter, LintOptions, LintResult } from '../lint/index';
 import { factsOf, type FactsData } from '../lint/project/index';
+import { isLuaScript, lintLuaFile } from '../lint/luaFile';
 import { LintProject, readSource } from '../lint/project/project';
 import type { PathAliases } from '../lint/project/resolve';
 
@@ -40,6 +41,10 @@ export async function runTask(linter: Linter, task: Task): Promise<TaskResult> {
 
 async function lintOne(linter: Linter, file: string, facts: FactsData | undefined, options: LintOptions): Promise<FileOutcome> {
   const language = languageFromPath(file);
+  if (!language && isLuaScript(file)) {
+    const script = await readSource(file);
+    return script === undefined ? { file, unreadable: 'cannot be read, or larger than 8 MB' } : { file, result: { findings: lintLuaFile(script, options) } };
+  }
   if (!language) return { file, unreadable: 'no lint rules for this file type' };
   const text = await readSource(file);
   if (text === undefined) return { file, unreadable: 'cannot be read, or larger than 8 MB' };

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createLinter, languageFromPath, rules } from '../lint/index';
 import type { Finding, LintOptions, RuleId, Severity } from '../lint/index';
+import { isLuaScript } from '../lint/luaFile';
 import { readPathAliases, sourceFiles } from '../lint/project/files';
 import { lintProject, runTask } from './projectRun';
 
@@ -141,7 +142,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     for await (const file of walk(path.resolve(io.cwd, p), io)) {
       if (seen.has(file)) continue;
       seen.add(file);
-      if (languageFromPath(file)) files.push(file);
+      if (languageFromPath(file) || isLuaScript(file)) files.push(file);
       else notices.push({ file: display(file, io), message: 'skipped (unsupported-language): no lint rules for this file type' });
     }
   }

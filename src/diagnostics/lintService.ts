@@ -5,7 +5,7 @@ import type { Lint } from '../app/lazy';
 export const LINTED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
 
 /** VS Code language ids the lint engine understands. */
-export const LINTED_LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'java', 'ruby', 'php', 'csharp'] as const;
+export const LINTED_LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'java', 'ruby', 'php', 'csharp', 'lua'] as const;
 
 /** Source files the lint server's project index follows on disk. */
 export const SOURCE_GLOB = '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,py,go,java,rb,php,cs}';

@@ -7,6 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { isLuaScript } from '../luaFile';
 import { languageFromPath } from '../parser/languages';
 import type { PathAliases } from './resolve';
 
@@ -88,7 +89,7 @@ export async function* sourceFiles(root: string, options: WalkOptions = {}): Asy
       if (e.isDirectory()) {
         if (SKIPPED_DIRS.has(e.name) || ignored(rules, full, true)) continue;
         yield* walk(full, rules);
-      } else if (e.isFile() && languageFromPath(e.name) && !ignored(rules, full, false)) {
+      } else if (e.isFile() && (languageFromPath(e.name) || isLuaScript(e.name)) && !ignored(rules, full, false)) {
         count++;
         yield full;
       }

@@ -29,6 +29,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLinter, languageFromPath, languageFromVscodeId } from '../index';
+import { isLuaScript, lintLuaFile } from '../luaFile';
 import { readPathAliases, sourceFiles } from '../project/files';
 import { LintProject, readSource } from '../project/project';
 import type { Finding, LanguageId, LintResult, TextEdit } from '../types';
@@ -122,7 +123,8 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return;
     const language = languageOf(doc);
-    if (!language) return;
+    const lua = !language && (doc.languageId === 'lua' || isLuaScript(doc.uri));
+    if (!language && !lua) return;
     const version = doc.version;
     const settings = await settingsFor(uri);
     if (!settings.enable) {
@@ -131,6 +133,11 @@ export function startServer(connection: Connection): void {
       return;
     }
     const text = doc.getText();
+    if (!language) {
+      // A Lua script file: its redis.call('KEYS', …) lines, nothing to resolve.
+      publish(uri, { findings: lintLuaFile(text, settings.options) });
+      return;
+    }
     const file = pathOf(uri);
     const factsKey = file ? project.factsKey(file, language) : '';
     const result = await project.lint(file, text, language, settings.options, uri);
@@ -256,7 +263,19 @@ export function startServer(connection: Connection): void {
         const uri = pathToFileURL(file).toString();
         const language = languageFromPath(file);
         summary.files++;
-        if (!language) continue;
+        if (!language) {
+          if (isLuaScript(file) && !documents.get(uri)) {
+            const script = await readSource(file);
+            const settings = await settingsFor(uri);
+            if (script !== undefined && settings.enable) {
+              const findings = lintLuaFile(script, settings.options);
+              publish(uri, { findings });
+              summary.findings += findings.length;
+              if (findings.length) summary.filesWithFindings++;
+            }
+          }
+          continue;
+        }
         const open = documents.get(uri);
         const result = open ? linted.get(uri) : await lintClosed(uri, file, language);
         if (!result) {
