@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../constants/commands';
 import type { KubeContextInfo, KubeError } from '../../kube/index';
 import { accessLabelKey, appConfigMapName, flavourTitle } from '../../welkin/flavour';
+import { targetKey } from '../../connections/target';
 import { isKubeError, type ClusterNode, type ExplorerNode, type MessageNode } from './nodes';
 import { keyTreeItem } from '../keys/treeItems';
 import { healthTreeItem } from '../health/treeItems';
@@ -63,8 +64,8 @@ export function treeItem(node: ExplorerNode): vscode.TreeItem {
     case 'clusterError': {
       const { error } = node.announcement;
       const item = new vscode.TreeItem(error.clusterName ?? `ConfigMap ${error.source.name}`, None);
-      item.description = `invalid: ${error.issues.map((i) => i.key).join(', ')}`;
-      item.iconPath = icon('error', ERROR);
+      item.description = error.duplicateOf ? `duplicate of ConfigMap ${error.duplicateOf.name}` : `invalid: ${error.issues.map((i) => i.key).join(', ')}`;
+      item.iconPath = error.duplicateOf ? icon('warning', WARN) : icon('error', ERROR);
       item.contextValue = 'valkeyWelkin:clusterError';
       item.tooltip = md(
         `**The ConfigMap \`${error.source.name}\` in \`${error.source.namespace}\` does not announce a usable ${flavourTitle(error.flavour)} cluster.**\n\n` +
@@ -232,8 +233,9 @@ function contextTooltip(ctx: KubeContextInfo): vscode.MarkdownString {
   );
 }
 
-function clusterId(node: ClusterNode): string {
-  return `ctx/${node.context.name}/ns/${node.namespace.namespace}/cluster/${node.cluster.flavour}/${node.cluster.name}`;
+/** Unique per cluster identity (duplicate announcements are error rows), so no two tree items share an id. */
+export function clusterId(node: ClusterNode): string {
+  return `cluster/${targetKey({ context: node.context.name, namespace: node.namespace.namespace, cluster: node.cluster })}`;
 }
 
 function md(text: string): vscode.MarkdownString {

@@ -102,7 +102,7 @@ export async function clearKeyExpiry(services: AppServices, arg: unknown): Promi
 }
 
 function where(state: KeyTargetState): string {
-  return `Cluster ${describeTarget(state.target)}, announced to namespace ${state.target.namespace}.`;
+  return `Cluster ${describeTarget(state.target)}.`;
 }
 
 /**

@@ -1,0 +1,45 @@
+// A stand-in for the `vscode` module, for unit tests of editor-side classes whose logic does not
+// depend on the workbench (they use only EventEmitter and window prompts). Install it before
+// requiring the module under test: `installVscodeStub()` then `require(...)`.
+import Module from 'node:module';
+
+export const prompts: { title?: string | undefined; prompt?: string | undefined }[] = [];
+/** Answers for the next showInputBox calls, in order (undefined: the user pressed Escape). */
+export const inputAnswers: (string | undefined)[] = [];
+
+class EventEmitter<T> {
+  private listeners: ((e: T) => void)[] = [];
+  readonly event = (listener: (e: T) => void): { dispose(): void } => {
+    this.listeners.push(listener);
+    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+  };
+  fire(e: T): void {
+    for (const l of this.listeners) l(e);
+  }
+  dispose(): void {
+    this.listeners = [];
+  }
+}
+
+const stub = {
+  EventEmitter,
+  window: {
+    showInputBox: (options: { title?: string; prompt?: string }): Promise<string | undefined> => {
+      prompts.push({ title: options.title, prompt: options.prompt });
+      return Promise.resolve(inputAnswers.shift());
+    },
+  },
+};
+
+let installed = false;
+export function installVscodeStub(): void {
+  if (installed) return;
+  installed = true;
+  const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string; _cache: Record<string, unknown> };
+  const original = M._resolveFilename;
+  const id = '\0vscode-stub';
+  M._cache[id] = { id, filename: id, loaded: true, exports: stub };
+  M._resolveFilename = function (request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? id : original.call(this, request, ...rest);
+  };
+}
