@@ -8,6 +8,7 @@ import { shellCommand } from '../welkin/generate/shellQuote';
 import { clusterFrom } from '../wiring/pickCluster';
 import type { ClusterNode } from '../views/explorer/nodes';
 import { ConsoleTerminal } from './consoleTerminal';
+import { code, md, mdRaw } from '../util/markdown';
 
 type ConsoleServices = Pick<AppServices, 'log' | 'config' | 'connections' | 'globalState' | 'kubeconfig' | 'clusters'>;
 
@@ -182,8 +183,8 @@ export class ConsoleManager implements vscode.Disposable {
     const latency = status.lastLatencyMs !== undefined ? ` · ${formatMs(status.lastLatencyMs)}` : '';
     this.statusItem.text = `${status.readOnly ? '$(lock)' : '$(database)'} ${console.target.cluster.name} · ${where}${latency}`;
     const tooltip = new vscode.MarkdownString(
-      `**Valkey console** on ${describeTarget(console.target)}\n\n` +
-        `- ${status.role === 'primary' ? `Primary: \`${status.pod ?? '?'}\`` : 'No primary reachable right now'}\n` +
+      md`**Valkey console** on ${describeTarget(console.target)}\n\n` +
+        md`- ${status.role === 'primary' ? mdRaw(md`Primary: ${code(status.pod ?? '?')}`) : 'No primary reachable right now'}\n` +
         `- ${status.readOnly ? 'Read-only: writes are refused' : 'Writes allowed'} (click to toggle)\n` +
         (status.lastLatencyMs !== undefined ? `- Last command round trip: ${formatMs(status.lastLatencyMs)}\n` : ''),
     );

@@ -195,6 +195,7 @@ export interface RenderedValue {
 export function renderValue(value: KeyValue): RenderedValue {
   const truncated = value.shown < value.length;
   let json: string | undefined;
+  let schemaNote: string | undefined;
   let body = '';
   switch (value.body.type) {
     case 'string': {
@@ -202,6 +203,11 @@ export function renderValue(value: KeyValue): RenderedValue {
       const text = utf8Text(bytes, truncated);
       if (text !== undefined) {
         json = truncated ? undefined : prettyJson(text);
+        if (json !== undefined && namesSchema(text)) {
+          // VS Code's JSON language downloads a document's `$schema`: data others wrote must not make the editor fetch a URL.
+          schemaNote = '-- shown as plain text: the JSON names a $schema, which the JSON editor would download --';
+          json = undefined;
+        }
         body = json ?? text;
       } else {
         body = display(bytes);
@@ -236,6 +242,7 @@ export function renderValue(value: KeyValue): RenderedValue {
   }
   const header = [`key: ${display(value.key)}`, headerFacts(value)];
   if (truncated) header.push(`-- showing ${count(value.shown)} of ${count(value.length)} ${unitOf(value.type, value.length)} --`);
+  if (schemaNote) header.push(schemaNote);
   const lines = json !== undefined ? header.map((l) => `// ${l}`) : header;
   return { text: `${lines.join('\n')}\n\n${body}\n`, language: json !== undefined ? 'jsonc' : 'plaintext', truncated };
 }
@@ -245,6 +252,16 @@ export function headerFacts(value: Pick<KeyValue, 'type' | 'pttl' | 'memory' | '
   const facts = [`type: ${value.type}`, `TTL: ${ttl(value.pttl)}`, `size: ${value.memory === undefined ? 'unknown' : size(value.memory)}`];
   if (value.type in UNITS) facts.push(`${count(value.length)} ${unitOf(value.type, value.length)}`);
   return facts.join(' · ');
+}
+
+/** Whether a JSON document's root object has a `$schema` property (the one the JSON language fetches). */
+function namesSchema(text: string): boolean {
+  try {
+    const root: unknown = JSON.parse(text);
+    return typeof root === 'object' && root !== null && !Array.isArray(root) && Object.prototype.hasOwnProperty.call(root, '$schema');
+  } catch {
+    return false;
+  }
 }
 
 /** The bytes as UTF-8 text, allowing a sequence cut by GETRANGE at the end; undefined when not UTF-8. */

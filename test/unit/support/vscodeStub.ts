@@ -21,8 +21,45 @@ class EventEmitter<T> {
   }
 }
 
+class MarkdownString {
+  supportThemeIcons = false;
+  isTrusted = false;
+  supportHtml = false;
+  constructor(public value = '') {}
+}
+
+class TreeItem {
+  id?: string;
+  description?: string;
+  tooltip?: string | MarkdownString;
+  iconPath?: unknown;
+  contextValue?: string;
+  command?: unknown;
+  accessibilityInformation?: unknown;
+  constructor(
+    public label: string,
+    public collapsibleState = 0,
+  ) {}
+}
+
+class ThemeIcon {
+  constructor(
+    readonly id: string,
+    readonly color?: unknown,
+  ) {}
+}
+
+class ThemeColor {
+  constructor(readonly id: string) {}
+}
+
 const stub = {
   EventEmitter,
+  MarkdownString,
+  TreeItem,
+  ThemeIcon,
+  ThemeColor,
+  TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   window: {
     showInputBox: (options: { title?: string; prompt?: string }): Promise<string | undefined> => {
       prompts.push({ title: options.title, prompt: options.prompt });

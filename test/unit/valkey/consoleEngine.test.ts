@@ -722,3 +722,38 @@ describe('session events', () => {
     assert.doesNotMatch(text, /-- lost|-- reconnected/);
   });
 });
+
+describe('server data never drives the terminal', () => {
+  const HOSTILE = 'x\x1b]0;owned\x07\x1b[2J\u009b2J\rfake> ';
+  test('error replies, status replies, raw reports and session notes show C0/C1 controls as \\xHH', async () => {
+    let raw = '';
+    const session = new FakeSession();
+    const engine = new ConsoleEngine({
+      session,
+      target: { context: 'prod-ctx', namespace: 'shop', clusterName: 'valkey-cluster', sentinelNamespace: 'valkey-system' },
+      columns: 120,
+      host: { write: (t) => (raw += t), confirm: () => Promise.resolve(false), close: () => undefined, saveHistory: () => undefined },
+    });
+    engine.start();
+    session.handler = (args) => {
+      if (args[0] === 'GET') return { type: 'error', value: Buffer.from(`ERR ${HOSTILE}`) };
+      if (args[0] === 'PING') return simple(HOSTILE);
+      if (args[0] === 'INFO') return bulk(`# Server\r\nname:${HOSTILE}\r\n`);
+      return undefined;
+    };
+    for (const line of ['GET k', 'PING', 'INFO']) {
+      engine.handleInput(`${line}\r`);
+      await idle(engine);
+    }
+    session.fire({ type: 'disconnected', message: `lost ${HOSTILE}` });
+    session.fire({ type: 'failover', info: info(`rfr${HOSTILE}`), previous: undefined, message: 'x' });
+    await idle(engine);
+    assert.ok(!raw.includes('\x1b]'), 'no OSC sequence from the server reached the terminal');
+    assert.ok(!raw.includes('\x1b[2J'), 'no clear-screen from the server reached the terminal');
+    assert.ok(!raw.includes('\u009b'), 'no C1 CSI');
+    assert.ok(!/\rfake> /.test(raw), 'no bare carriage return to overwrite the line');
+    const shown = raw.split('\\x1b]0;owned\\x07\\x1b[2J\\x9b2J\\x0dfake> ').length - 1;
+    assert.ok(shown >= 4, `the error, the status reply, the report and the failover note show it escaped (${shown} times)`);
+    engine.dispose();
+  });
+});
