@@ -9,7 +9,7 @@ import type { ValkeySession } from '../session';
 import type { SessionEvent } from '../sessionTypes';
 import { CLEAR_SCREEN, crlf, dim, ERASE_LINE, red, yellow } from './ansi';
 import { CommandCatalog, listOf, textOf } from './commandDocs';
-import { dangerOf, flagsFor, readCommandInfo, readOnlyVariant, type CommandFlags } from './guards';
+import { dangerOf, readCommandInfo, readOnlyVariant, readOnlyVerdict, type CommandFlags } from './guards';
 import { consoleHelp } from './help';
 import { DEFAULT_HISTORY_LIMIT, History } from './history';
 import { readKeys, type Key } from './keys';
@@ -569,11 +569,10 @@ export class ConsoleEngine {
     if (danger) return `(read-only) ${danger.label} was not sent: it ${danger.effect}. To run it, ${TOGGLE_HINT}.`;
     const info = await this.commandInfo(name);
     if (!info.ok) return `(read-only) ${name} was not sent: cannot tell whether it writes (${info.error}). To run it, ${TOGGLE_HINT}.`;
-    if (info.value && flagsFor(info.value, words).has('write')) {
-      const shown = info.value.subcommands.size > 0 && words.length > 1 ? label : name;
-      return `(read-only) ${shown} was not sent: the server flags it as a write. To run it, ${TOGGLE_HINT}.`;
-    }
-    return undefined;
+    const verdict = readOnlyVerdict(words, info.value);
+    if (verdict.allowed) return undefined;
+    const shown = info.value && info.value.subcommands.has(words[1]?.toUpperCase() ?? '') ? label : name;
+    return `(read-only) ${shown} was not sent: ${verdict.reason}. To run it, ${TOGGLE_HINT}.`;
   }
 
   /** COMMAND INFO for one command, cached; null when the server does not know the command. */

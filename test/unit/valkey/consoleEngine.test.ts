@@ -606,7 +606,7 @@ describe('guard rails', () => {
     assert.deepEqual(h.session.sent.slice(-2), ['FLUSHDB', 'FLUSHDB']);
   });
 
-  test('read-only refuses writes by COMMAND INFO flags, scripts and dangerous commands; reads run; INFO is cached', async () => {
+  test('read-only refuses writes by COMMAND INFO flags, scripts, dangerous and unknown commands; reads run; INFO is cached', async () => {
     const h = harness({ readOnly: true });
     h.confirmAnswer = true;
     for (const line of ['SET a 1', 'set b 2', 'EVAL "return 1" 0', 'CONFIG SET maxmemory 1gb', 'FLUSHALL', 'GET a', 'CONFIG GET maxmemory', 'NOSUCH x']) await h.type(`${line}\r`);
@@ -615,13 +615,22 @@ describe('guard rails', () => {
     assert.match(text, /\(read-only\) EVAL was not sent: a script may write\. Use EVAL_RO for read-only scripts/);
     assert.match(text, /\(read-only\) CONFIG SET was not sent: it changes the server configuration/);
     assert.match(text, /\(read-only\) FLUSHALL was not sent/);
-    assert.deepEqual(h.session.sent, ['GET a', 'CONFIG GET maxmemory', 'NOSUCH x']);
+    assert.match(text, /\(read-only\) NOSUCH was not sent: the server does not list it in COMMAND/);
+    assert.deepEqual(h.session.sent, ['GET a', 'CONFIG GET maxmemory'], 'an unknown command is not sent either: read-only is an allow-list');
     assert.equal(h.confirms.length, 0);
     const infos = h.session.calls.filter((c) => c[0] === 'COMMAND' && c[1] === 'INFO').map((c) => c[2]!.toUpperCase());
     assert.deepEqual(infos, ['SET', 'GET', 'CONFIG', 'NOSUCH']);
     h.engine.setReadOnly(false);
     await h.type('SET a 1\r');
     assert.deepEqual(h.session.sent.at(-1), 'SET a 1');
+  });
+
+  test('read-only: a MULTI block holds only allowed commands (a write is refused before it is queued); AUTH is refused, HELLO only without AUTH', async () => {
+    const h = harness({ readOnly: true });
+    for (const line of ['MULTI', 'GET a', 'SET a 1', 'EVAL "return 1" 0', 'EXEC', 'AUTH other pw', 'HELLO 2 AUTH other pw', 'HELLO 2', 'EVAL_RO "return 1" 0']) await h.type(`${line}\r`);
+    assert.deepEqual(h.session.sent, ['MULTI', 'GET a', 'EXEC', 'HELLO 2', 'EVAL_RO return 1 0']);
+    assert.match(h.screen.text, /\(read-only\) AUTH was not sent: AUTH switches the user this console runs as/);
+    assert.match(h.screen.text, /\(read-only\) HELLO was not sent: HELLO … AUTH switches the user/);
   });
 });
 
