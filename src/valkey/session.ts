@@ -125,7 +125,7 @@ export class ValkeySession {
   }
 
   private async send(connection: RespConnection, args: readonly Arg[], options: CommandOptions): Promise<Result<Reply, ValkeyError>> {
-    const result = await connection.send(args, { timeoutMs: options.timeoutMs });
+    const result = await connection.send(args, { timeoutMs: options.timeoutMs, maxReplyBytes: options.maxReplyBytes });
     if (result.ok && result.value.type !== 'error' && STATEFUL.has(commandName(args))) this.remember(args);
     return result;
   }

@@ -80,6 +80,8 @@ export interface CommandOptions {
   readonly signal?: AbortSignal | undefined;
   /** Stop waiting for the reply after this long (the command may still run). Default: wait. */
   readonly timeoutMs?: number | undefined;
+  /** Bulk-string bytes the reply may hold: longer strings are cut and marked (`omitted`), the rest never buffered. */
+  readonly maxReplyBytes?: number | undefined;
 }
 
 export const describeConnection = (info: ConnectionInfo): string => `${info.role} ${info.pod}`;
