@@ -872,6 +872,10 @@ export class ConsoleEngine {
       case 'forward':
         this.note(dim(`-- ${event.message}`));
         break;
+      case 'identity':
+        // Shown even after a quiet reconnect: the user must know who the console runs as.
+        this.note(event.restored ? dim(`-- ${event.message}`) : yellow(`-- ${event.message}`));
+        break;
       default:
         return;
     }
