@@ -39,9 +39,13 @@ export function treeItem(node: ExplorerNode): vscode.TreeItem {
       item.description = node.findings.error
         ? 'not readable'
         : [valid > 0 || invalid === 0 ? `${valid} cluster${valid === 1 ? '' : 's'}` : undefined, invalid > 0 ? `${invalid} invalid` : undefined].filter(Boolean).join(', ');
+      if (node.fromWorkspace) item.description = `${item.description} · from workspace settings`;
       item.iconPath = icon('symbol-namespace', node.findings.error ? ERROR : undefined);
       item.contextValue = 'valkeyWelkin:namespace';
-      item.tooltip = mdString(md`Namespace **${node.findings.namespace}** in context *${node.context.name}*`);
+      item.tooltip = mdString(
+        md`Namespace **${node.findings.namespace}** in context *${node.context.name}*` +
+          (node.fromWorkspace ? md`\n\nSearched because this workspace's settings name it (${code('valkeyWelkin.explorer.extraNamespaces')}), not your user settings.` : ''),
+      );
       return item;
     }
     case 'cluster': {

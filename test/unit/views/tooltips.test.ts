@@ -101,3 +101,12 @@ test('key and health tooltips: hostile key names and server messages inject no e
     assert.match(label, /^".*\\x[0-9a-f]{2}.*"$/);
   }
 });
+
+test('a namespace searched because the workspace settings name it says so', () => {
+  const context = { name: 'c', cluster: 'k', server: 's', user: 'u', namespace: 'default', isCurrent: true, auth: 'token' as const, execCommand: undefined };
+  const findings = { namespace: 'payments', announcements: [], appConfigMaps: [] };
+  const item = treeItem({ kind: 'namespace', context, findings, fromWorkspace: true });
+  assert.match(String(item.description), /from workspace settings/);
+  assert.match(tooltipOf({ kind: 'namespace', context, findings, fromWorkspace: true }), /this workspace's settings name it/);
+  assert.doesNotMatch(String(treeItem({ kind: 'namespace', context, findings }).description), /workspace/);
+});
