@@ -34,6 +34,7 @@ const table: Record<CommandId, Handler> = {
   [Commands.consoleToggleReadOnly]: ({ consoles }) => consoles.toggleReadOnly(),
   [Commands.consoleCopyRedisCliCommand]: ({ consoles }, arg) => consoles.copyRedisCliCommand(arg),
   [Commands.consoleForgetPassword]: ({ consoles }, arg) => consoles.forgetPassword(arg),
+  [Commands.consoleCloseForwards]: ({ consoles }) => consoles.closeForwards(),
   [Commands.keysFilter]: filterKeys,
   [Commands.keysLoadMore]: loadMoreKeys,
   [Commands.keysOpen]: openKey,

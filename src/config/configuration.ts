@@ -28,6 +28,8 @@ export interface Configuration {
   tls(): TlsSettings;
   consoleHistorySize(): number;
   consoleMaxReplyLines(): number;
+  /** Minutes a port-forward kept for redis-cli stays open without a client. */
+  consoleRedisCliForwardIdleMinutes(): number;
   /** The key browser's prefix delimiter (default ":"; empty: no grouping). */
   keysDelimiter(): string;
   /** SCAN's COUNT for the key browser (a workspace may lower it, only the user raise it). */
@@ -78,6 +80,7 @@ export function createConfiguration(): Configuration {
     },
     consoleHistorySize: () => clampInt(section().get<number>(Settings.consoleHistorySize, 500), 0, 10_000, 500),
     consoleMaxReplyLines: () => clampInt(section().get<number>(Settings.consoleMaxReplyLines, 1000), 10, 1_000_000, 1000),
+    consoleRedisCliForwardIdleMinutes: () => workspaceMayOnlyLower(section().inspect<unknown>(Settings.consoleRedisCliForwardIdleMinutes), 1, 24 * 60, 30),
     keysDelimiter: () => {
       const d = section().get<unknown>(Settings.keysDelimiter, ':');
       return typeof d === 'string' ? d : ':';

@@ -6,6 +6,9 @@ import Module from 'node:module';
 export const prompts: { title?: string | undefined; prompt?: string | undefined }[] = [];
 /** Answers for the next showInputBox calls, in order (undefined: the user pressed Escape). */
 export const inputAnswers: (string | undefined)[] = [];
+/** Picks for the next showQuickPick calls: a function choosing among the items shown. */
+export const quickPicks: (<T extends { label: string }>(items: readonly T[]) => T | undefined)[] = [];
+export const statusBarItems: { text: string; tooltip: unknown; visible: boolean }[] = [];
 
 class EventEmitter<T> {
   private listeners: ((e: T) => void)[] = [];
@@ -60,7 +63,15 @@ const stub = {
   ThemeIcon,
   ThemeColor,
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+  StatusBarAlignment: { Left: 1, Right: 2 },
   window: {
+    createStatusBarItem: () => {
+      const item = { text: '', tooltip: undefined as unknown, visible: false, name: '', command: undefined as unknown, show: () => (item.visible = true), hide: () => (item.visible = false), dispose: () => (item.visible = false) };
+      statusBarItems.push(item);
+      return item;
+    },
+    showQuickPick: <T extends { label: string }>(items: readonly T[]): Promise<T | undefined> => Promise.resolve(quickPicks.shift()?.(items)),
+    showInformationMessage: (): Promise<undefined> => Promise.resolve(undefined),
     showInputBox: (options: { title?: string; prompt?: string }): Promise<string | undefined> => {
       prompts.push({ title: options.title, prompt: options.prompt });
       return Promise.resolve(inputAnswers.shift());
