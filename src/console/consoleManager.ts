@@ -147,7 +147,7 @@ export class ConsoleManager implements vscode.Disposable {
         void vscode.window.showWarningMessage(`No primary of ${target.cluster.name} is reachable right now; try again in a moment.`);
         return;
       }
-      this.keptForwards.add(lease.value, info.pod, info.localPort);
+      this.keptForwards.add(await loadKube(), lease.value, info.pod, info.localPort);
     }
     const info = session.connection;
     if (!info) {

@@ -4,13 +4,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type * as KeptModule from '../../../src/console/keptForwards';
 import type { ClusterTarget } from '../../../src/connections/target';
-import { IdleWatch } from '../../../src/connections/idleWatch';
+import { IdleWatch, KeptForwardSet } from '../../../src/valkey/keptForwards';
 import { installVscodeStub, quickPicks, statusBarItems } from '../support/vscodeStub';
 
 installVscodeStub();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { KeptForwards } = require('../../../src/console/keptForwards') as typeof KeptModule;
 
+const kube = { KeptForwardSet };
 const target = { context: 'c', namespace: 'shop', cluster: { name: 'cache', sentinel: { service: 'rfs-cache', namespace: 'valkey-system', host: 'rfs-cache.valkey-system', port: 26379 } } } as unknown as ClusterTarget;
 
 function lease(localPort: number, connections: { n: number }) {
@@ -44,9 +45,9 @@ test('kept forwards show in the status bar, close when idle, one by one, or all 
   const a = lease(40001, busy);
   const b = lease(40002, quiet);
   const c = lease(40003, quiet);
-  kept.add(a as never, 'rfr-0', 40001);
-  kept.add(b as never, 'rfr-0', 40002);
-  kept.add(c as never, 'rfr-0', 40003);
+  kept.add(kube, a as never, 'rfr-0', 40001);
+  kept.add(kube, b as never, 'rfr-0', 40002);
+  kept.add(kube, c as never, 'rfr-0', 40003);
   assert.equal(status.visible, true);
   assert.equal(status.text, '$(plug) 3 redis-cli forwards');
   assert.match(String(status.tooltip), /Any process on this machine can connect to them/);
@@ -58,7 +59,7 @@ test('kept forwards show in the status bar, close when idle, one by one, or all 
   assert.equal(status.text, '$(plug) 1 redis-cli forward');
 
   const d = lease(40004, quiet);
-  kept.add(d as never, 'rfr-1', 40004);
+  kept.add(kube, d as never, 'rfr-1', 40004);
   quickPicks.push((items) => items.find((i) => i.label === '127.0.0.1:40004'));
   await kept.pickAndClose();
   assert.equal(d.released, 1, 'closed one by one');
