@@ -1,4 +1,4 @@
-import type { ValkeyCluster } from '../welkin/clusterAnnouncement';
+import { sentinelAddress, type ValkeyCluster } from '../welkin/clusterAnnouncement';
 
 /**
  * One Valkey cluster as the user reaches it: through a kubeconfig context, announced to an
@@ -20,8 +20,7 @@ export interface ClusterTarget {
  */
 export const targetKey = (t: ClusterTarget): string => `${t.context}/${t.namespace}/${sentinelAddress(t.cluster)}`;
 
-/** `<service>.<namespace>:<port>`: the Sentinel a cluster is reached through, however the ConfigMap spelled the host. */
-export const sentinelAddress = (c: Pick<ValkeyCluster, 'sentinel'>): string => `${c.sentinel.service}.${c.sentinel.namespace}:${c.sentinel.port}`;
+export { sentinelAddress };
 
 /** The SecretStorage key of a cluster's password. */
 export const passwordSecretKey = (t: ClusterTarget): string => `valkeyWelkin.password/${targetKey(t)}`;

@@ -10,7 +10,7 @@ import type { ClusterNode } from '../views/explorer/nodes';
 import { ConsoleTerminal } from './consoleTerminal';
 import { discoveredTarget } from './discoveredTarget';
 import { KeptForwards } from './keptForwards';
-import { code, md, mdRaw } from '../util/markdown';
+import { code, md, mdRaw, noticeText } from '../util/markdown';
 
 type ConsoleServices = Pick<AppServices, 'log' | 'config' | 'connections' | 'globalState' | 'kubeconfig' | 'clusters'>;
 
@@ -24,8 +24,8 @@ export async function targetFrom(services: Pick<AppServices, 'kubeconfig' | 'clu
   const node = isTarget(arg) ? undefined : await clusterFrom(services, arg);
   const named = isTarget(arg) ? arg : node ? targetOfNode(node) : undefined;
   if (!named) return undefined;
-  const found = await discoveredTarget(services, named);
-  if (!found) void vscode.window.showErrorMessage(`Refused: ${String(named.cluster?.name)} (context ${String(named.context)}) is not a Valkey cluster discovered in your kubeconfig.`);
+  const found = await discoveredTarget(services, await loadKube(), named);
+  if (!found) void vscode.window.showErrorMessage(noticeText(`Refused: ${String(named.cluster?.name)} (context ${String(named.context)}) is not a Valkey cluster discovered in your kubeconfig.`));
   return found;
 }
 
@@ -186,7 +186,7 @@ export class ConsoleManager implements vscode.Disposable {
     const showLog = 'Show Log';
     if (error.kind === 'kube' && (error.cause.kind === 'unauthorized' || error.cause.kind === 'loginFailed')) actions.push(logIn);
     actions.push(showLog);
-    const picked = await vscode.window.showErrorMessage(`Cannot open a console on ${target.cluster.name}: ${error.message}`, ...actions);
+    const picked = await vscode.window.showErrorMessage(noticeText(`Cannot open a console on ${target.cluster.name}: ${error.message}`), ...actions);
     if (picked === logIn) await vscode.commands.executeCommand(Commands.contextLogIn, target.context);
     if (picked === showLog) this.services.log.show(true);
   }

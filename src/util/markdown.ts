@@ -87,3 +87,10 @@ export function md(strings: TemplateStringsArray, ...values: readonly MarkdownVa
   });
   return out;
 }
+
+/**
+ * Text for a notification: VS Code turns `[label](https://…)` and `[label](command:…)` in a
+ * notification's message into links, so data others control (key names, server errors) is broken
+ * out of that form (`] (`) and its invisible characters shown. The rest reads as it was.
+ */
+export const noticeText = (s: string): string => visibleLine(s).replace(/\]\(/g, '] (');

@@ -103,6 +103,9 @@ export function isAppConfigMap(configMap: ConfigMapLike, flavour: Flavour): bool
   return keys.sentinelHost in data && keys.sentinelPort in data && !(keys.clusterName in data);
 }
 
+/** `<service>.<namespace>:<port>`: the Sentinel a cluster is reached through, however the ConfigMap spelled the host. */
+export const sentinelAddress = (c: Pick<ValkeyCluster, 'sentinel'>): string => `${c.sentinel.service}.${c.sentinel.namespace}:${c.sentinel.port}`;
+
 /**
  * A cluster is the Sentinel it is reached through (see targetKey): within one namespace, a second
  * announcement of the same Sentinel Service and port is reported as a duplicate of the first (by
@@ -118,7 +121,7 @@ export function markDuplicates(announcements: readonly Announcement[]): Announce
   const duplicates = new Map<Announcement, ValkeyCluster>();
   for (const a of sorted) {
     if (!a.ok) continue;
-    const key = `${a.value.sentinel.service}.${a.value.sentinel.namespace}:${a.value.sentinel.port}`;
+    const key = sentinelAddress(a.value);
     const first = firstBySentinel.get(key);
     if (first) duplicates.set(a, first);
     else firstBySentinel.set(key, a.value);
@@ -135,7 +138,7 @@ export function markDuplicates(announcements: readonly Announcement[]): Announce
       issues: [
         {
           key: flavourKeys(flavour).sentinelHost,
-          message: `names the Sentinel ${sentinel.service}.${sentinel.namespace}:${sentinel.port}, which the ConfigMap "${first.source.name}" already announces (as cluster "${first.name}"): shown once, as announced there`,
+          message: `names the Sentinel ${sentinelAddress({ sentinel })}, which the ConfigMap "${first.source.name}" already announces (as cluster "${first.name}"): shown once, as announced there`,
         },
       ],
     });

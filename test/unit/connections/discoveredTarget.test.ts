@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { discoveredTarget } from '../../../src/console/discoveredTarget';
 import type { ClusterTarget } from '../../../src/connections/target';
 import { readAnnouncements } from '../../../src/welkin/clusterAnnouncement';
+import { findAnnounced } from '../../../src/welkin/discovery';
 
 const context = { name: 'welkin', cluster: 'k', server: 'https://k', user: 'dev', namespace: 'shop', isCurrent: true, auth: 'exec', execCommand: 'kubectl' };
 const announcements = readAnnouncements({
@@ -24,14 +25,14 @@ const target = (patch: Partial<ClusterTarget['cluster']['sentinel']>, ctx = 'wel
 });
 
 test('a target matching a discovered cluster is answered with the discovered cluster', async () => {
-  const found = await discoveredTarget(services, target({ host: 'rfs-cache.valkey-system.svc.cluster.local' }));
+  const found = await discoveredTarget(services, { findAnnounced }, target({ host: 'rfs-cache.valkey-system.svc.cluster.local' }));
   assert.equal(found?.cluster, discovered, 'the discovered object, not the argument');
 });
 
 test('a target naming another Sentinel, port, namespace or context is refused', async () => {
-  assert.equal(await discoveredTarget(services, target({ service: 'evil', host: 'evil.valkey-system' })), undefined);
-  assert.equal(await discoveredTarget(services, target({ port: 6379 })), undefined);
-  assert.equal(await discoveredTarget(services, target({}, 'welkin', 'other')), undefined);
-  assert.equal(await discoveredTarget(services, target({}, 'not-in-kubeconfig')), undefined);
-  assert.equal(await discoveredTarget(services, { context: 'welkin', namespace: 'shop', cluster: {} } as unknown as ClusterTarget), undefined, 'a malformed argument');
+  assert.equal(await discoveredTarget(services, { findAnnounced }, target({ service: 'evil', host: 'evil.valkey-system' })), undefined);
+  assert.equal(await discoveredTarget(services, { findAnnounced }, target({ port: 6379 })), undefined);
+  assert.equal(await discoveredTarget(services, { findAnnounced }, target({}, 'welkin', 'other')), undefined);
+  assert.equal(await discoveredTarget(services, { findAnnounced }, target({}, 'not-in-kubeconfig')), undefined);
+  assert.equal(await discoveredTarget(services, { findAnnounced }, { context: 'welkin', namespace: 'shop', cluster: {} } as unknown as ClusterTarget), undefined, 'a malformed argument');
 });

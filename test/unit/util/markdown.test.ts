@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import MarkdownIt from 'markdown-it';
-import { cell, cellCode, code, escapeText, md, visibleLine } from '../../../src/util/markdown';
+import { cell, cellCode, code, escapeText, md, noticeText, visibleLine } from '../../../src/util/markdown';
 import { HOSTILE } from './hostile';
 
 const preview = new MarkdownIt({ html: true, linkify: true });
@@ -61,4 +61,17 @@ test('bidi, zero-width and control characters are shown, never applied', () => {
   assert.equal(code('x\u200By').markdown, '`x\\u200by`');
   assert.equal(code('a`b').markdown, '``a`b``');
   assert.equal(code('``').markdown, '``` `` ```');
+});
+
+test('notification text: VS Code’s link syntax in data others control no longer forms a link', () => {
+  // The pattern VS Code's notifications use to find links (src/vs/base/common/linkedText.ts).
+  const LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
+  for (const name of ['[click](https://evil.example)', 'x [run](command:workbench.action.terminal.new) y', '[a](file:///etc/passwd "t")', ...HOSTILE]) {
+    const text = noticeText(`Could not delete ${name}: ERR ${name}`);
+    assert.equal(LINK.test(text), false, `${JSON.stringify(name)} -> ${text}`);
+    LINK.lastIndex = 0;
+    // eslint-disable-next-line no-control-regex
+    assert.ok(!/[\u0000-\u001f\u202e\u200b]/.test(text), 'invisible and control characters shown escaped');
+  }
+  assert.equal(noticeText('Deleted [x](https://e.example)'), 'Deleted [x] (https://e.example)');
 });
