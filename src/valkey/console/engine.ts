@@ -35,7 +35,8 @@ export interface ConsoleEngineOptions {
   readonly session: ConsoleSession;
   readonly host: ConsoleHost;
   /** Shown in the prompt and in confirmations. */
-  readonly target: { readonly context: string; readonly namespace: string; readonly clusterName: string; readonly sentinelNamespace: string };
+  /** `sentinel`: `<service>.<namespace>:<port>`, named in confirmations (two clusters may share a name). */
+  readonly target: { readonly context: string; readonly namespace: string; readonly clusterName: string; readonly sentinelNamespace: string; readonly sentinel?: string };
   readonly history?: readonly string[];
   readonly historyLimit?: number;
   readonly readOnly?: boolean;
@@ -588,7 +589,7 @@ export class ConsoleEngine {
   }
 
   private async confirmDanger(label: string, effect: string, repeat: number): Promise<boolean> {
-    const { context, namespace, clusterName, sentinelNamespace } = this.options.target;
+    const { context, namespace, clusterName, sentinelNamespace, sentinel } = this.options.target;
     const pod = this.session.connection?.pod;
     this.setMode('confirming');
     try {
@@ -599,7 +600,7 @@ export class ConsoleEngine {
           '',
           `Context: ${context}`,
           `Namespace: ${namespace}`,
-          `Cluster: ${clusterName} (Sentinel in ${sentinelNamespace})`,
+          `Cluster: ${clusterName} (Sentinel ${sentinel ?? `in ${sentinelNamespace}`})`,
           `Primary: ${pod ?? 'none reachable right now'}`,
         ].join('\n'),
         action: `Run ${label}`,

@@ -580,6 +580,12 @@ describe('guard rails', () => {
     assert.match(h.screen.text, /-- stopped by Ctrl-C after \d keys? in \d+ ms \(\d SCAN calls\); the scan did not finish --/);
   });
 
+  test('the confirmation names the Sentinel when the console knows it (two clusters may share a name)', async () => {
+    const h = harness({ target: { context: 'prod-ctx', namespace: 'shop', clusterName: 'valkey-cluster', sentinelNamespace: 'valkey-system', sentinel: 'rfs-valkey-cluster.valkey-system:26379' } });
+    await h.type('FLUSHDB\r');
+    assert.match(h.confirms[0]!.detail, /Cluster: valkey-cluster \(Sentinel rfs-valkey-cluster\.valkey-system:26379\)/);
+  });
+
   test('dangerous commands ask, naming context, namespace and cluster; declined means not sent', async () => {
     const h = harness();
     await h.type('FLUSHALL\r');
