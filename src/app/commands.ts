@@ -10,6 +10,7 @@ import type { ContextNode, MessageNode } from '../views/explorer/nodes';
 import { cancelKeyScan, clearKeyExpiry, copyKeyName, deleteKey, filterKeys, loadMoreKeys, openKey, openKeyInConsole, refreshKeys, setKeyExpiry } from '../views/keys/commands';
 import { openHealthDashboard, refreshHealth, runHealthTtlAudit } from '../views/health/commands';
 import { loadKube } from './lazy';
+import { noticeText } from '../util/markdown';
 
 type Handler = (services: AppServices, ...args: unknown[]) => unknown;
 
@@ -33,6 +34,7 @@ const table: Record<CommandId, Handler> = {
   [Commands.consoleToggleReadOnly]: ({ consoles }) => consoles.toggleReadOnly(),
   [Commands.consoleCopyRedisCliCommand]: ({ consoles }, arg) => consoles.copyRedisCliCommand(arg),
   [Commands.consoleForgetPassword]: ({ consoles }, arg) => consoles.forgetPassword(arg),
+  [Commands.consoleCloseForwards]: ({ consoles }) => consoles.closeForwards(),
   [Commands.keysFilter]: filterKeys,
   [Commands.keysLoadMore]: loadMoreKeys,
   [Commands.keysOpen]: openKey,
@@ -94,7 +96,7 @@ async function setCurrentContext({ kubeconfig }: AppServices, node: unknown): Pr
 async function showDetails({ log }: AppServices, node: unknown): Promise<void> {
   const message = node as MessageNode | undefined;
   if (message?.kind !== 'message') return;
-  const choice = await vscode.window.showWarningMessage(message.label, { modal: false, detail: message.detail }, ...(message.action ? [message.action.title] : []), 'Open Log');
+  const choice = await vscode.window.showWarningMessage(noticeText(message.label), { modal: false, detail: message.detail }, ...(message.action ? [message.action.title] : []), 'Open Log');
   if (choice === 'Open Log') log.show(true);
   else if (choice && message.action) await vscode.commands.executeCommand(message.action.command, ...(message.action.args ?? []));
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { SECTION, Settings } from '../constants/settings';
+import { workspaceMayOnlyLower, workspaceStrings } from './bounds';
 
 /**
  * Typed access to the extension's settings. Settings that choose a file or an executable are read
@@ -14,6 +15,8 @@ export interface Configuration {
   loginTimeoutSeconds(): number;
   /** Namespaces to search besides the context's when listing namespaces is forbidden. */
   extraNamespaces(): string[];
+  /** Those of them set by the workspace (not the user): the tree says so. */
+  workspaceExtraNamespaces(): string[];
   /** The user's label selector of the data pods (`{cluster}`, `{failover}` filled in), if set. */
   dataPodSelector(): string | undefined;
   /** Context name patterns whose consoles and key actions start read-only (user settings only: a workspace must not weaken it). */
@@ -25,15 +28,17 @@ export interface Configuration {
   tls(): TlsSettings;
   consoleHistorySize(): number;
   consoleMaxReplyLines(): number;
+  /** Minutes a port-forward kept for redis-cli stays open without a client. */
+  consoleRedisCliForwardIdleMinutes(): number;
   /** The key browser's prefix delimiter (default ":"; empty: no grouping). */
   keysDelimiter(): string;
-  /** SCAN's COUNT for the key browser. */
+  /** SCAN's COUNT for the key browser (a workspace may lower it, only the user raise it). */
   keysScanCount(): number;
   /** Rows the key browser's tree holds at most per cluster. */
   keysMaxTreeNodes(): number;
   /** Seconds between the health dashboard's INFO polls. */
   healthPollIntervalSeconds(): number;
-  /** Keys the TTL audit reads at most. */
+  /** Keys the TTL audit reads at most (a workspace may lower it, only the user raise it). */
   healthTtlAuditSampleSize(): number;
   /** Lint settings for a file (they are resource-scoped: a folder may differ). */
   lint(resource: vscode.Uri | undefined): LintSettings;
@@ -61,6 +66,7 @@ export function createConfiguration(): Configuration {
     loginTimeoutSeconds: () => clamp(section().get<number>(Settings.loginTimeoutSeconds, 180), 10, 3600),
     extraNamespaces: () =>
       (section().get<unknown[]>(Settings.extraNamespaces, []) ?? []).filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => n.trim()),
+    workspaceExtraNamespaces: () => workspaceStrings(section().inspect<unknown>(Settings.extraNamespaces)),
     dataPodSelector: () => section().get<string>(Settings.dataPodSelector, '').trim() || undefined,
     readOnlyContexts: () => readOnlyContexts(section()),
     tls: () => {
@@ -74,14 +80,15 @@ export function createConfiguration(): Configuration {
     },
     consoleHistorySize: () => clampInt(section().get<number>(Settings.consoleHistorySize, 500), 0, 10_000, 500),
     consoleMaxReplyLines: () => clampInt(section().get<number>(Settings.consoleMaxReplyLines, 1000), 10, 1_000_000, 1000),
+    consoleRedisCliForwardIdleMinutes: () => workspaceMayOnlyLower(section().inspect<unknown>(Settings.consoleRedisCliForwardIdleMinutes), 1, 24 * 60, 30),
     keysDelimiter: () => {
       const d = section().get<unknown>(Settings.keysDelimiter, ':');
       return typeof d === 'string' ? d : ':';
     },
-    keysScanCount: () => clampInt(section().get<number>(Settings.keysScanCount, 1000), 1, 100_000, 1000),
+    keysScanCount: () => workspaceMayOnlyLower(section().inspect<unknown>(Settings.keysScanCount), 1, 100_000, 1000),
     keysMaxTreeNodes: () => clampInt(section().get<number>(Settings.keysMaxTreeNodes, 5000), 100, 100_000, 5000),
     healthPollIntervalSeconds: () => clampInt(section().get<number>(Settings.healthPollIntervalSeconds, 5), 1, 3600, 5),
-    healthTtlAuditSampleSize: () => clampInt(section().get<number>(Settings.healthTtlAuditSampleSize, 10_000), 100, 10_000_000, 10_000),
+    healthTtlAuditSampleSize: () => workspaceMayOnlyLower(section().inspect<unknown>(Settings.healthTtlAuditSampleSize), 100, 10_000_000, 10_000),
     lint: (resource) => {
       const c = vscode.workspace.getConfiguration(SECTION, resource);
       const rawRules = c.get<Record<string, unknown>>(Settings.lintRules, {}) ?? {};

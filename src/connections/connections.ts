@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../util/result';
 import type { ValkeyError } from '../valkey/errors';
 import type { ValkeySession } from '../valkey/session';
 import type { SessionTls } from '../valkey/sessionTypes';
-import { describeTarget, matchesAnyPattern, targetKey, type ClusterTarget } from './target';
+import { describeTarget, matchesAnyPattern, passwordSecretKey, sentinelAddress, targetKey, type ClusterTarget } from './target';
 
 /** A connected session and the promise to give it back. */
 export interface SessionLease {
@@ -190,7 +190,7 @@ export class Connections implements ConnectionsApi, vscode.Disposable {
         if ((error.kind !== 'authRequired' && error.kind !== 'authFailed') || attempt >= MAX_PASSWORD_TRIES) return err(error);
         if (error.kind === 'authFailed') await this.secrets.delete(secretKey(target));
         const asked = await vscode.window.showInputBox({
-          title: `Password for ${target.cluster.name}`,
+          title: `Password for ${target.cluster.name} (Sentinel ${sentinelAddress(target.cluster)})`,
           prompt:
             error.kind === 'authFailed'
               ? `The password was refused by ${describeTarget(target)}. Enter it again (kept in the editor's secret storage).`
@@ -218,4 +218,4 @@ export class Connections implements ConnectionsApi, vscode.Disposable {
   }
 }
 
-const secretKey = (target: ClusterTarget): string => `valkeyWelkin.password/${targetKey(target)}`;
+const secretKey = passwordSecretKey;

@@ -1,4 +1,4 @@
-import type { ValkeyCluster } from '../welkin/clusterAnnouncement';
+import { sentinelAddress, type ValkeyCluster } from '../welkin/clusterAnnouncement';
 
 /**
  * One Valkey cluster as the user reaches it: through a kubeconfig context, announced to an
@@ -12,12 +12,22 @@ export interface ClusterTarget {
   readonly cluster: ValkeyCluster;
 }
 
-/** A stable key for maps, SecretStorage and history: context, Sentinel namespace and cluster name. */
-export const targetKey = (t: ClusterTarget): string => `${t.context}/${t.cluster.sentinel.namespace}/${t.cluster.name}`;
+/**
+ * A cluster's identity, the one key for sessions, SecretStorage (passwords), read-only choices,
+ * history and tree ids: the context, the namespace the announcement was made to, and the Sentinel
+ * Service and port. Two announcements sharing a cluster name but naming another Sentinel (or made to
+ * another namespace) are two clusters and never share a session, a password or a read-only state.
+ */
+export const targetKey = (t: ClusterTarget): string => `${t.context}/${t.namespace}/${sentinelAddress(t.cluster)}`;
 
-/** For messages and modal confirmations: names the cluster, its namespace and the context. */
+export { sentinelAddress };
+
+/** The SecretStorage key of a cluster's password. */
+export const passwordSecretKey = (t: ClusterTarget): string => `valkeyWelkin.password/${targetKey(t)}`;
+
+/** For messages, password prompts and modal confirmations: names the cluster, its Sentinel, the namespace it was announced to and the context. */
 export const describeTarget = (t: ClusterTarget): string =>
-  `${t.cluster.name} in namespace ${t.cluster.sentinel.namespace} (context ${t.context})`;
+  `${t.cluster.name} (Sentinel ${sentinelAddress(t.cluster)}, namespace ${t.namespace}, context ${t.context})`;
 
 /** Whether a context name matches one of the read-only patterns (`*` matches any run of characters, case-insensitive). */
 export function matchesAnyPattern(name: string, patterns: readonly string[]): boolean {

@@ -8,16 +8,25 @@ import { shellCommand } from '../welkin/generate/shellQuote';
 import { clusterFrom } from '../wiring/pickCluster';
 import type { ClusterNode } from '../views/explorer/nodes';
 import { ConsoleTerminal } from './consoleTerminal';
+import { discoveredTarget } from './discoveredTarget';
+import { KeptForwards } from './keptForwards';
+import { code, md, mdRaw, noticeText } from '../util/markdown';
 
 type ConsoleServices = Pick<AppServices, 'log' | 'config' | 'connections' | 'globalState' | 'kubeconfig' | 'clusters'>;
 
 const HISTORY_KEY = 'valkeyWelkin.consoleHistory/';
 
-/** The cluster a console command is about: a ClusterTarget (key browser), a tree node, or one picked. */
+/**
+ * The cluster a console command is about: a ClusterTarget (key browser), a tree node, or one picked;
+ * always one discovery found (an argument naming anything else is refused with a message).
+ */
 export async function targetFrom(services: Pick<AppServices, 'kubeconfig' | 'clusters'>, arg: unknown): Promise<ClusterTarget | undefined> {
-  if (isTarget(arg)) return arg;
-  const node = await clusterFrom(services, arg);
-  return node ? targetOfNode(node) : undefined;
+  const node = isTarget(arg) ? undefined : await clusterFrom(services, arg);
+  const named = isTarget(arg) ? arg : node ? targetOfNode(node) : undefined;
+  if (!named) return undefined;
+  const found = await discoveredTarget(services, await loadKube(), named);
+  if (!found) void vscode.window.showErrorMessage(noticeText(`Refused: ${String(named.cluster?.name)} (context ${String(named.context)}) is not a Valkey cluster discovered in your kubeconfig.`));
+  return found;
 }
 
 export const targetOfNode = (node: ClusterNode): ClusterTarget => ({ context: node.context.name, namespace: node.namespace.namespace, cluster: node.cluster });
@@ -35,10 +44,11 @@ export class ConsoleManager implements vscode.Disposable {
   private readonly consoles = new Set<ConsoleTerminal>();
   private readonly statusItem: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
-  /** Sessions kept open for "Copy redis-cli Command", until the user closes them. */
-  private readonly keptForwards = new Map<string, { release(): void }>();
+  /** Sessions kept open for "Copy redis-cli Command": in the status bar, closable, closed when idle. */
+  private readonly keptForwards: KeptForwards;
 
   constructor(private readonly services: ConsoleServices) {
+    this.keptForwards = new KeptForwards(() => services.config.consoleRedisCliForwardIdleMinutes(), services.log);
     this.statusItem = vscode.window.createStatusBarItem('valkeyWelkin.console', vscode.StatusBarAlignment.Left, 50);
     this.statusItem.name = 'Valkey Console';
     this.disposables.push(this.statusItem, vscode.window.onDidChangeActiveTerminal(() => this.updateStatus()));
@@ -130,8 +140,14 @@ export class ConsoleManager implements vscode.Disposable {
         return;
       }
       session = lease.value.session;
-      const key = `${targetKey(target)}#${Date.now()}`;
-      this.keptForwards.set(key, lease.value);
+      const info = session.connection;
+      if (!info) {
+        // Nothing to point redis-cli at: the forward is not kept.
+        lease.value.release();
+        void vscode.window.showWarningMessage(`No primary of ${target.cluster.name} is reachable right now; try again in a moment.`);
+        return;
+      }
+      this.keptForwards.add(await loadKube(), lease.value, info.pod, info.localPort);
     }
     const info = session.connection;
     if (!info) {
@@ -147,8 +163,12 @@ export class ConsoleManager implements vscode.Disposable {
     const command = shellCommand(argv);
     await vscode.env.clipboard.writeText(command);
     void vscode.window.showInformationMessage(
-      `Copied "${command}": a port-forward to ${info.pod} (the primary now) stays open while this window is open${fromConsole ? ' and the console is open' : ''}. After a failover it still reaches ${info.pod}.`,
+      `Copied "${command}": a port-forward to ${info.pod} (the primary now) stays open ${fromConsole ? 'while the console is open' : `until you close it from the status bar or it has had no client for ${this.services.config.consoleRedisCliForwardIdleMinutes()} minutes`}; any process on this machine can use it meanwhile. After a failover it still reaches ${info.pod}.`,
     );
+  }
+
+  closeForwards(): Promise<void> {
+    return this.keptForwards.pickAndClose();
   }
 
   async forgetPassword(arg: unknown): Promise<void> {
@@ -166,7 +186,7 @@ export class ConsoleManager implements vscode.Disposable {
     const showLog = 'Show Log';
     if (error.kind === 'kube' && (error.cause.kind === 'unauthorized' || error.cause.kind === 'loginFailed')) actions.push(logIn);
     actions.push(showLog);
-    const picked = await vscode.window.showErrorMessage(`Cannot open a console on ${target.cluster.name}: ${error.message}`, ...actions);
+    const picked = await vscode.window.showErrorMessage(noticeText(`Cannot open a console on ${target.cluster.name}: ${error.message}`), ...actions);
     if (picked === logIn) await vscode.commands.executeCommand(Commands.contextLogIn, target.context);
     if (picked === showLog) this.services.log.show(true);
   }
@@ -182,8 +202,8 @@ export class ConsoleManager implements vscode.Disposable {
     const latency = status.lastLatencyMs !== undefined ? ` · ${formatMs(status.lastLatencyMs)}` : '';
     this.statusItem.text = `${status.readOnly ? '$(lock)' : '$(database)'} ${console.target.cluster.name} · ${where}${latency}`;
     const tooltip = new vscode.MarkdownString(
-      `**Valkey console** on ${describeTarget(console.target)}\n\n` +
-        `- ${status.role === 'primary' ? `Primary: \`${status.pod ?? '?'}\`` : 'No primary reachable right now'}\n` +
+      md`**Valkey console** on ${describeTarget(console.target)}\n\n` +
+        md`- ${status.role === 'primary' ? mdRaw(md`Primary: ${code(status.pod ?? '?')}`) : 'No primary reachable right now'}\n` +
         `- ${status.readOnly ? 'Read-only: writes are refused' : 'Writes allowed'} (click to toggle)\n` +
         (status.lastLatencyMs !== undefined ? `- Last command round trip: ${formatMs(status.lastLatencyMs)}\n` : ''),
     );
@@ -194,8 +214,7 @@ export class ConsoleManager implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const kept of this.keptForwards.values()) kept.release();
-    this.keptForwards.clear();
+    this.keptForwards.dispose();
     for (const c of [...this.consoles]) c.terminal?.dispose();
     for (const d of this.disposables) d.dispose();
   }

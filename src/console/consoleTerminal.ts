@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Kube } from '../app/lazy';
 import type { SessionLease } from '../connections/connections';
-import { describeTarget, type ClusterTarget } from '../connections/target';
+import { describeTarget, sentinelAddress, type ClusterTarget } from '../connections/target';
 import type { ConsoleEngine, ConsoleStatus } from '../valkey/console/engine';
 
 export interface ConsoleTerminalOptions {
@@ -62,7 +62,7 @@ export class ConsoleTerminal implements vscode.Pseudoterminal {
     const target = lease.target;
     this.engine = new kube.ConsoleEngine({
       session: lease.session,
-      target: { context: target.context, namespace: target.namespace, clusterName: target.cluster.name, sentinelNamespace: target.cluster.sentinel.namespace },
+      target: { context: target.context, namespace: target.namespace, clusterName: target.cluster.name, sentinelNamespace: target.cluster.sentinel.namespace, sentinel: sentinelAddress(target.cluster) },
       history: this.options.history,
       historyLimit: this.options.historyLimit,
       readOnly: this.options.readOnly,

@@ -18,6 +18,7 @@ export const Commands = {
   consoleToggleReadOnly: 'valkeyWelkin.console.toggleReadOnly',
   consoleCopyRedisCliCommand: 'valkeyWelkin.console.copyRedisCliCommand',
   consoleForgetPassword: 'valkeyWelkin.console.forgetPassword',
+  consoleCloseForwards: 'valkeyWelkin.console.closeForwards',
   keysFilter: 'valkeyWelkin.keys.filter',
   keysLoadMore: 'valkeyWelkin.keys.loadMore',
   keysOpen: 'valkeyWelkin.keys.open',

@@ -10,6 +10,7 @@ export const Settings = {
   consoleReadOnlyContexts: 'console.readOnlyContexts',
   consoleHistorySize: 'console.historySize',
   consoleMaxReplyLines: 'console.maxReplyLines',
+  consoleRedisCliForwardIdleMinutes: 'console.redisCliForwardIdleMinutes',
   tls: 'connection.tls',
   tlsCaFile: 'connection.tlsCaFile',
   tlsServerName: 'connection.tlsServerName',

@@ -7,7 +7,7 @@ export type { KubeContextInfo, LoadedKubeconfig, KubeconfigProblem, AuthKind } f
 export { KubeClient, CredentialCache } from './client';
 export type { KubeClientOptions } from './client';
 export type { KubeError } from './errors';
-export { discoverClusters } from '../welkin/discovery';
+export { discoverClusters, findAnnounced } from '../welkin/discovery';
 export type { Discovery, NamespaceFindings, DiscoveryOptions } from '../welkin/discovery';
 export { loadSentinelEndpoints, loadDataPods, loadWorkloadAccess } from '../welkin/clusterDetails';
 export type { Endpoint, DataPod } from '../welkin/clusterDetails';

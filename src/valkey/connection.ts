@@ -34,10 +34,13 @@ export interface TlsOptions {
 export interface SendOptions {
   /** Stop waiting after this long; the command may still run. No timeout by default (BLPOP 0 may wait forever). */
   readonly timeoutMs?: number | undefined;
+  /** Bulk-string bytes the reply may hold; past it strings are cut (`omitted`) and the rest dropped unread. */
+  readonly maxReplyBytes?: number | undefined;
 }
 
 interface Pending {
   readonly name: string;
+  readonly maxReplyBytes?: number | undefined;
   readonly resolve: (result: Result<Reply, ValkeyError>) => void;
   settled: boolean;
   /** Replies owed: SUBSCRIBE a b answers once per channel; the first settles, the rest are pushes. */
@@ -58,7 +61,7 @@ const PUBSUB_MESSAGES = new Set(['message', 'pmessage', 'smessage']);
  */
 export class RespConnection implements Disposable {
   private readonly pending: Pending[] = [];
-  private readonly parser = new RespParser((reply) => this.dispatch(reply));
+  private readonly parser = new RespParser((reply) => this.dispatch(reply), {}, () => this.pending[0]?.maxReplyBytes);
   private readonly pushes = new Emitter<Reply>();
   private readonly closes = new Emitter<string>();
   private closeReason: string | undefined;
@@ -136,7 +139,7 @@ export class RespConnection implements Disposable {
     return new Promise((resolve) => {
       const subscription = SUBSCRIPTION_COMMANDS.has(name.toLowerCase());
       const owed = subscription ? Math.max(1, args.length - 1) : 1;
-      const entry: Pending = { name, resolve, settled: false, owed, answered: 0, subscription };
+      const entry: Pending = { name, resolve, settled: false, owed, answered: 0, subscription, maxReplyBytes: options.maxReplyBytes };
       if (options.timeoutMs !== undefined) {
         entry.timer = setTimeout(() => {
           settle(entry, err({ kind: 'timeout', message: `${name} got no reply from ${this.label} within ${seconds(options.timeoutMs ?? 0)}; it may still run.` }));

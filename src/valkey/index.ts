@@ -21,6 +21,7 @@ export { parseCommandLine, splitArgs, INVALID_ARGUMENTS, type CommandLine } from
 export { formatReply, formatReplyFor, formatRaw } from './resp/format';
 export type { Reply, ReplyType } from './resp/reply';
 export { RespConnection, type Arg } from './connection';
+export { KeptForwardSet, IdleWatch, type KeptForward, type KeptLease } from './keptForwards';
 export { ForwardSet, type Forward, type ForwardEvent, type ForwardSetOptions, type ForwardTarget, type PortForwardError } from '../kube/portForward';
 /** The key browser's domain (scan, prefix tree, details, values, actions). */
 export * as keys from './keys/index';

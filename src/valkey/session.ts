@@ -8,7 +8,7 @@ import { commandName, RespConnection, type Arg, type TlsOptions } from './connec
 import { podByIp, readySentinels } from './discovery';
 import { cancelled, type ValkeyError } from './errors';
 import { handshake } from './handshake';
-import type { Reply } from './resp/reply';
+import { replyText, type Reply } from './resp/reply';
 import { isDown, nodeKey, queryMaster, type MasterView } from './sentinel';
 import { SentinelWatch, type NodeAddress, type SentinelEvent } from './sentinelWatch';
 import type { CommandOptions, ConnectionInfo, ForwardInfo, SessionEvent, SessionState, ValkeySessionOptions } from './sessionTypes';
@@ -21,7 +21,7 @@ const DEFAULT_STEP_TIMEOUT_MS = 10_000;
 const DEMOTION_WINDOW_MS = 15_000;
 const REOPEN_BACKOFF_MS = [50, 100, 200, 300, 500];
 /** Commands whose effect on the connection a new connection must repeat. */
-const STATEFUL = new Set(['SELECT', 'HELLO', 'RESET']);
+const STATEFUL = new Set(['SELECT', 'HELLO', 'RESET', 'AUTH']);
 
 /** What one connect() builds, torn down together. */
 interface Parts {
@@ -58,6 +58,8 @@ export class ValkeySession {
   /** natMap misses already told about, until resolved. */
   private readonly missed = new Set<string>();
   private password: string | undefined;
+  /** The arguments of the console's last successful AUTH as another user (memory only), restored on every new console connection. */
+  private consoleAuth: readonly Arg[] | undefined;
   private db = 0;
   private protocol: 2 | 3 = 2;
   private reopening = false;
@@ -125,7 +127,7 @@ export class ValkeySession {
   }
 
   private async send(connection: RespConnection, args: readonly Arg[], options: CommandOptions): Promise<Result<Reply, ValkeyError>> {
-    const result = await connection.send(args, { timeoutMs: options.timeoutMs });
+    const result = await connection.send(args, { timeoutMs: options.timeoutMs, maxReplyBytes: options.maxReplyBytes });
     if (result.ok && result.value.type !== 'error' && STATEFUL.has(commandName(args))) this.remember(args);
     return result;
   }
@@ -465,7 +467,18 @@ export class ValkeySession {
       connection.close('not the primary');
       return err({ kind: 'notConnected', message: `${address.value.pod} is not the primary (ROLE: ${role}); waiting for Sentinel.` });
     }
+    const restore = this.consoleAuth ? await connection.send(['AUTH', ...this.consoleAuth], { timeoutMs: this.stepMs }) : undefined;
     this.attachConsole(connection, address.value);
+    if (restore && this.consoleAuth) {
+      const user = this.consoleAuth.length > 1 ? argText(this.consoleAuth[0]!) : 'default';
+      if (restore.ok && restore.value.type !== 'error') {
+        this.emitter.fire({ type: 'identity', restored: true, message: `still running as ${user}: the AUTH typed in this console was sent again on the new connection` });
+      } else {
+        const why = restore.ok ? (replyText(restore.value) ?? 'refused') : restore.error.message;
+        this.consoleAuth = undefined;
+        this.emitter.fire({ type: 'identity', restored: false, message: `this console now runs as the stored user, not ${user}: the AUTH typed in it was refused on the new connection (${why})` });
+      }
+    }
     return ok(undefined);
   }
 
@@ -478,7 +491,15 @@ export class ValkeySession {
     else if (name === 'RESET') {
       this.db = 0;
       this.protocol = 2;
+      this.consoleAuth = undefined;
+    } else if (name === 'AUTH') {
+      this.consoleAuth = args.slice(1);
+      return;
     } else return;
+    if (name === 'HELLO') {
+      const auth = args.findIndex((a, i) => i > 0 && argText(a).toUpperCase() === 'AUTH');
+      if (auth > 0 && args[auth + 2] !== undefined) this.consoleAuth = [args[auth + 1]!, args[auth + 2]!];
+    }
     if (this.info) this.info = { ...this.info, db: this.db, protocol: this.protocol };
   }
 
@@ -551,6 +572,8 @@ export class ValkeySession {
     this.changed();
   }
 }
+
+const argText = (a: Arg): string => (typeof a === 'string' ? a : Buffer.from(a).toString('utf8'));
 
 const label = (address: PodAddress): { host: string; port: number; label: string } => ({ host: address.forward.host, port: address.forward.port, label: `primary ${address.pod}` });
 

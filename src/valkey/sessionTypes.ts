@@ -71,6 +71,8 @@ export type SessionEvent =
   | { readonly type: 'disconnected'; readonly message: string }
   /** A port-forward failed, dropped or recovered. */
   | { readonly type: 'forward'; readonly event: ForwardEvent; readonly message: string }
+  /** After a reconnect: whether the console's own AUTH (as another ACL user) was restored, or it now runs as the stored user. */
+  | { readonly type: 'identity'; readonly restored: boolean; readonly message: string }
   /** A reply no command asked for: pub/sub messages, MONITOR lines, RESP3 pushes. */
   | { readonly type: 'push'; readonly reply: Reply }
   /** Something worth a line in the log that needs no action, e.g. a Sentinel connection retried. */
@@ -80,6 +82,8 @@ export interface CommandOptions {
   readonly signal?: AbortSignal | undefined;
   /** Stop waiting for the reply after this long (the command may still run). Default: wait. */
   readonly timeoutMs?: number | undefined;
+  /** Bulk-string bytes the reply may hold: longer strings are cut and marked (`omitted`), the rest never buffered. */
+  readonly maxReplyBytes?: number | undefined;
 }
 
 export const describeConnection = (info: ConnectionInfo): string => `${info.role} ${info.pod}`;

@@ -22,6 +22,8 @@ export interface AnnouncementProblem {
   /** The cluster name when it could be read, to label the error. */
   readonly clusterName: string | undefined;
   readonly issues: readonly { readonly key: string; readonly message: string }[];
+  /** Set when the ConfigMap is valid but announces a Sentinel another announcement in its namespace already names. */
+  readonly duplicateOf?: ConfigMapRef | undefined;
 }
 
 export type Announcement = Result<ValkeyCluster, AnnouncementProblem>;
@@ -99,4 +101,46 @@ export function isAppConfigMap(configMap: ConfigMapLike, flavour: Flavour): bool
   const keys = flavourKeys(flavour);
   const data = configMap.data ?? {};
   return keys.sentinelHost in data && keys.sentinelPort in data && !(keys.clusterName in data);
+}
+
+/** `<service>.<namespace>:<port>`: the Sentinel a cluster is reached through, however the ConfigMap spelled the host. */
+export const sentinelAddress = (c: Pick<ValkeyCluster, 'sentinel'>): string => `${c.sentinel.service}.${c.sentinel.namespace}:${c.sentinel.port}`;
+
+/**
+ * A cluster is the Sentinel it is reached through (see targetKey): within one namespace, a second
+ * announcement of the same Sentinel Service and port is reported as a duplicate of the first (by
+ * ConfigMap name, then flavour) instead of showing one cluster twice under the same identity.
+ */
+export function markDuplicates(announcements: readonly Announcement[]): Announcement[] {
+  const order = (a: Announcement): string => {
+    const source = a.ok ? a.value.source : a.error.source;
+    return `${source.name}\u0000${a.ok ? a.value.flavour : a.error.flavour}`;
+  };
+  const firstBySentinel = new Map<string, ValkeyCluster>();
+  const sorted = [...announcements].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  const duplicates = new Map<Announcement, ValkeyCluster>();
+  for (const a of sorted) {
+    if (!a.ok) continue;
+    const key = sentinelAddress(a.value);
+    const first = firstBySentinel.get(key);
+    if (first) duplicates.set(a, first);
+    else firstBySentinel.set(key, a.value);
+  }
+  return announcements.map((a) => {
+    const first = a.ok ? duplicates.get(a) : undefined;
+    if (!a.ok || !first) return a;
+    const { sentinel, flavour, source, name } = a.value;
+    return err({
+      flavour,
+      source,
+      clusterName: name,
+      duplicateOf: first.source,
+      issues: [
+        {
+          key: flavourKeys(flavour).sentinelHost,
+          message: `names the Sentinel ${sentinelAddress({ sentinel })}, which the ConfigMap "${first.source.name}" already announces (as cluster "${first.name}"): shown once, as announced there`,
+        },
+      ],
+    });
+  });
 }

@@ -3,7 +3,7 @@ import type { KubeClient, Page } from '../kube/client';
 import type { KubeError } from '../kube/errors';
 import { mapBounded } from '../util/concurrency';
 import { err, ok, type Result } from '../util/result';
-import { isAppConfigMap, readAnnouncements, type Announcement } from './clusterAnnouncement';
+import { isAppConfigMap, markDuplicates, readAnnouncements, sentinelAddress, type Announcement, type ValkeyCluster } from './clusterAnnouncement';
 import { FLAVOURS, flavourKeys, type Flavour } from './flavour';
 
 export interface NamespaceFindings {
@@ -113,7 +113,7 @@ export async function discoverClusters(client: KubeClient, options: DiscoveryOpt
 const FATAL = new Set<KubeError['kind']>(['unauthorized', 'unreachable', 'pluginMissing', 'loginFailed', 'cancelled']);
 
 function findings(namespace: string, maps: readonly V1ConfigMap[]): NamespaceFindings {
-  const announcements = maps.flatMap((m) => readAnnouncements(m));
+  const announcements = markDuplicates(maps.flatMap((m) => readAnnouncements(m)));
   const appConfigMaps = maps.flatMap((m) =>
     FLAVOURS.filter((flavour) => isAppConfigMap(m, flavour)).map((flavour) => ({
       flavour,
@@ -142,4 +142,15 @@ function groupByNamespace(maps: readonly V1ConfigMap[]): Map<string, V1ConfigMap
 
 function sortByName(list: NamespaceFindings[]): NamespaceFindings[] {
   return list.sort((a, b) => a.namespace.localeCompare(b.namespace));
+}
+
+/**
+ * The cluster discovery found announced to `namespace` through the Sentinel `address`
+ * (`<service>.<namespace>:<port>`), or undefined: console commands act only on what this returns.
+ */
+export function findAnnounced(discovery: Pick<Discovery, 'namespaces'>, namespace: string, address: string): ValkeyCluster | undefined {
+  for (const a of discovery.namespaces.find((n) => n.namespace === namespace)?.announcements ?? []) {
+    if (a.ok && sentinelAddress(a.value) === address) return a.value;
+  }
+  return undefined;
 }

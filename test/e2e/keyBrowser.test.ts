@@ -87,7 +87,7 @@ test('browse the keys of the sandbox cluster by prefix, open a value, filter the
     await page.locator('.monaco-dialog-box', { hasText: /Delete the key greeting\?/ }).waitFor({ state: 'visible' });
     const question = (await dialog.innerText()).replace(/\u00a0/g, ' ');
     assert.match(question, /Delete the key greeting\?/);
-    assert.match(question, /valkey-cluster in namespace valkey-system \(context welkin-sandbox\)/);
+    assert.match(question, /valkey-cluster \(Sentinel rfs-valkey-cluster\.valkey-system:26379, namespace \S+, context welkin-sandbox\)/);
     assert.match(question, /UNLINK greeting/);
     await wb.screenshot('key-delete-confirm');
     await dialog.locator('.monaco-button', { hasText: /^Delete$/ }).click();

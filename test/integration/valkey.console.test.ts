@@ -273,6 +273,30 @@ describe('the console on a real cluster', () => {
     }
   });
 
+  test('an AUTH as another ACL user typed in the console survives a reconnect, or the console says plainly it runs as the stored user', { timeout: 60_000 }, async () => {
+    await cli('ACL', 'SETUSER', 'reader', 'on', '>reader-pw', '~*', '&*', '+@all');
+    const c = openConsole();
+    try {
+      await c.type('AUTH reader reader-pw\r');
+      await c.type('ACL WHOAMI\r');
+      assert.equal(c.screen.lines.at(-2), '"reader"');
+      // A dropped connection (as after Ctrl-C on a blocked command, or a failover) reconnects with the stored password…
+      assert.ok(session.resetConsoleConnection('test: drop the console connection'));
+      await until('the identity line', 15_000, () => (/-- still running as reader/.test(c.screen.text) ? true : undefined));
+      await c.type('ACL WHOAMI\r');
+      assert.equal(c.screen.lines.at(-2), '"reader"', '…and the AUTH typed in the console is sent again');
+      // When the AUTH cannot be restored, the console says so instead of switching silently.
+      await cli('ACL', 'SETUSER', 'reader', 'resetpass', '>changed-pw');
+      assert.ok(session.resetConsoleConnection('test: drop it again'));
+      await until('the warning', 15_000, () => (/-- this console now runs as the stored user, not reader: the AUTH typed in it was refused/.test(c.screen.text) ? true : undefined));
+      await c.type('ACL WHOAMI\r');
+      assert.equal(c.screen.lines.at(-2), '"default"');
+    } finally {
+      c.engine.dispose();
+      await cli('ACL', 'DELUSER', 'reader');
+    }
+  });
+
   test('AUTH and HELLO … AUTH lines never reach the history', async () => {
     const c = openConsole({ history: ['GET earlier'] });
     try {

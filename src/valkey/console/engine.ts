@@ -9,7 +9,7 @@ import type { ValkeySession } from '../session';
 import type { SessionEvent } from '../sessionTypes';
 import { CLEAR_SCREEN, crlf, dim, ERASE_LINE, red, yellow } from './ansi';
 import { CommandCatalog, listOf, textOf } from './commandDocs';
-import { dangerOf, flagsFor, readCommandInfo, readOnlyVariant, type CommandFlags } from './guards';
+import { dangerOf, readCommandInfo, readOnlyVariant, readOnlyVerdict, type CommandFlags } from './guards';
 import { consoleHelp } from './help';
 import { DEFAULT_HISTORY_LIMIT, History } from './history';
 import { readKeys, type Key } from './keys';
@@ -35,7 +35,8 @@ export interface ConsoleEngineOptions {
   readonly session: ConsoleSession;
   readonly host: ConsoleHost;
   /** Shown in the prompt and in confirmations. */
-  readonly target: { readonly context: string; readonly namespace: string; readonly clusterName: string; readonly sentinelNamespace: string };
+  /** `sentinel`: `<service>.<namespace>:<port>`, named in confirmations (two clusters may share a name). */
+  readonly target: { readonly context: string; readonly namespace: string; readonly clusterName: string; readonly sentinelNamespace: string; readonly sentinel?: string };
   readonly history?: readonly string[];
   readonly historyLimit?: number;
   readonly readOnly?: boolean;
@@ -569,11 +570,10 @@ export class ConsoleEngine {
     if (danger) return `(read-only) ${danger.label} was not sent: it ${danger.effect}. To run it, ${TOGGLE_HINT}.`;
     const info = await this.commandInfo(name);
     if (!info.ok) return `(read-only) ${name} was not sent: cannot tell whether it writes (${info.error}). To run it, ${TOGGLE_HINT}.`;
-    if (info.value && flagsFor(info.value, words).has('write')) {
-      const shown = info.value.subcommands.size > 0 && words.length > 1 ? label : name;
-      return `(read-only) ${shown} was not sent: the server flags it as a write. To run it, ${TOGGLE_HINT}.`;
-    }
-    return undefined;
+    const verdict = readOnlyVerdict(words, info.value);
+    if (verdict.allowed) return undefined;
+    const shown = info.value && info.value.subcommands.has(words[1]?.toUpperCase() ?? '') ? label : name;
+    return `(read-only) ${shown} was not sent: ${verdict.reason}. To run it, ${TOGGLE_HINT}.`;
   }
 
   /** COMMAND INFO for one command, cached; null when the server does not know the command. */
@@ -589,7 +589,7 @@ export class ConsoleEngine {
   }
 
   private async confirmDanger(label: string, effect: string, repeat: number): Promise<boolean> {
-    const { context, namespace, clusterName, sentinelNamespace } = this.options.target;
+    const { context, namespace, clusterName, sentinelNamespace, sentinel } = this.options.target;
     const pod = this.session.connection?.pod;
     this.setMode('confirming');
     try {
@@ -600,7 +600,7 @@ export class ConsoleEngine {
           '',
           `Context: ${context}`,
           `Namespace: ${namespace}`,
-          `Cluster: ${clusterName} (Sentinel in ${sentinelNamespace})`,
+          `Cluster: ${clusterName} (Sentinel ${sentinel ?? `in ${sentinelNamespace}`})`,
           `Primary: ${pod ?? 'none reachable right now'}`,
         ].join('\n'),
         action: `Run ${label}`,
@@ -872,6 +872,10 @@ export class ConsoleEngine {
         break;
       case 'forward':
         this.note(dim(`-- ${event.message}`));
+        break;
+      case 'identity':
+        // Shown even after a quiet reconnect: the user must know who the console runs as.
+        this.note(event.restored ? dim(`-- ${event.message}`) : yellow(`-- ${event.message}`));
         break;
       default:
         return;

@@ -2,9 +2,10 @@ import { Advice } from './advice';
 import { bytes, count, duration, percent } from './format';
 import { HealthLinks } from './links';
 import type { TtlAuditReport } from './ttlAudit';
+import { cellCode, code, escapeCell } from '../../util/markdown';
 
-/** Markdown cells must not break the table or start a link. */
-const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([`*_[\]<>])/g, '\\$1');
+/** Key names, prefixes, types and messages are text: they must not break the table, start a link or raw HTML. */
+const cell = escapeCell;
 
 /** The TTL audit as a Markdown document: shares by prefix, by type, and the largest keys. */
 export function ttlAuditMarkdown(report: TtlAuditReport, title: string): string {
@@ -13,7 +14,7 @@ export function ttlAuditMarkdown(report: TtlAuditReport, title: string): string 
     ? `every key (${report.sampled.toLocaleString('en-US')})`
     : `a sample of ${report.sampled.toLocaleString('en-US')} of ${report.keyspaceSize?.toLocaleString('en-US') ?? '?'} keys (SCAN order)`;
   lines.push(`# TTL audit: ${cell(title)}`, '');
-  lines.push(`Read ${scope} in ${duration(report.durationMs / 1000)}; prefixes split at \`${report.delimiter}\`.`, '');
+  lines.push(`Read ${scope} in ${duration(report.durationMs / 1000)}; prefixes split at ${code(report.delimiter).markdown}.`, '');
   const margin = report.marginOfError > 0 ? ` (± ${percent(report.marginOfError)} at 95 % confidence)` : '';
   lines.push(`**${percent(report.shareWithoutTtl)} of keys have no TTL**${margin}: ${count(report.withoutTtl, 'key')} of ${report.sampled.toLocaleString('en-US')}.`, '');
   lines.push(`> ${Advice.keysWithoutTtl.advice} — [Welkin guide](${HealthLinks.welkinGuide})`, '');
@@ -22,7 +23,7 @@ export function ttlAuditMarkdown(report: TtlAuditReport, title: string): string 
   lines.push('## By prefix', '', '| Prefix | Keys | Without TTL | Share without TTL | Memory | Written in |', '|---|---:|---:|---:|---:|---|');
   for (const p of report.prefixes) {
     const where = p.locations.slice(0, 3).map((l) => (l.uri ? `[${cell(l.file)}:${l.line}](${l.uri.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}#L${l.line})` : `${cell(l.file)}:${l.line}`)).join('<br>') + (p.locations.length > 3 ? ` (+${p.locations.length - 3})` : '');
-    lines.push(`| \`${p.label.replace(/`/g, "'")}\` | ${p.keys.toLocaleString('en-US')} | ${p.withoutTtl.toLocaleString('en-US')} | ${percent(p.shareWithoutTtl)}${p.shareWithoutTtl === 1 ? ' ⚠' : ''} | ${p.bytes === undefined ? '—' : bytes(p.bytes)} | ${where || '—'} |`);
+    lines.push(`| ${cellCode(p.label).markdown} | ${p.keys.toLocaleString('en-US')} | ${p.withoutTtl.toLocaleString('en-US')} | ${percent(p.shareWithoutTtl)}${p.shareWithoutTtl === 1 ? ' ⚠' : ''} | ${p.bytes === undefined ? '—' : bytes(p.bytes)} | ${where || '—'} |`);
   }
   if (report.otherPrefixes.prefixes > 0) {
     const o = report.otherPrefixes;
@@ -42,7 +43,7 @@ export function ttlAuditMarkdown(report: TtlAuditReport, title: string): string 
   } else {
     lines.push('| Key | Type | Memory | TTL |', '|---|---|---:|---:|');
     for (const k of report.largest) {
-      lines.push(`| \`${k.key.replace(/`/g, "'").replace(/\|/g, '\\|').slice(0, 120)}\` | ${cell(k.type)} | ${k.bytes === undefined ? '—' : bytes(k.bytes)} | ${k.ttlSeconds === undefined ? 'none' : duration(k.ttlSeconds)} |`);
+      lines.push(`| ${cellCode(k.key.slice(0, 120)).markdown} | ${cell(k.type)} | ${k.bytes === undefined ? '—' : bytes(k.bytes)} | ${k.ttlSeconds === undefined ? 'none' : duration(k.ttlSeconds)} |`);
     }
     lines.push('');
   }

@@ -8,9 +8,12 @@ import { quote } from '../resp/format';
 export const idOf = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 export const bytesOf = (id: string): Buffer => Buffer.from(id, 'latin1');
 
-/** Control characters (other than none) make text ambiguous on one line: quote it instead. */
+/**
+ * Control characters make text ambiguous on one line, and C1 controls, bidi marks, overrides and
+ * isolates, zero-width and other invisible characters let a name look like another: quote it instead.
+ */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]/;
 
 /**
  * How a key or element reads in the browser: UTF-8 text as is when it is printable on one line,

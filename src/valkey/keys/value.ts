@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { err, ok } from '../../util/result';
-import { count, display, size, ttl } from './bytes';
+import { count, display as displayBytes, size, ttl } from './bytes';
 import { keyDetails } from './details';
 import { prettyJson } from './json';
 import { bytesOfReply, expectReply, integerOf, itemsOf, pairsOf, unexpected } from './replies';
@@ -12,10 +12,18 @@ export interface ValueLimits {
   readonly maxElements?: number | undefined;
   /** Bytes read from a string. Default 256 KiB. */
   readonly maxStringBytes?: number | undefined;
+  /**
+   * Bytes of strings, fields, elements and members one open may bring into the editor, whatever the
+   * element count (a hash of 10 fields of 10 MB each is 100 MB). Past it, values are cut as they are
+   * read to a 128-byte preview (the rest is dropped unread) and no further pages are asked for.
+   * Default 1 MiB.
+   */
+  readonly maxBytes?: number | undefined;
 }
 
 export const DEFAULT_MAX_ELEMENTS = 1000;
 export const DEFAULT_MAX_STRING_BYTES = 256 * 1024;
+export const DEFAULT_MAX_VALUE_BYTES = 1024 * 1024;
 
 /** What was read of a key: its type's elements, up to the limits, and how many there are in all. */
 export type ValueBody =
@@ -42,6 +50,10 @@ export interface KeyValue {
   /** How many of them `body` holds. */
   readonly shown: number;
   readonly body: ValueBody;
+  /** Elements cut by the byte budget: the bytes left out of each. */
+  readonly cut?: ReadonlyMap<Buffer, number> | undefined;
+  /** The byte budget the read had. */
+  readonly budget?: number | undefined;
 }
 
 /**
@@ -53,8 +65,21 @@ export async function readValue(session: KeyCommands, key: Buffer, limits: Value
   const details = await keyDetails(session, [key], { signal });
   if (!details.ok) return details;
   const d = details.value.details.get(key.toString('latin1'))!;
-  const base = { key, type: d.type, pttl: d.pttl, memory: d.memory };
-  const run = async (args: (string | Buffer)[]): Promise<KeysResult<Reply>> => expectReply(await session.command(args, { signal }));
+  const budget = Math.max(1, limits.maxBytes ?? DEFAULT_MAX_VALUE_BYTES);
+  const spend = { remaining: budget };
+  const cut = new Map<Buffer, number>();
+  const base = { key, type: d.type, pttl: d.pttl, memory: d.memory, cut, budget };
+  /** Commands that read values get what is left of the budget; the parser cuts and drops past it. */
+  const run = async (args: (string | Buffer)[]): Promise<KeysResult<Reply>> => {
+    const r = expectReply(await session.command(args, { signal, maxReplyBytes: Math.max(0, spend.remaining) }));
+    if (r.ok) spend.remaining -= bulkBytes(r.value);
+    return r;
+  };
+  const bytes = (r: Reply | undefined): Buffer => {
+    const b = (r && bytesOfReply(r)) ?? Buffer.alloc(0);
+    if (r?.type === 'bulk' && r.omitted) cut.set(b, r.omitted);
+    return b;
+  };
   const both = async (a: (string | Buffer)[], b: (string | Buffer)[]): Promise<KeysResult<[Reply, Reply]>> => {
     const [x, y] = await Promise.all([run(a), run(b)]);
     if (!x.ok) return x;
@@ -64,19 +89,22 @@ export async function readValue(session: KeyCommands, key: Buffer, limits: Value
   switch (d.type) {
     case 'string': {
       const max = Math.max(1, limits.maxStringBytes ?? DEFAULT_MAX_STRING_BYTES);
-      const r = await both(['GETRANGE', key, '0', String(max - 1)], ['STRLEN', key]);
+      const r = await both(['GETRANGE', key, '0', String(Math.min(max, budget) - 1)], ['STRLEN', key]);
       if (!r.ok) return r;
-      const bytes = bytesOfReply(r.value[0]) ?? Buffer.alloc(0);
-      const length = integerOf(r.value[1]) ?? bytes.length;
-      return ok({ ...base, length, shown: bytes.length, body: { type: 'string', bytes } });
+      const value = bytesOfReply(r.value[0]) ?? Buffer.alloc(0);
+      const length = integerOf(r.value[1]) ?? value.length;
+      return ok({ ...base, length, shown: value.length, body: { type: 'string', bytes: value } });
     }
     case 'hash':
     case 'set': {
-      const scanned = await scanElements(session, d.type === 'hash' ? 'HSCAN' : 'SSCAN', key, n, signal);
+      const scanned = await scanElements(run, bytes, spend, d.type === 'hash' ? 'HSCAN' : 'SSCAN', key, n);
       if (!scanned.ok) return scanned;
       const len = await run([d.type === 'hash' ? 'HLEN' : 'SCARD', key]);
       if (!len.ok) return len;
       const length = integerOf(len.value) ?? 0;
+      // Only what is shown counts as cut (an element dropped as a SCAN repeat is not).
+      const kept = new Set(scanned.value);
+      for (const b of [...cut.keys()]) if (!kept.has(b)) cut.delete(b);
       if (d.type === 'hash') {
         const pairs: [Buffer, Buffer][] = [];
         for (let i = 0; i + 1 < scanned.value.length; i += 2) pairs.push([scanned.value[i]!, scanned.value[i + 1]!]);
@@ -87,20 +115,20 @@ export async function readValue(session: KeyCommands, key: Buffer, limits: Value
     case 'list': {
       const r = await both(['LRANGE', key, '0', String(n - 1)], ['LLEN', key]);
       if (!r.ok) return r;
-      const items = (itemsOf(r.value[0]) ?? []).map((i) => bytesOfReply(i) ?? Buffer.alloc(0));
+      const items = (itemsOf(r.value[0]) ?? []).map(bytes);
       return ok({ ...base, length: integerOf(r.value[1]) ?? items.length, shown: items.length, body: { type: 'list', items } });
     }
     case 'zset': {
       const r = await both(['ZRANGE', key, '0', String(n - 1), 'WITHSCORES'], ['ZCARD', key]);
       if (!r.ok) return r;
-      const members = zsetMembers(r.value[0]);
+      const members = zsetMembers(r.value[0], bytes);
       if (!members) return err(unexpected('ZRANGE', r.value[0]));
       return ok({ ...base, length: integerOf(r.value[1]) ?? members.length, shown: members.length, body: { type: 'zset', members } });
     }
     case 'stream': {
       const r = await both(['XRANGE', key, '-', '+', 'COUNT', String(n)], ['XLEN', key]);
       if (!r.ok) return r;
-      const entries = streamEntries(r.value[0]);
+      const entries = streamEntries(r.value[0], bytes);
       if (!entries) return err(unexpected('XRANGE', r.value[0]));
       return ok({ ...base, length: integerOf(r.value[1]) ?? entries.length, shown: entries.length, body: { type: 'stream', entries } });
     }
@@ -111,14 +139,21 @@ export async function readValue(session: KeyCommands, key: Buffer, limits: Value
   }
 }
 
-/** HSCAN/SSCAN until `n` elements (fields count once) or the end; elements seen twice are dropped. */
-async function scanElements(session: KeyCommands, command: 'HSCAN' | 'SSCAN', key: Buffer, n: number, signal: AbortSignal | undefined): Promise<KeysResult<Buffer[]>> {
+/** HSCAN/SSCAN until `n` elements (fields count once), the byte budget or the end; elements seen twice are dropped. */
+async function scanElements(
+  run: (args: (string | Buffer)[]) => Promise<KeysResult<Reply>>,
+  bytes: (r: Reply | undefined) => Buffer,
+  spend: { readonly remaining: number },
+  command: 'HSCAN' | 'SSCAN',
+  key: Buffer,
+  n: number,
+): Promise<KeysResult<Buffer[]>> {
   const step = command === 'HSCAN' ? 2 : 1;
   const seen = new Set<string>();
   const out: Buffer[] = [];
   let cursor = '0';
   do {
-    const r = expectReply(await session.command([command, key, cursor, 'COUNT', String(Math.min(n, 1000))], { signal }));
+    const r = await run([command, key, cursor, 'COUNT', String(Math.min(n, 1000))]);
     if (!r.ok) return r;
     const items = itemsOf(r.value);
     const next = items?.[0] ? bytesOfReply(items[0]) : undefined;
@@ -126,18 +161,18 @@ async function scanElements(session: KeyCommands, command: 'HSCAN' | 'SSCAN', ke
     if (!next || !elements) return err(unexpected(command, r.value));
     cursor = next.toString('latin1');
     for (let i = 0; i + step - 1 < elements.length && out.length / step < n; i += step) {
-      const first = bytesOfReply(elements[i]!) ?? Buffer.alloc(0);
+      const first = bytes(elements[i]);
       const id = first.toString('latin1');
       if (seen.has(id)) continue;
       seen.add(id);
       out.push(first);
-      if (step === 2) out.push(bytesOfReply(elements[i + 1]!) ?? Buffer.alloc(0));
+      if (step === 2) out.push(bytes(elements[i + 1]));
     }
-  } while (cursor !== '0' && out.length / step < n);
+  } while (cursor !== '0' && out.length / step < n && spend.remaining > 0);
   return ok(out);
 }
 
-function zsetMembers(reply: Reply): [Buffer, string][] | undefined {
+function zsetMembers(reply: Reply, bytes: (r: Reply | undefined) => Buffer): [Buffer, string][] | undefined {
   const items = itemsOf(reply);
   if (!items) return undefined;
   const out: [Buffer, string][] = [];
@@ -145,22 +180,22 @@ function zsetMembers(reply: Reply): [Buffer, string][] | undefined {
   if (items.every((i) => i.type === 'array')) {
     for (const pair of items) {
       const [m, s] = itemsOf(pair) ?? [];
-      out.push([bytesOfReply(m ?? { type: 'null' }) ?? Buffer.alloc(0), bytesOfReply(s ?? { type: 'null' })?.toString('latin1') ?? '']);
+      out.push([bytes(m), bytesOfReply(s ?? { type: 'null' })?.toString('latin1') ?? '']);
     }
     return out;
   }
-  for (const [m, s] of pairsOf(reply) ?? []) out.push([bytesOfReply(m) ?? Buffer.alloc(0), bytesOfReply(s)?.toString('latin1') ?? '']);
+  for (const [m, s] of pairsOf(reply) ?? []) out.push([bytes(m), bytesOfReply(s)?.toString('latin1') ?? '']);
   return out;
 }
 
-function streamEntries(reply: Reply): StreamEntry[] | undefined {
+function streamEntries(reply: Reply, bytes: (r: Reply | undefined) => Buffer): StreamEntry[] | undefined {
   const items = itemsOf(reply);
   if (!items) return undefined;
   const out: StreamEntry[] = [];
   for (const entry of items) {
     const [id, fields] = itemsOf(entry) ?? [];
     if (!id || !fields) return undefined;
-    const pairs = (pairsOf(fields) ?? []).map(([f, v]): [Buffer, Buffer] => [bytesOfReply(f) ?? Buffer.alloc(0), bytesOfReply(v) ?? Buffer.alloc(0)]);
+    const pairs = (pairsOf(fields) ?? []).map(([f, v]): [Buffer, Buffer] => [bytes(f), bytes(v)]);
     out.push({ id: bytesOfReply(id)?.toString('latin1') ?? '', fields: pairs });
   }
   return out;
@@ -193,8 +228,15 @@ export interface RenderedValue {
  * elements. Bytes that are not printable UTF-8 are quoted like redis-cli does.
  */
 export function renderValue(value: KeyValue): RenderedValue {
-  const truncated = value.shown < value.length;
+  const cut = value.cut ?? new Map<Buffer, number>();
+  const display = (v: Buffer): string => {
+    const omitted = cut.get(v);
+    return omitted === undefined ? displayBytes(v) : `${displayBytes(v)} … (${size(omitted)} more not read)`;
+  };
+  const partial = value.shown < value.length;
+  const truncated = partial || cut.size > 0;
   let json: string | undefined;
+  let schemaNote: string | undefined;
   let body = '';
   switch (value.body.type) {
     case 'string': {
@@ -202,6 +244,11 @@ export function renderValue(value: KeyValue): RenderedValue {
       const text = utf8Text(bytes, truncated);
       if (text !== undefined) {
         json = truncated ? undefined : prettyJson(text);
+        if (json !== undefined && namesSchema(text)) {
+          // VS Code's JSON language downloads a document's `$schema`: data others wrote must not make the editor fetch a URL.
+          schemaNote = '-- shown as plain text: the JSON names a $schema, which the JSON editor would download --';
+          json = undefined;
+        }
         body = json ?? text;
       } else {
         body = display(bytes);
@@ -235,7 +282,12 @@ export function renderValue(value: KeyValue): RenderedValue {
       break;
   }
   const header = [`key: ${display(value.key)}`, headerFacts(value)];
-  if (truncated) header.push(`-- showing ${count(value.shown)} of ${count(value.length)} ${unitOf(value.type, value.length)} --`);
+  if (partial) header.push(`-- showing ${count(value.shown)} of ${count(value.length)} ${unitOf(value.type, value.length)} --`);
+  if (cut.size > 0) {
+    const omitted = [...cut.values()].reduce((a, b) => a + b, 0);
+    header.push(`-- ${count(cut.size)} ${cut.size === 1 ? 'value was' : 'values were'} cut to keep this view within ${size(value.budget ?? 0)}: ${size(omitted)} not read --`);
+  }
+  if (schemaNote) header.push(schemaNote);
   const lines = json !== undefined ? header.map((l) => `// ${l}`) : header;
   return { text: `${lines.join('\n')}\n\n${body}\n`, language: json !== undefined ? 'jsonc' : 'plaintext', truncated };
 }
@@ -245,6 +297,16 @@ export function headerFacts(value: Pick<KeyValue, 'type' | 'pttl' | 'memory' | '
   const facts = [`type: ${value.type}`, `TTL: ${ttl(value.pttl)}`, `size: ${value.memory === undefined ? 'unknown' : size(value.memory)}`];
   if (value.type in UNITS) facts.push(`${count(value.length)} ${unitOf(value.type, value.length)}`);
   return facts.join(' · ');
+}
+
+/** Whether a JSON document's root object has a `$schema` property (the one the JSON language fetches). */
+function namesSchema(text: string): boolean {
+  try {
+    const root: unknown = JSON.parse(text);
+    return typeof root === 'object' && root !== null && !Array.isArray(root) && Object.prototype.hasOwnProperty.call(root, '$schema');
+  } catch {
+    return false;
+  }
 }
 
 /** The bytes as UTF-8 text, allowing a sequence cut by GETRANGE at the end; undefined when not UTF-8. */
@@ -259,4 +321,17 @@ function utf8Text(bytes: Buffer, truncated: boolean): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Bytes of the bulk strings a reply holds (what it cost of the byte budget). */
+function bulkBytes(reply: Reply): number {
+  let total = 0;
+  const stack: Reply[] = [reply];
+  while (stack.length > 0) {
+    const r = stack.pop()!;
+    if (r.type === 'bulk' || r.type === 'simple' || r.type === 'verbatim') total += r.value.length;
+    else if (r.type === 'array' || r.type === 'set' || r.type === 'push') stack.push(...r.items);
+    else if (r.type === 'map') for (const [k, v] of r.entries) stack.push(k, v);
+  }
+  return total;
 }

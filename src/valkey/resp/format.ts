@@ -1,4 +1,5 @@
 import type { Reply } from './reply';
+import { terminalSafe } from '../console/ansi';
 
 /**
  * A reply as redis-cli prints it to a terminal (its `cliFormatReplyTTY`), for the command that
@@ -139,7 +140,8 @@ export function quote(value: Uint8Array): string {
   return `${out}"`;
 }
 
-const text = (value: Buffer): string => value.toString('utf8');
+/** Reply text as the terminal shows it: escape sequences and other controls in server data are printed as `\xHH`, never run. */
+const text = (value: Buffer): string => terminalSafe(value.toString('utf8'));
 
 /** The commands redis-cli prints raw even in its human-readable mode (redis-cli.c, cliSendCommand). */
 function printsRaw(args: readonly string[]): boolean {

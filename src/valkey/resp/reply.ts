@@ -8,7 +8,8 @@ export type Reply =
   /** `-ERR …` and RESP3 blob errors (`!`). */
   | { readonly type: 'error'; readonly value: Buffer }
   | { readonly type: 'integer'; readonly value: bigint }
-  | { readonly type: 'bulk'; readonly value: Buffer }
+  /** `omitted`: bytes left out because the reply's byte budget ran out (see RespParser's budgetFor). */
+  | { readonly type: 'bulk'; readonly value: Buffer; readonly omitted?: number }
   /** RESP3 `=`: the format (`txt`, `mkd`) and the text after `xxx:`. */
   | { readonly type: 'verbatim'; readonly format: string; readonly value: Buffer }
   /** RESP2 nil bulk string and nil array, RESP3 `_`. */

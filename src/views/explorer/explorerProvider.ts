@@ -156,10 +156,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const result = await this.clusters.discover(context, signal);
     if (!result.ok) return [errorNode(result.error, context, `ctx/${context.name}/error`)];
     const d = result.value;
+    // A namespace searched only because the workspace's settings name it is shown as such.
+    const fromWorkspace = new Set(d.mode === 'contextNamespaces' ? this.config.workspaceExtraNamespaces().filter((n) => n !== (context.namespace ?? 'default')) : []);
     const nodes: ExplorerNode[] = d.namespaces.map((findings) =>
       findings.error
         ? errorNode(findings.error, context, `ctx/${context.name}/ns/${findings.namespace}/error`)
-        : { kind: 'namespace', context, findings },
+        : { kind: 'namespace', context, findings, fromWorkspace: fromWorkspace.has(findings.namespace) },
     );
     if (nodes.length === 0) {
       nodes.push({

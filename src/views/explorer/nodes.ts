@@ -37,6 +37,8 @@ export interface NamespaceNode {
   readonly kind: 'namespace';
   readonly context: KubeContextInfo;
   readonly findings: NamespaceFindings;
+  /** Searched only because the workspace's `explorer.extraNamespaces` names it. */
+  readonly fromWorkspace?: boolean | undefined;
 }
 
 export interface ClusterNode {

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { Commands } from '../../constants/commands';
 import type { KubeContextInfo, KubeError } from '../../kube/index';
 import { accessLabelKey, appConfigMapName, flavourTitle } from '../../welkin/flavour';
+import { sentinelAddress, targetKey } from '../../connections/target';
+import { cell, cellCode, code, md, mdRaw, visibleLine } from '../../util/markdown';
 import { isKubeError, type ClusterNode, type ExplorerNode, type MessageNode } from './nodes';
 import { keyTreeItem } from '../keys/treeItems';
 import { healthTreeItem } from '../health/treeItems';
@@ -37,9 +39,13 @@ export function treeItem(node: ExplorerNode): vscode.TreeItem {
       item.description = node.findings.error
         ? 'not readable'
         : [valid > 0 || invalid === 0 ? `${valid} cluster${valid === 1 ? '' : 's'}` : undefined, invalid > 0 ? `${invalid} invalid` : undefined].filter(Boolean).join(', ');
+      if (node.fromWorkspace) item.description = `${item.description} · from workspace settings`;
       item.iconPath = icon('symbol-namespace', node.findings.error ? ERROR : undefined);
       item.contextValue = 'valkeyWelkin:namespace';
-      item.tooltip = md(`Namespace **${node.findings.namespace}** in context *${node.context.name}*`);
+      item.tooltip = mdString(
+        md`Namespace **${node.findings.namespace}** in context *${node.context.name}*` +
+          (node.fromWorkspace ? md`\n\nSearched because this workspace's settings name it (${code('valkeyWelkin.explorer.extraNamespaces')}), not your user settings.` : ''),
+      );
       return item;
     }
     case 'cluster': {
@@ -50,25 +56,27 @@ export function treeItem(node: ExplorerNode): vscode.TreeItem {
       item.iconPath = icon('database', cluster.flavour === 'valkey' ? 'charts.blue' : 'charts.red');
       const hasApp = node.namespace.appConfigMaps.some((a) => a.flavour === cluster.flavour);
       item.contextValue = `valkeyWelkin:cluster+${cluster.flavour}${hasApp ? '+appConfig' : '+noAppConfig'}`;
-      item.tooltip = md(
-        `**${flavourTitle(cluster.flavour)} cluster \`${cluster.name}\`**\n\n` +
+      item.tooltip = mdString(
+        md`**${flavourTitle(cluster.flavour)} cluster ${code(cluster.name)}**\n\n` +
           `| | |\n|---|---|\n` +
-          `| Sentinel | \`${cluster.sentinel.host}:${cluster.sentinel.port}\` |\n` +
-          `| Announced by | ConfigMap \`${cluster.source.name}\` in \`${cluster.source.namespace}\` |\n` +
-          `| Access label | \`${accessLabelKey(cluster.flavour, cluster.name)}: allow\` |\n` +
-          `| App ConfigMap | ${hasApp ? 'present' : `missing (\`${appConfigMapName(cluster.flavour)}\`)`} |`,
+          md`| Sentinel | ${cellCode(`${cluster.sentinel.host}:${cluster.sentinel.port}`)} (${cell(sentinelAddress(cluster))}) |\n` +
+          md`| Announced by | ConfigMap ${cellCode(cluster.source.name)} in ${cellCode(cluster.source.namespace)} |\n` +
+          md`| Access label | ${cellCode(`${accessLabelKey(cluster.flavour, cluster.name)}: allow`)} |\n` +
+          md`| App ConfigMap | ${hasApp ? cell('present') : mdRaw(md`missing (${cellCode(appConfigMapName(cluster.flavour))})`)} |`,
       );
       return item;
     }
     case 'clusterError': {
       const { error } = node.announcement;
-      const item = new vscode.TreeItem(error.clusterName ?? `ConfigMap ${error.source.name}`, None);
-      item.description = `invalid: ${error.issues.map((i) => i.key).join(', ')}`;
-      item.iconPath = icon('error', ERROR);
+      const item = new vscode.TreeItem(visibleLine(error.clusterName ?? `ConfigMap ${error.source.name}`), None);
+      item.description = error.duplicateOf ? `duplicate of ConfigMap ${error.duplicateOf.name}` : `invalid: ${error.issues.map((i) => i.key).join(', ')}`;
+      item.iconPath = error.duplicateOf ? icon('warning', WARN) : icon('error', ERROR);
       item.contextValue = 'valkeyWelkin:clusterError';
-      item.tooltip = md(
-        `**The ConfigMap \`${error.source.name}\` in \`${error.source.namespace}\` does not announce a usable ${flavourTitle(error.flavour)} cluster.**\n\n` +
-          error.issues.map((i) => `- \`${i.key}\` ${i.message}`).join('\n') +
+      item.tooltip = mdString(
+        (error.duplicateOf
+          ? md`**The ConfigMap ${code(error.source.name)} in ${code(error.source.namespace)} announces a ${flavourTitle(error.flavour)} cluster already shown.**\n\n`
+          : md`**The ConfigMap ${code(error.source.name)} in ${code(error.source.namespace)} does not announce a usable ${flavourTitle(error.flavour)} cluster.**\n\n`) +
+          error.issues.map((i) => md`- ${code(i.key)} ${i.message}`).join('\n') +
           `\n\nAsk your Welkin administrator to fix it.`,
       );
       return item;
@@ -80,12 +88,12 @@ export function treeItem(node: ExplorerNode): vscode.TreeItem {
       if (isKubeError(node.endpoints)) {
         item.description = errorLabel(node.endpoints);
         item.iconPath = icon('warning', WARN);
-        item.tooltip = md(node.endpoints.message);
+        item.tooltip = mdString(md`${node.endpoints.message}`);
       } else {
         const ready = node.endpoints.filter((e) => e.ready).length;
         item.description = `${sentinel.service}.${sentinel.namespace}:${sentinel.port} · ${ready}/${node.endpoints.length} ready`;
         item.iconPath = icon('eye', ready === 0 ? ERROR : ready < node.endpoints.length ? WARN : OK);
-        item.tooltip = md(`Sentinel Service \`${sentinel.service}\` in \`${sentinel.namespace}\`, port ${sentinel.port}, resolved through its EndpointSlices.`);
+        item.tooltip = mdString(md`Sentinel Service ${code(sentinel.service)} in ${code(sentinel.namespace)}, port ${sentinel.port}, resolved through its EndpointSlices.`);
       }
       item.contextValue = 'valkeyWelkin:sentinel';
       return item;
@@ -103,13 +111,13 @@ export function treeItem(node: ExplorerNode): vscode.TreeItem {
       if (isKubeError(node.pods)) {
         item.description = errorLabel(node.pods);
         item.iconPath = icon('warning', WARN);
-        item.tooltip = md(node.pods.message);
+        item.tooltip = mdString(md`${node.pods.message}`);
       } else {
         const ready = node.pods.filter((p) => p.ready).length;
         const primary = node.pods.find((p) => p.role === 'primary');
         item.description = node.pods.length === 0 ? 'none found' : `${ready}/${node.pods.length} ready${primary ? ` · primary ${primary.name}` : ''}`;
         item.iconPath = icon('server', node.pods.length === 0 ? WARN : ready < node.pods.length ? WARN : OK);
-        item.tooltip = md('Data pods found by the operator’s labels (setting `valkeyWelkin.explorer.dataPodSelector`). The console confirms roles with Sentinel.');
+        item.tooltip = mdString('Data pods found by the operator’s labels (setting `valkeyWelkin.explorer.dataPodSelector`). The console confirms roles with Sentinel.');
       }
       item.contextValue = 'valkeyWelkin:dataPods';
       return item;
@@ -128,11 +136,11 @@ export function treeItem(node: ExplorerNode): vscode.TreeItem {
       if (!node.found) {
         item.description = `missing (${expected})`;
         item.iconPath = icon('warning', WARN);
-        item.tooltip = md(`No ConfigMap in \`${node.parent.namespace.namespace}\` holds \`${cluster.flavour.toUpperCase()}_SENTINEL_HOST\` and \`${cluster.flavour.toUpperCase()}_SENTINEL_PORT\`. The Welkin guide asks you to create \`${expected}\` for your application.`);
+        item.tooltip = mdString(md`No ConfigMap in ${code(node.parent.namespace.namespace)} holds ${code(`${cluster.flavour.toUpperCase()}_SENTINEL_HOST`)} and ${code(`${cluster.flavour.toUpperCase()}_SENTINEL_PORT`)}. The Welkin guide asks you to create ${code(expected)} for your application.`);
       } else {
         item.description = `${node.found.name}${node.matches ? '' : ' · differs from the announcement'}`;
         item.iconPath = icon(node.matches ? 'pass' : 'warning', node.matches ? OK : WARN);
-        item.tooltip = md(`\`${node.found.name}\`: host \`${node.found.host ?? '?'}\`, port \`${node.found.port ?? '?'}\``);
+        item.tooltip = mdString(md`${code(node.found.name)}: host ${code(node.found.host ?? '?')}, port ${code(node.found.port ?? '?')}`);
       }
       item.contextValue = `valkeyWelkin:appConfig${node.found ? '+present' : '+missing'}`;
       return item;
@@ -144,12 +152,12 @@ export function treeItem(node: ExplorerNode): vscode.TreeItem {
       if (isKubeError(node.workloads)) {
         item.description = errorLabel(node.workloads);
         item.iconPath = icon('warning', WARN);
-        item.tooltip = md(node.workloads.message);
+        item.tooltip = mdString(md`${node.workloads.message}`);
       } else {
         const withAccess = node.workloads.filter((w) => w.hasAccess).length;
         item.description = node.workloads.length === 0 ? 'no workloads in this namespace' : `${withAccess} of ${node.workloads.length} workloads have access`;
         item.iconPath = icon('shield', withAccess === 0 ? WARN : OK);
-        item.tooltip = md(`Workloads whose pod template carries \`${key}: allow\`; NetworkPolicies deny the others.`);
+        item.tooltip = mdString(md`Workloads whose pod template carries ${code(`${key}: allow`)}; NetworkPolicies deny the others.`);
       }
       item.contextValue = 'valkeyWelkin:access';
       return item;
@@ -161,8 +169,8 @@ export function treeItem(node: ExplorerNode): vscode.TreeItem {
       item.description = `${w.kind} · ${access} · ${w.state}`;
       item.iconPath = icon(w.hasAccess ? 'unlock' : 'lock', w.hasAccess ? OK : w.usesAppConfigMap ? ERROR : undefined);
       item.contextValue = `valkeyWelkin:workload+${w.kind}${w.hasAccess ? '+access' : '+noAccess'}${w.usesAppConfigMap ? '+usesAppConfig' : ''}`;
-      item.tooltip = md(
-        `**${w.kind} \`${w.name}\`** — ${w.state}\n\n` +
+      item.tooltip = mdString(
+        md`**${w.kind} ${code(w.name)}** — ${w.state}\n\n` +
           (w.hasAccess ? 'Its pods may reach the cluster.' : `Its pods are denied by the NetworkPolicies.${w.usesAppConfigMap ? ' It reads the app ConfigMap, so it probably needs access.' : ''}`),
       );
       return item;
@@ -179,7 +187,7 @@ export function treeItem(node: ExplorerNode): vscode.TreeItem {
       const item = new vscode.TreeItem(node.label, None);
       if (node.id) item.id = node.id;
       item.iconPath = icon(node.severity === 'error' ? 'error' : node.severity === 'warning' ? 'warning' : 'info', node.severity === 'error' ? ERROR : node.severity === 'warning' ? WARN : undefined);
-      item.tooltip = md(node.detail + (node.action ? `\n\n*Click: ${node.action.title}*` : ''));
+      item.tooltip = mdString(md`${node.detail}` + (node.action ? md`\n\n*Click: ${node.action.title}*` : ''));
       item.contextValue = `valkeyWelkin:message+${node.severity}`;
       item.command = node.action
         ? { title: node.action.title, command: node.action.command, arguments: [...(node.action.args ?? [])] }
@@ -226,17 +234,19 @@ export function errorLabel(error: KubeError): string {
 
 function contextTooltip(ctx: KubeContextInfo): vscode.MarkdownString {
   const login =
-    ctx.auth === 'exec' ? `exec plugin \`${ctx.execCommand ?? '?'}\` (browser login)` : ctx.auth === 'clientCertificate' ? 'client certificate' : ctx.auth;
-  return md(
-    `**${ctx.name}**${ctx.isCurrent ? ' (current context)' : ''}\n\n| | |\n|---|---|\n| Cluster | ${ctx.cluster} |\n| Server | \`${ctx.server ?? 'unknown'}\` |\n| User | ${ctx.user} |\n| Namespace | ${ctx.namespace ?? 'default'} |\n| Login | ${login} |`,
+    ctx.auth === 'exec' ? mdRaw(md`exec plugin ${cellCode(ctx.execCommand ?? '?')} (browser login)`) : cell(ctx.auth === 'clientCertificate' ? 'client certificate' : ctx.auth);
+  return mdString(
+    md`**${ctx.name}**${ctx.isCurrent ? ' (current context)' : ''}\n\n| | |\n|---|---|\n| Cluster | ${cell(ctx.cluster)} |\n| Server | ${cellCode(ctx.server ?? 'unknown')} |\n| User | ${cell(ctx.user)} |\n| Namespace | ${cell(ctx.namespace ?? 'default')} |\n| Login | ${login} |`,
   );
 }
 
-function clusterId(node: ClusterNode): string {
-  return `ctx/${node.context.name}/ns/${node.namespace.namespace}/cluster/${node.cluster.flavour}/${node.cluster.name}`;
+/** Unique per cluster identity (duplicate announcements are error rows), so no two tree items share an id. */
+export function clusterId(node: ClusterNode): string {
+  return `cluster/${targetKey({ context: node.context.name, namespace: node.namespace.namespace, cluster: node.cluster })}`;
 }
 
-function md(text: string): vscode.MarkdownString {
+/** A tooltip from Markdown built with `md` (cluster data escaped); theme icons only from the extension's own text. */
+function mdString(text: string): vscode.MarkdownString {
   const m = new vscode.MarkdownString(text);
   m.supportThemeIcons = true;
   return m;

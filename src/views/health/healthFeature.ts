@@ -24,9 +24,9 @@ export class HealthFeature implements vscode.Disposable {
   /** The Health node of a cluster row; the same object each time, so a refresh finds it in the tree. */
   node(parent: ClusterNode): HealthNode {
     const target: ClusterTarget = { context: parent.context.name, namespace: parent.namespace.namespace, cluster: parent.cluster };
-    const id = `ctx/${parent.context.name}/ns/${parent.namespace.namespace}/cluster/${parent.cluster.flavour}/${parent.cluster.name}/health`;
+    const id = `cluster/${targetKey(target)}/health`;
     let node = this.nodes.get(id);
-    if (!node || targetKey(node.target) !== targetKey(target)) {
+    if (!node || JSON.stringify(node.target) !== JSON.stringify(target)) {
       node = { kind: 'health', parent, target, id };
       this.nodes.set(id, node);
     }

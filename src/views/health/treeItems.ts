@@ -3,6 +3,7 @@ import { Commands } from '../../constants/commands';
 import type { Level } from '../../valkey/health/index';
 import type { ValkeyError } from '../../valkey/errors';
 import type { HealthTreeNode } from './nodes';
+import { md } from '../../util/markdown';
 
 const LEVEL_ICONS: Record<Level, [id: string, color: string | undefined]> = {
   ok: ['pass', 'testing.iconPassed'],
@@ -33,8 +34,8 @@ export function healthTreeItem(node: HealthTreeNode): vscode.TreeItem {
       item.description = x.sentence;
       const [id, color] = LEVEL_ICONS[x.level];
       item.iconPath = icon(id, color);
-      const md = new vscode.MarkdownString(`**${x.title}: ${escape(x.value)}** (${x.level})\n\n${escape(x.sentence)}\n\n[Why and how to fix it](${x.link})`);
-      item.tooltip = md;
+      const tip = new vscode.MarkdownString(md`**${x.title}: ${x.value}** (${x.level})\n\n${x.sentence}\n\n` + `[Why and how to fix it](${x.link})`);
+      item.tooltip = tip;
       item.accessibilityInformation = { label: `${x.title}, ${x.level}: ${x.sentence}` };
       item.contextValue = `valkeyWelkin:healthRow+figure+${x.level}`;
       return item;
@@ -54,7 +55,7 @@ export function healthTreeItem(node: HealthTreeNode): vscode.TreeItem {
       item.id = `${node.health.id}/error`;
       item.iconPath = row.error.kind === 'cancelled' ? icon('info') : icon('error', 'errorForeground');
       item.description = 'click to try again';
-      item.tooltip = new vscode.MarkdownString(`${escape(row.error.message)}\n\n*Click to try again.*`);
+      item.tooltip = new vscode.MarkdownString(md`${row.error.message}\n\n*Click to try again.*`);
       item.command = { title: 'Try Again', command: Commands.healthRefresh, arguments: [node.health] };
       item.contextValue = `valkeyWelkin:healthRow+error`;
       return item;
@@ -83,4 +84,3 @@ export function errorLabel(error: ValkeyError): string {
 }
 
 const short = (s: string): string => (s.length > 70 ? `${s.slice(0, 67)}…` : s);
-const escape = (s: string): string => s.replace(/([\\`*_{}[\]()#+!|<>])/g, '\\$1');

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { describeTarget, type ClusterTarget } from '../../connections/target';
+import { noticeText } from '../../util/markdown';
 import type { HealthDeps } from './deps';
 
 /**
@@ -37,7 +38,7 @@ export async function runTtlAuditFlow(deps: HealthDeps, target: ClusterTarget): 
   if (!outcome.ok) {
     if (outcome.error.kind === 'cancelled') return;
     deps.log.warn(`TTL audit of ${describeTarget(target)}: ${outcome.error.message}`);
-    const choice = await vscode.window.showErrorMessage(`TTL audit of ${target.cluster.name} failed: ${outcome.error.message}`, 'Open Log');
+    const choice = await vscode.window.showErrorMessage(noticeText(`TTL audit of ${target.cluster.name} failed: ${outcome.error.message}`), 'Open Log');
     if (choice === 'Open Log') deps.log.show(true);
     return;
   }

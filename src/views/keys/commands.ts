@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AppServices } from '../../app/services';
 import { describeTarget } from '../../connections/target';
+import { noticeText } from '../../util/markdown';
 import type { KeyBrowserNode, KeyNode } from './nodes';
 import type { KeyTargetState } from './keyTargetState';
 
@@ -102,7 +103,7 @@ export async function clearKeyExpiry(services: AppServices, arg: unknown): Promi
 }
 
 function where(state: KeyTargetState): string {
-  return `Cluster ${describeTarget(state.target)}, announced to namespace ${state.target.namespace}.`;
+  return `Cluster ${describeTarget(state.target)}.`;
 }
 
 /**
@@ -143,7 +144,7 @@ async function mutate(
   const lib = state.lib;
   const lease = await keys.connections.shared(state.target);
   if (!lib || !lease.ok) {
-    void vscode.window.showErrorMessage(`Could not ${verb} the key: ${lease.ok ? 'the key browser is not loaded' : lease.error.message}`);
+    void vscode.window.showErrorMessage(noticeText(`Could not ${verb} the key: ${lease.ok ? 'the key browser is not loaded' : lease.error.message}`));
     if (lease.ok) lease.value.release();
     return;
   }
@@ -152,11 +153,11 @@ async function mutate(
     const result = await run(lib, lease.value.session, lib.bytesOf(node.entry.id));
     if (!result.ok) {
       log.warn(`Could not ${verb} ${name} in ${state.target.cluster.name}: ${result.error.message}`);
-      void vscode.window.showErrorMessage(`Could not ${verb} ${name}: ${result.error.message}`);
+      void vscode.window.showErrorMessage(noticeText(`Could not ${verb} ${name}: ${result.error.message}`));
       return;
     }
     const deleted = verb === 'delete';
-    if (!result.value) void vscode.window.showInformationMessage(deleted ? `${name} no longer existed.` : verb === 'clear the expiry of' ? `${name} had no expiry.` : `${name} no longer exists.`);
+    if (!result.value) void vscode.window.showInformationMessage(noticeText(deleted ? `${name} no longer existed.` : verb === 'clear the expiry of' ? `${name} had no expiry.` : `${name} no longer exists.`));
     keys.keyChanged(state, node.entry.id, deleted || !result.value && verb !== 'clear the expiry of');
   } finally {
     lease.value.release();

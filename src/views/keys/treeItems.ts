@@ -3,6 +3,7 @@ import { Commands } from '../../constants/commands';
 import { describeTarget } from '../../connections/target';
 import type { KeyDetails } from '../../valkey/keys/index';
 import type { KeyBrowserNode } from './nodes';
+import { code, md } from '../../util/markdown';
 
 const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 const None = vscode.TreeItemCollapsibleState.None;
@@ -33,8 +34,8 @@ export function keyTreeItem(node: KeyBrowserNode): vscode.TreeItem {
       item.description = [state.pattern ? `filter ${state.pattern}` : undefined, [found, progress].filter(Boolean).join(', ') || undefined].filter(Boolean).join(' — ');
       item.contextValue = `valkeyWelkin:keys${state.scanning ? '+scanning' : ''}${state.pattern ? '+filtered' : ''}`;
       item.tooltip = new vscode.MarkdownString(
-        `**Keys of ${describeTarget(state.target)}**\n\nRead with SCAN in pages (never KEYS), grouped by prefix.` +
-          (state.pattern ? ` Filter \`${state.pattern}\`: the whole keyspace is scanned.` : '') +
+        md`**Keys of ${describeTarget(state.target)}**\n\nRead with SCAN in pages (never KEYS), grouped by prefix.` +
+          (state.pattern ? md` Filter ${code(state.pattern)}: the whole keyspace is scanned.` : '') +
           (p ? `\n\n${n(p.keys)} keys in ${n(p.pages)} SCAN pages${p.done ? ' (complete)' : ''}${p.repeats ? `, ${n(p.repeats)} repeats dropped` : ''}.` : ''),
       );
       return item;
@@ -61,7 +62,7 @@ export function keyTreeItem(node: KeyBrowserNode): vscode.TreeItem {
       item.iconPath = new vscode.ThemeIcon(d ? (TYPE_ICONS[d.type] ?? 'symbol-misc') : 'key');
       item.description = d ? describeDetails(d, lib) : '…';
       item.contextValue = `valkeyWelkin:key${d ? `+${d.type}` : ''}${d && d.pttl >= 0 ? '+ttl' : ''}`;
-      item.tooltip = new vscode.MarkdownString(`\`${name.replace(/`/g, '\\`')}\`${d ? `\n\n${describeDetails(d, lib)}` : ''}\n\n*Click to open its value (read-only).*`);
+      item.tooltip = new vscode.MarkdownString(md`${code(name)}${d ? `\n\n${describeDetails(d, lib)}` : ''}` + '\n\n*Click to open its value (read-only).*');
       item.command = { title: 'Open Value', command: Commands.keysOpen, arguments: [node] };
       return item;
     }

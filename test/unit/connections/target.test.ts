@@ -2,7 +2,7 @@
 // the key under which a cluster's password and history are kept.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeTarget, matchesAnyPattern, targetKey, type ClusterTarget } from '../../../src/connections/target';
+import { describeTarget, matchesAnyPattern, passwordSecretKey, targetKey, type ClusterTarget } from '../../../src/connections/target';
 
 test('read-only patterns: * is any run of characters, case-insensitive, anchored; other characters are literal', () => {
   const patterns = ['*prod*'];
@@ -19,12 +19,24 @@ test('read-only patterns: * is any run of characters, case-insensitive, anchored
   assert.equal(matchesAnyPattern('(weird)[name]+', ['(weird)[name]+']), true);
 });
 
-test('a target is keyed by context, Sentinel namespace and cluster, and described with all three', () => {
-  const target = {
+const target = (namespace: string, service: string, host = `${service}.valkey-system`): ClusterTarget =>
+  ({
     context: 'welkin-prod',
-    namespace: 'shop',
-    cluster: { name: 'valkey-cluster', sentinel: { namespace: 'valkey-system' } },
-  } as unknown as ClusterTarget;
-  assert.equal(targetKey(target), 'welkin-prod/valkey-system/valkey-cluster');
-  assert.equal(describeTarget(target), 'valkey-cluster in namespace valkey-system (context welkin-prod)');
+    namespace,
+    cluster: { name: 'valkey-cluster', sentinel: { service, namespace: 'valkey-system', host, port: 26379 } },
+  }) as unknown as ClusterTarget;
+
+test('a target is keyed by context, announcing namespace and Sentinel Service and port, and described with all of them', () => {
+  assert.equal(targetKey(target('shop', 'rfs-valkey-cluster')), 'welkin-prod/shop/rfs-valkey-cluster.valkey-system:26379');
+  assert.equal(describeTarget(target('shop', 'rfs-valkey-cluster')), 'valkey-cluster (Sentinel rfs-valkey-cluster.valkey-system:26379, namespace shop, context welkin-prod)');
+  assert.equal(
+    targetKey(target('shop', 'rfs-valkey-cluster', 'rfs-valkey-cluster.valkey-system.svc.cluster.local')),
+    targetKey(target('shop', 'rfs-valkey-cluster')),
+    'the same Sentinel however the host is spelled',
+  );
+});
+
+test('the same cluster name announced elsewhere or naming another Sentinel is another cluster: another key and password slot', () => {
+  const keys = [target('shop', 'rfs-valkey-cluster'), target('rival', 'rfs-valkey-cluster'), target('shop', 'rfs-other')].map(passwordSecretKey);
+  assert.equal(new Set(keys).size, 3);
 });

@@ -580,6 +580,12 @@ describe('guard rails', () => {
     assert.match(h.screen.text, /-- stopped by Ctrl-C after \d keys? in \d+ ms \(\d SCAN calls\); the scan did not finish --/);
   });
 
+  test('the confirmation names the Sentinel when the console knows it (two clusters may share a name)', async () => {
+    const h = harness({ target: { context: 'prod-ctx', namespace: 'shop', clusterName: 'valkey-cluster', sentinelNamespace: 'valkey-system', sentinel: 'rfs-valkey-cluster.valkey-system:26379' } });
+    await h.type('FLUSHDB\r');
+    assert.match(h.confirms[0]!.detail, /Cluster: valkey-cluster \(Sentinel rfs-valkey-cluster\.valkey-system:26379\)/);
+  });
+
   test('dangerous commands ask, naming context, namespace and cluster; declined means not sent', async () => {
     const h = harness();
     await h.type('FLUSHALL\r');
@@ -606,7 +612,7 @@ describe('guard rails', () => {
     assert.deepEqual(h.session.sent.slice(-2), ['FLUSHDB', 'FLUSHDB']);
   });
 
-  test('read-only refuses writes by COMMAND INFO flags, scripts and dangerous commands; reads run; INFO is cached', async () => {
+  test('read-only refuses writes by COMMAND INFO flags, scripts, dangerous and unknown commands; reads run; INFO is cached', async () => {
     const h = harness({ readOnly: true });
     h.confirmAnswer = true;
     for (const line of ['SET a 1', 'set b 2', 'EVAL "return 1" 0', 'CONFIG SET maxmemory 1gb', 'FLUSHALL', 'GET a', 'CONFIG GET maxmemory', 'NOSUCH x']) await h.type(`${line}\r`);
@@ -615,13 +621,22 @@ describe('guard rails', () => {
     assert.match(text, /\(read-only\) EVAL was not sent: a script may write\. Use EVAL_RO for read-only scripts/);
     assert.match(text, /\(read-only\) CONFIG SET was not sent: it changes the server configuration/);
     assert.match(text, /\(read-only\) FLUSHALL was not sent/);
-    assert.deepEqual(h.session.sent, ['GET a', 'CONFIG GET maxmemory', 'NOSUCH x']);
+    assert.match(text, /\(read-only\) NOSUCH was not sent: the server does not list it in COMMAND/);
+    assert.deepEqual(h.session.sent, ['GET a', 'CONFIG GET maxmemory'], 'an unknown command is not sent either: read-only is an allow-list');
     assert.equal(h.confirms.length, 0);
     const infos = h.session.calls.filter((c) => c[0] === 'COMMAND' && c[1] === 'INFO').map((c) => c[2]!.toUpperCase());
     assert.deepEqual(infos, ['SET', 'GET', 'CONFIG', 'NOSUCH']);
     h.engine.setReadOnly(false);
     await h.type('SET a 1\r');
     assert.deepEqual(h.session.sent.at(-1), 'SET a 1');
+  });
+
+  test('read-only: a MULTI block holds only allowed commands (a write is refused before it is queued); AUTH is refused, HELLO only without AUTH', async () => {
+    const h = harness({ readOnly: true });
+    for (const line of ['MULTI', 'GET a', 'SET a 1', 'EVAL "return 1" 0', 'EXEC', 'AUTH other pw', 'HELLO 2 AUTH other pw', 'HELLO 2', 'EVAL_RO "return 1" 0']) await h.type(`${line}\r`);
+    assert.deepEqual(h.session.sent, ['MULTI', 'GET a', 'EXEC', 'HELLO 2', 'EVAL_RO return 1 0']);
+    assert.match(h.screen.text, /\(read-only\) AUTH was not sent: AUTH switches the user this console runs as/);
+    assert.match(h.screen.text, /\(read-only\) HELLO was not sent: HELLO … AUTH switches the user/);
   });
 });
 
@@ -720,5 +735,40 @@ describe('session events', () => {
     assert.match(text, /\nOK\n.*press Ctrl-C to stop.*\n1700000000\.123 \[0 10\.0\.0\.9:5000\] "GET" "x"\n/);
     assert.match(text, /-- MONITOR stopped \(the console reconnected to leave it\) --/);
     assert.doesNotMatch(text, /-- lost|-- reconnected/);
+  });
+});
+
+describe('server data never drives the terminal', () => {
+  const HOSTILE = 'x\x1b]0;owned\x07\x1b[2J\u009b2J\rfake> ';
+  test('error replies, status replies, raw reports and session notes show C0/C1 controls as \\xHH', async () => {
+    let raw = '';
+    const session = new FakeSession();
+    const engine = new ConsoleEngine({
+      session,
+      target: { context: 'prod-ctx', namespace: 'shop', clusterName: 'valkey-cluster', sentinelNamespace: 'valkey-system' },
+      columns: 120,
+      host: { write: (t) => (raw += t), confirm: () => Promise.resolve(false), close: () => undefined, saveHistory: () => undefined },
+    });
+    engine.start();
+    session.handler = (args) => {
+      if (args[0] === 'GET') return { type: 'error', value: Buffer.from(`ERR ${HOSTILE}`) };
+      if (args[0] === 'PING') return simple(HOSTILE);
+      if (args[0] === 'INFO') return bulk(`# Server\r\nname:${HOSTILE}\r\n`);
+      return undefined;
+    };
+    for (const line of ['GET k', 'PING', 'INFO']) {
+      engine.handleInput(`${line}\r`);
+      await idle(engine);
+    }
+    session.fire({ type: 'disconnected', message: `lost ${HOSTILE}` });
+    session.fire({ type: 'failover', info: info(`rfr${HOSTILE}`), previous: undefined, message: 'x' });
+    await idle(engine);
+    assert.ok(!raw.includes('\x1b]'), 'no OSC sequence from the server reached the terminal');
+    assert.ok(!raw.includes('\x1b[2J'), 'no clear-screen from the server reached the terminal');
+    assert.ok(!raw.includes('\u009b'), 'no C1 CSI');
+    assert.ok(!/\rfake> /.test(raw), 'no bare carriage return to overwrite the line');
+    const shown = raw.split('\\x1b]0;owned\\x07\\x1b[2J\\x9b2J\\x0dfake> ').length - 1;
+    assert.ok(shown >= 4, `the error, the status reply, the report and the failover note show it escaped (${shown} times)`);
+    engine.dispose();
   });
 });

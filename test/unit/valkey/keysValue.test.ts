@@ -89,6 +89,15 @@ test('a JSON string is pretty-printed as JSONC with the header as comments, numb
   assert.equal(prettyJson('{"a":'), undefined);
 });
 
+test('JSON naming a $schema opens as plain text, so the editor never downloads the URL a value names', () => {
+  const json = '{"$schema":"https://evil.example/track.json","a":1}';
+  const out = renderValue(value({ type: 'string', length: json.length, shown: json.length, body: { type: 'string', bytes: b(json) } }));
+  assert.equal(out.language, 'plaintext');
+  assert.match(out.text, /-- shown as plain text: the JSON names a \$schema, which the JSON editor would download --\n\n\{"\$schema":"https:\/\/evil\.example\/track\.json","a":1\}\n$/);
+  const nested = '{"a":{"$schema":"https://x.example"}}';
+  assert.equal(renderValue(value({ type: 'string', length: nested.length, shown: nested.length, body: { type: 'string', bytes: b(nested) } })).language, 'jsonc', 'only a root $schema is fetched');
+});
+
 test('a truncated string is not taken for JSON and a UTF-8 sequence cut at the end is dropped', () => {
   const text = b('{"a":"é');
   const cut = text.subarray(0, text.length - 1);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ProtocolError, RespParser } from '../../../src/valkey/resp/parser';
+import { DEFAULT_LIMITS, PREVIEW_BYTES, ProtocolError, RespParser } from '../../../src/valkey/resp/parser';
 import { encodeCommand } from '../../../src/valkey/resp/encode';
 import { formatReply } from '../../../src/valkey/resp/format';
 import type { Reply } from '../../../src/valkey/resp/reply';
@@ -83,17 +83,132 @@ test('a 16 MB bulk string in 64 KB chunks and an array of 200,000 items in small
   assert.ok(elapsed < 2000, `${elapsed.toFixed(0)} ms`);
 });
 
-test('deep nesting does not overflow the stack', () => {
-  const depth = 100_000;
-  const replies = parseAll([Buffer.from(`${'*1\r\n'.repeat(depth)}:7\r\n`)]);
-  let reply = replies[0];
+test('nesting is bounded: 128 levels parse and format; deeper is a protocol error, never a stack overflow', () => {
+  const nested = (depth: number) => Buffer.from(`${'*1\r\n'.repeat(depth)}:7\r\n`);
+  const [reply] = parseAll([nested(DEFAULT_LIMITS.maxDepth)]);
+  let inner = reply;
   let levels = 0;
-  while (reply?.type === 'array') {
-    reply = reply.items[0];
+  while (inner?.type === 'array') {
+    inner = inner.items[0];
     levels++;
   }
-  assert.equal(levels, depth);
-  assert.deepEqual(reply, { type: 'integer', value: 7n });
+  assert.equal(levels, DEFAULT_LIMITS.maxDepth);
+  assert.deepEqual(inner, { type: 'integer', value: 7n });
+  assert.ok(formatReply(reply!).endsWith('(integer) 7\n'), 'the recursive formatter copes with the deepest reply the parser lets through');
+  assert.throws(() => parseAll([nested(DEFAULT_LIMITS.maxDepth + 1)]), /nested deeper than 128 levels/);
+  assert.throws(() => parseAll([nested(100_000)]), ProtocolError);
+});
+
+test('declared sizes are bounded: a huge bulk string, array or map is a protocol error at once, not a growing buffer', () => {
+  assert.throws(() => parseAll([Buffer.from('$536870913\r\n')]), /announced a string of 536870913, more than the limit of 536870912/);
+  assert.throws(() => parseAll([Buffer.from('*67108865\r\n')]), /announced an aggregate of 67108865/);
+  assert.throws(() => parseAll([Buffer.from('%67108865\r\n')]), /announced an aggregate/);
+  assert.throws(() => parseAll([Buffer.from('$99999999999999999999999\r\n')]), /invalid length/);
+  const small = (chunks: Buffer[]) => {
+    const replies: Reply[] = [];
+    const parser = new RespParser((r) => replies.push(r), { maxBulkBytes: 10, maxAggregateLength: 3 });
+    for (const c of chunks) parser.feed(c);
+    return replies;
+  };
+  assert.equal(small([Buffer.from('$10\r\n0123456789\r\n*3\r\n:1\r\n:2\r\n:3\r\n')]).length, 2, 'up to the limits is fine');
+  assert.throws(() => small([Buffer.from('$11\r\n')]), ProtocolError);
+  assert.throws(() => small([Buffer.from('~4\r\n')]), ProtocolError);
+});
+
+test('a line without its end is scanned linearly and refused past the line limit', () => {
+  // 32 MB of a simple string in 64 KB chunks: before, every chunk rescanned the whole line (7.3 s).
+  const line = Buffer.alloc(32 * 1024 * 1024, 0x61);
+  line[0] = 0x2b;
+  const parser = new RespParser(() => undefined, { maxLineBytes: 64 * 1024 * 1024 });
+  // Count the bytes every Buffer search looks at (indexOf is what finds line ends).
+  let scans = 0;
+  type IndexOf = (this: Buffer, value: number, byteOffset?: number) => number;
+  const proto = Buffer.prototype as unknown as { indexOf: IndexOf };
+  const original = proto.indexOf;
+  proto.indexOf = function (this: Buffer, value: number, byteOffset?: number) {
+    scans += this.length - (byteOffset ?? 0);
+    return original.call(this, value, byteOffset);
+  };
+  try {
+    for (const c of chunk(line, 64 * 1024)) parser.feed(c);
+    const replies: Reply[] = [];
+    const done = new RespParser((r) => replies.push(r), { maxLineBytes: 64 * 1024 * 1024 });
+    for (const c of chunk(Buffer.concat([line, Buffer.from('\r\n')]), 64 * 1024)) done.feed(c);
+    assert.equal(replies.length, 1);
+  } finally {
+    proto.indexOf = original;
+  }
+  assert.ok(scans < 4 * line.length * 2, `bytes searched: ${scans} for two lines of ${line.length}: linear`);
+  // With the default limit (1 MB) the unterminated line is refused once it passes the limit.
+  const limited = new RespParser(() => undefined);
+  let fed = 0;
+  assert.throws(() => {
+    for (const c of chunk(line, 64 * 1024)) {
+      fed += c.length;
+      limited.feed(c);
+    }
+  }, /a reply line longer than 1048576 bytes/);
+  assert.ok(fed <= (1 << 20) + 128 * 1024, `refused after ${fed} bytes`);
+});
+
+test('fuzz: random and mutated frames in random chunks never crash, hang or hold more than they were fed', () => {
+  let rnd = 0x9e3779b9;
+  const random = (n: number): number => {
+    rnd ^= rnd << 13;
+    rnd ^= rnd >>> 17;
+    rnd ^= rnd << 5;
+    return (rnd >>> 0) % n;
+  };
+  const alphabet = Buffer.from('+-:$*%~>|_#,(!=\r\n0123456789-abc');
+  const inputs: Buffer[] = [];
+  for (let i = 0; i < 1500; i++) {
+    if (i % 2 === 0) {
+      // A valid stream with a few bytes flipped, inserted or cut.
+      const bytes = Buffer.from(STREAM);
+      for (let m = 0; m < 1 + random(4); m++) bytes[random(bytes.length)] = alphabet[random(alphabet.length)]!;
+      inputs.push(i % 4 === 0 ? bytes.subarray(0, random(bytes.length)) : bytes);
+    } else {
+      inputs.push(Buffer.from(Array.from({ length: 1 + random(400) }, () => alphabet[random(alphabet.length)]!)));
+    }
+  }
+  const started = performance.now();
+  let errors = 0;
+  let replies = 0;
+  for (const input of inputs) {
+    const parser = new RespParser((r) => {
+      replies++;
+      formatReply(r);
+    });
+    try {
+      for (let offset = 0; offset < input.length; ) {
+        const size = 1 + random(32);
+        parser.feed(input.subarray(offset, offset + size));
+        offset += size;
+      }
+    } catch (e) {
+      assert.ok(e instanceof ProtocolError, `only protocol errors: ${String(e)}`);
+      errors++;
+    }
+    const held = (parser as unknown as { buffered: number }).buffered;
+    assert.ok(held <= input.length, 'never holds more than it was fed');
+  }
+  assert.ok(errors > 100 && replies > 100, `${errors} protocol errors, ${replies} replies`);
+  assert.ok(performance.now() - started < 10_000, 'no hang');
+});
+
+test('a reply byte budget cuts bulk strings to what fits (a preview at least), drops the rest unread, and the next reply is intact', () => {
+  const big = 'x'.repeat(5000);
+  const stream = Buffer.from(`*3\r\n$10\r\n0123456789\r\n$5000\r\n${big}\r\n$300\r\n${'y'.repeat(300)}\r\n+NEXT\r\n`);
+  for (const size of [1, 7, 64, 100_000]) {
+    const replies: Reply[] = [];
+    let asked = 0;
+    const parser = new RespParser((r) => replies.push(r), {}, () => (asked++ === 0 ? 1000 : undefined));
+    for (const c of chunk(stream, size)) parser.feed(c);
+    assert.equal(replies.length, 2, `chunks of ${size}`);
+    const items = replies[0]?.type === 'array' ? replies[0].items : [];
+    assert.deepEqual(items.map((i) => (i.type === 'bulk' ? [i.value.length, i.omitted ?? 0] : i.type)), [[10, 0], [990, 4010], [PREVIEW_BYTES, 300 - PREVIEW_BYTES]]);
+    assert.deepEqual(replies[1], { type: 'simple', value: Buffer.from('NEXT') }, 'the next reply, unbudgeted, is read in step');
+  }
 });
 
 test('bytes that are not RESP are a protocol error', () => {

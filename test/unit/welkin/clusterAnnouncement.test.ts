@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isAppConfigMap, parseSentinelHost, readAnnouncements } from '../../../src/welkin/clusterAnnouncement';
+import { isAppConfigMap, markDuplicates, parseSentinelHost, readAnnouncements } from '../../../src/welkin/clusterAnnouncement';
 import { accessLabelKey, appConfigMapName } from '../../../src/welkin/flavour';
 
 const cm = (data: Record<string, string>, name = 'valkey-info', namespace = 'shop') => ({ metadata: { name, namespace }, data });
@@ -80,3 +80,19 @@ function parsePortLike(raw: string): unknown {
   const [a] = readAnnouncements(cm({ VALKEY_CLUSTER_NAME: 'c', VALKEY_SENTINEL_HOST: 'a.b', VALKEY_SENTINEL_PORT: raw }));
   return a && !a.ok ? a.error.issues[0]?.message : a;
 }
+
+test('a second announcement of the same Sentinel in one namespace is reported as a duplicate of the first, not shown twice', () => {
+  const announced = [
+    ...readAnnouncements(cm({ VALKEY_CLUSTER_NAME: 'copy', VALKEY_SENTINEL_HOST: 'rfs-cache.valkey-system.svc', VALKEY_SENTINEL_PORT: '26379' }, 'zz-copy')),
+    ...readAnnouncements(cm({ VALKEY_CLUSTER_NAME: 'cache', VALKEY_SENTINEL_HOST: 'rfs-cache.valkey-system', VALKEY_SENTINEL_PORT: '26379' }, 'valkey-info')),
+    ...readAnnouncements(cm({ VALKEY_CLUSTER_NAME: 'cache', VALKEY_SENTINEL_HOST: 'rfs-other.valkey-system', VALKEY_SENTINEL_PORT: '26379' }, 'other-info')),
+  ];
+  const marked = markDuplicates(announced);
+  assert.equal(marked.length, 3, 'nothing is dropped silently');
+  const [copy, first, other] = marked;
+  assert.equal(first?.ok, true);
+  assert.equal(other?.ok, true, 'the same cluster name with another Sentinel is another cluster');
+  assert.ok(copy && !copy.ok);
+  assert.deepEqual(copy.error.duplicateOf, { namespace: 'shop', name: 'valkey-info' });
+  assert.match(copy.error.issues[0]?.message ?? '', /rfs-cache\.valkey-system:26379.*"valkey-info"/);
+});
