@@ -8,8 +8,11 @@ import { ruleMetas } from './rules/index';
 import { suppressionEdit } from './suppressions';
 import type { Finding, LanguageId, Linter, LintOptions, LintResult, SuppressionScope, TextEdit } from './types';
 
-/** Nothing can be found in a file that names no Redis/Valkey client, Sentinel or Lua `redis.call`. */
-const ANCHOR = /redis|valkey|rueidis|jedis|lettuce|glide|sentinel|26379|rdb/i;
+/**
+ * Nothing can be found in a file that names no Redis/Valkey client, Sentinel or Lua `redis.call`
+ * (StackExchange.Redis code may name only `IDatabase` and its `StringSet…` methods).
+ */
+const ANCHOR = /redis|valkey|rueidis|jedis|lettuce|glide|sentinel|26379|rdb|\bIDatabase(?:Async)?\b|ConnectionMultiplexer|StringSet|StringIncrement/i;
 const MAX_DOCUMENTS = 64;
 
 export class TreeSitterLinter implements Linter {
