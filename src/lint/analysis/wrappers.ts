@@ -246,9 +246,58 @@ export function wrapperCallOps(host: WrapperHost, words: RegExp, site: CallSite)
 }
 
 /** The wrapper names the engine's word search must also look for. */
-export function wrapperCallWords(host: WrapperHost, words: RegExp): string[] {
+export function wrapperCallWords(host: WrapperHost, words: RegExp, ttlWords: RegExp): string[] {
+  localTtlHelpers(host, ttlWords);
   const names = new Set<string>();
   for (const w of calledWrappers(host, words).keys()) names.add(w.name);
   for (const n of host.ctx.project?.wrapperNames() ?? []) names.add(n);
   return [...names].filter((n) => /^[A-Za-z_$][\w$]*$/.test(n)).map((n) => n.replace(/\$/g, '\\$'));
+}
+
+/** A wrapper as the project index keeps it. */
+export function exportOf(w: LocalWrapper): WrapperExport {
+  return {
+    name: w.name,
+    ...(w.owner !== undefined ? { owner: w.owner } : {}),
+    command: w.command,
+    cls: w.cls,
+    keyParam: w.keyParam,
+    ...(w.ttlParam !== undefined ? { ttlParam: w.ttlParam } : {}),
+    setsTtl: w.setsTtl,
+    line: w.line,
+  };
+}
+
+/** Functions and methods that send EXPIRE (or PEXPIRE...) on a key parameter: callers that call them after a write set its TTL. */
+export function ttlHelpers(host: WrapperHost, words: RegExp): string[] {
+  const { ctx } = host;
+  const out = new Set<string>();
+  words.lastIndex = 0;
+  for (let m = words.exec(ctx.source); m; m = words.exec(ctx.source)) {
+    ctx.deadline.tick();
+    const token = ctx.nodeAt(m.index, m.index + m[0].length);
+    if (!token || token.startIndex !== m.index || token.endIndex !== m.index + m[0].length) continue;
+    const site = host.callSite(token);
+    if (!site) continue;
+    for (const d of host.clientOps(site)) {
+      const key = d.keys[0];
+      if (d.cls !== 'expire' || key?.type !== 'identifier') continue;
+      const p = host.paramOf(key);
+      const info = p ? host.describe(p.fn) : undefined;
+      if (info) out.add(info.name);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * The TTL helpers of the file a name does not tell (`touch(key)`), found once per file context. A
+ * write's finding then depends on another function's body, so the file is analysed whole.
+ */
+export function localTtlHelpers(host: WrapperHost, words: RegExp): string[] {
+  return host.ctx.memo('wrappers.ttlHelpers', 0, () => {
+    const names = ttlHelpers(host, words).filter((n) => !/expir|ttl/i.test(n));
+    if (names.length > 0) host.ctx.truncated = true;
+    return names;
+  }, []);
 }
