@@ -7,7 +7,7 @@ import type { FileContext } from './context';
 import type { CallSite, ClientRef, SentinelMisuse, Ttl } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
-import { isCalledWrapperWrite, localWrappers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
 import { emptySummary, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
@@ -89,6 +89,8 @@ const OTHER: JValue = { t: 'other' };
 /** `lambda`: a parameter (without a type) of that lambda. */
 type Decl = { type: Node | null; value: Node | null; lambda?: Node; param?: { fn: Node; index: number } };
 
+/** Methods that send EXPIRE (a TTL helper sends one on its key parameter). */
+const TTL_WORDS = /\b(?:expire|expireAt|pexpire|pExpire|pexpireAt|expireAsync|expireAtAsync)\b/g;
 /** Write commands a wrapper may send on its key parameter (Jedis/Lettuce names and Spring's). */
 const WRAPPER_WORDS = wrapperWords([
   ...Object.entries(methodCommands)
@@ -152,7 +154,11 @@ class JavaAdapter implements Adapter, WrapperHost {
   }
 
   extraCallWords(): string[] {
-    return wrapperCallWords(this, WRAPPER_WORDS);
+    return wrapperCallWords(this, WRAPPER_WORDS, TTL_WORDS);
+  }
+
+  ttlHelperNames(): readonly string[] {
+    return localTtlHelpers(this, TTL_WORDS);
   }
 
   // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
@@ -221,8 +227,7 @@ class JavaAdapter implements Adapter, WrapperHost {
     const pkgName = pkg ? namedKids(pkg).find((k) => k.type === 'scoped_identifier' || k.type === 'identifier') : undefined;
     if (pkgName) out.namespace = this.ctx.text(pkgName);
     for (const w of localWrappers(this, WRAPPER_WORDS)) {
-      const { fn: _fn, inner: _inner, range: _range, ...exported } = w;
-      out.wrappers.push(exported);
+      out.wrappers.push(exportOf(w));
     }
     const isClient = (type: Node | null): boolean => {
       if (!type) return false;
@@ -250,15 +255,7 @@ class JavaAdapter implements Adapter, WrapperHost {
         }
       }
     }
-    for (const kw of this.ctx.spelled(/\b\w*(?:expire|Expire|ttl|Ttl|TTL)\w*\b/g)) {
-      const site = this.callSite(kw);
-      if (!site) continue;
-      for (const d of this.clientOps(site)) {
-        const p = d.cls === 'expire' && d.keys[0] ? this.paramOf(d.keys[0]) : undefined;
-        const info = p ? this.describe(p.fn) : undefined;
-        if (info && !out.ttlHelpers.includes(info.name)) out.ttlHelpers.push(info.name);
-      }
-    }
+    out.ttlHelpers.push(...ttlHelpers(this, TTL_WORDS));
     return out;
   }
 
