@@ -80,7 +80,8 @@ export const javaCallWords = [
 /** `key`: the key a Redisson object stands for (the argument of `getBucket(key)`). */
 const MOCK = /\b(?:mock|spy)\s*\(\s*(?:Jedis|JedisPooled|UnifiedJedis|JedisCluster|JedisPool|RedisTemplate|StringRedisTemplate|ValueOperations|RedisCommands|RedissonClient|RBucket|RAtomicLong|GlideClient)\.class\s*\)|@Mock(?:Bean)?\b[^;]*\b(?:Jedis|JedisPooled|UnifiedJedis|JedisPool|RedisTemplate|StringRedisTemplate|ValueOperations|RedisCommands|RedissonClient|RBucket|RAtomicLong|GlideClient)\b/;
 
-type JValue = { t: 'kind'; kind: JavaKind; strength: 'strong' | 'weak'; key?: Node } | { t: 'other' } | { t: 'unknown' };
+type JValue = { t: 'kind'; kind: JavaKind; strength: 'strong' | 'weak'; key?: Node; bound?: boolean } | { t: 'other' } | { t: 'unknown' };
+const BOUND_OPS: Record<string, JavaKind['role'] | undefined> = { boundValueOps: 'value-ops', boundHashOps: 'hash-ops', boundListOps: 'list-ops', boundSetOps: 'set-ops', boundZSetOps: 'zset-ops' };
 const UNKNOWN: JValue = { t: 'unknown' };
 /** A client another file of the project exports: its methods are named after the commands (Jedis-like). */
 const PROJECT_CLIENT: JValue = { t: 'kind', kind: { lib: 'unknown', role: 'client' }, strength: 'weak' };
@@ -295,6 +296,11 @@ class JavaAdapter implements Adapter, WrapperHost {
     if (site.name === 'eval') return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), client);
     const info = client.lib === 'spring' ? springCommand(client.role, site.name) : methodCommands[normalizeMethod(site.name)];
     if (!info) return [];
+    if (v.t === 'kind' && v.bound) {
+      // `boundValueOps(key).set(value[, timeout, unit | Duration])`, `.increment()`: the key is the bound one.
+      const boundTtl: Ttl = info.cls === 'string-write' ? (info.command === 'SET' || info.command === 'SETNX' ? (site.args.length >= 2 ? 'yes' : 'no') : 'no') : 'no';
+      return [{ ...base, command: info.command, cls: info.cls, keys: v.key ? [v.key] : [], ttl: boundTtl, via: 'method' }];
+    }
     const keys = info.keyValuePairs ? [] : site.args[0] ? [site.args[0].node] : [];
     const ttl: Ttl = info.cls === 'string-write' ? this.setTtl(site, info, client) : info.alwaysTtl ? 'yes' : 'no';
     return [{ ...base, command: info.command, cls: info.cls, keys, ttl, via: 'method' }];
@@ -444,6 +450,12 @@ class JavaAdapter implements Adapter, WrapperHost {
         }
         const ov = this.valueOf(obj);
         if (ov.t === 'kind') {
+          // Spring `boundValueOps(key)` / `boundHashOps(key)`...: operations on one key.
+          const bound = ov.kind.lib === 'spring' && ov.kind.role === 'template' ? BOUND_OPS[name] : undefined;
+          if (bound) {
+            const key = this.ctx.field(n, 'arguments')?.namedChild(0) ?? undefined;
+            return { t: 'kind', kind: { lib: 'spring', role: bound }, strength: ov.strength, bound: true, ...(key ? { key } : {}) };
+          }
           const rk = redissonResult(ov.kind, name);
           if (rk) {
             const key = this.ctx.field(n, 'arguments')?.namedChild(0) ?? undefined;

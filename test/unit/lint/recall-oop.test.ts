@@ -116,6 +116,23 @@ describe('Java: clients the engine did not know', () => {
   });
 });
 
+describe('Java: Spring bound operations', () => {
+  test('boundValueOps(key).set(v) without a timeout and .increment() are writes on the bound key', async () => {
+    const src = lines(
+      'class B {',
+      '  @Autowired private StringRedisTemplate template;',
+      '  void f(String id) {',
+      '    template.boundValueOps("code:" + id).set("1");',
+      '    template.boundValueOps("code2:" + id).set("1", 5, TimeUnit.MINUTES);',
+      '    template.boundValueOps("code3:" + id).set("1", Duration.ofMinutes(5));',
+      '    template.boundValueOps("n:" + id).increment();',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(await summary(src, 'java'), ['missing-ttl@4', 'missing-ttl@7']);
+  });
+});
+
 describe('project wrappers', () => {
   const redisUtil = lines(
     'package com.example.redis;',
