@@ -205,6 +205,8 @@ class PhpAdapter implements Adapter {
   private nameOf(n: Node): string | undefined {
     if (n.type === 'variable_name') return this.ctx.text(n).replace(/^\$/, '');
     if (n.type === 'member_access_expression' || n.type === 'nullsafe_member_access_expression') return this.ctx.text(this.ctx.field(n, 'name')!);
+    // `self::$redis`, `static::$_redis`
+    if (n.type === 'scoped_property_access_expression') return this.ctx.text(this.ctx.field(n, 'name') ?? n).replace(/^\$/, '');
     if (n.type === 'member_call_expression') {
       const args = this.ctx.field(n, 'arguments');
       return args && namedKids(args).length > 0 ? undefined : this.ctx.text(this.ctx.field(n, 'name')!);
@@ -225,7 +227,14 @@ class PhpAdapter implements Adapter {
     const call = list?.type === 'arguments' ? this.ctx.parentOf(list) : null;
     if (!call || !CALLBACK_PIPELINES.has(this.ctx.text(this.ctx.field(call, 'name') ?? call).toLowerCase())) return undefined;
     const client = call.type === 'scoped_call_expression' ? this.facadeClient(this.ctx.field(call, 'scope')!) : call.type === 'member_call_expression' ? this.clientOf(this.ctx.field(call, 'object')!) : undefined;
-    return client ? { t: 'client', ref: { ...client, role: 'pipeline' } } : undefined;
+    if (client) return { t: 'client', ref: { ...client, role: 'pipeline' } };
+    // `$connection->pipeline(function ($pipe) { ... })` on a connection the file does not show: only
+    // Redis clients take a pipeline closure (a database's `transaction()` closure is not one).
+    const method = this.ctx.text(this.ctx.field(call, 'name')!).toLowerCase();
+    if ((method === 'pipeline' || method === 'pipelined') && call.type === 'member_call_expression' && this.valueOf(this.ctx.field(call, 'object')!).t === 'unknown') {
+      return { t: 'client', ref: { lib: 'unknown', role: 'pipeline', strength: 'weak' } };
+    }
+    return undefined;
   }
 
   /** `Redis::class`, `\Redis::class`, `'redis'`: what a container look-up names. */
