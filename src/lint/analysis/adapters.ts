@@ -23,7 +23,7 @@ export function createAdapter(ctx: FileContext): { adapter: Adapter; callWords: 
     case 'ruby':
       return withWrappers(createRubyAdapter(ctx), rubyCallWords);
     case 'php':
-      return { adapter: createPhpAdapter(ctx), callWords: phpCallWords };
+      return withWrappers(createPhpAdapter(ctx), phpCallWords);
     case 'csharp':
       return withWrappers(createCSharpAdapter(ctx), csharpCallWords);
   }

@@ -6,7 +6,7 @@ import type { FileContext } from './context';
 import type { CallSite, ClientRef, Role, SentinelMisuse, Ttl } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf } from './tree';
-import { isCalledWrapperWrite, localWrappers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
 import { emptySummary, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'lambda_expression', 'anonymous_method_expression', 'accessor_declaration']);
@@ -149,6 +149,8 @@ const se = (role: CsRole, strength: 'strong' | 'weak'): CsValue => ({ t: 'cs', l
 /** A declaration: its type and value; `element`: the value is a collection and the name one of its elements (`foreach`); `lambda`: a parameter of that lambda. */
 type Decl = { type: Node | null; value: Node | null; element?: boolean; lambda?: Node; param?: { fn: Node; index: number } };
 
+/** Methods that send EXPIRE (a TTL helper sends one on its key parameter). */
+const TTL_WORDS = /\b(?:KeyExpire|KeyExpireAsync|Expire|ExpireAsync|PExpire|ExpireAt|ExpireEntryIn|ExpireEntryAt)\b/g;
 /** Write commands a wrapper may send on its key parameter. */
 const WRAPPER_WORDS = wrapperWords(
   [
@@ -234,7 +236,11 @@ class CSharpAdapter implements Adapter, WrapperHost {
   }
 
   extraCallWords(): string[] {
-    return wrapperCallWords(this, WRAPPER_WORDS);
+    return wrapperCallWords(this, WRAPPER_WORDS, TTL_WORDS);
+  }
+
+  ttlHelperNames(): readonly string[] {
+    return localTtlHelpers(this, TTL_WORDS);
   }
 
   // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
@@ -322,10 +328,10 @@ class CSharpAdapter implements Adapter, WrapperHost {
     const nsName = ns ? this.ctx.field(ns, 'name') : null;
     if (nsName) out.namespace = this.ctx.text(nsName);
     for (const w of localWrappers(this, WRAPPER_WORDS)) {
-      const { fn, inner: _inner, range: _range, ...exported } = w;
+      const exported = exportOf(w);
       out.wrappers.push(exported);
       // Callers hold the wrapper through its interface (`IRedisService _redis`).
-      for (const base of this.ownerOf(fn)?.bases.filter((b) => /^I[A-Z]/.test(b)) ?? []) out.wrappers.push({ ...exported, owner: base });
+      for (const base of this.ownerOf(w.fn)?.bases.filter((b) => /^I[A-Z]/.test(b)) ?? []) out.wrappers.push({ ...exported, owner: base });
     }
     const isClient = (type: Node | null): boolean => {
       const v = type ? this.typeValue(type) : OTHER;
@@ -354,14 +360,7 @@ class CSharpAdapter implements Adapter, WrapperHost {
         }
       }
     }
-    for (const kw of this.ctx.spelled(/\b(?:KeyExpire|KeyExpireAsync|Expire|ExpireAsync|ExpireEntryIn|ExpireEntryAt)\b/g)) {
-      const site = this.callSite(kw);
-      for (const d of site ? this.clientOps(site) : []) {
-        const p = d.cls === 'expire' && d.keys[0] ? this.paramOf(d.keys[0]) : undefined;
-        const info = p ? this.describe(p.fn) : undefined;
-        if (info && !out.ttlHelpers.includes(info.name)) out.ttlHelpers.push(info.name);
-      }
-    }
+    out.ttlHelpers.push(...ttlHelpers(this, TTL_WORDS));
     return out;
   }
 

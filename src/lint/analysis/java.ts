@@ -7,7 +7,7 @@ import type { FileContext } from './context';
 import type { CallSite, ClientRef, SentinelMisuse, Ttl } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
-import { isCalledWrapperWrite, localWrappers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
 import { emptySummary, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
@@ -80,7 +80,8 @@ export const javaCallWords = [
 /** `key`: the key a Redisson object stands for (the argument of `getBucket(key)`). */
 const MOCK = /\b(?:mock|spy)\s*\(\s*(?:Jedis|JedisPooled|UnifiedJedis|JedisCluster|JedisPool|RedisTemplate|StringRedisTemplate|ValueOperations|RedisCommands|RedissonClient|RBucket|RAtomicLong|GlideClient)\.class\s*\)|@Mock(?:Bean)?\b[^;]*\b(?:Jedis|JedisPooled|UnifiedJedis|JedisPool|RedisTemplate|StringRedisTemplate|ValueOperations|RedisCommands|RedissonClient|RBucket|RAtomicLong|GlideClient)\b/;
 
-type JValue = { t: 'kind'; kind: JavaKind; strength: 'strong' | 'weak'; key?: Node } | { t: 'other' } | { t: 'unknown' };
+type JValue = { t: 'kind'; kind: JavaKind; strength: 'strong' | 'weak'; key?: Node; bound?: boolean } | { t: 'other' } | { t: 'unknown' };
+const BOUND_OPS: Record<string, JavaKind['role'] | undefined> = { boundValueOps: 'value-ops', boundHashOps: 'hash-ops', boundListOps: 'list-ops', boundSetOps: 'set-ops', boundZSetOps: 'zset-ops' };
 const UNKNOWN: JValue = { t: 'unknown' };
 /** A client another file of the project exports: its methods are named after the commands (Jedis-like). */
 const PROJECT_CLIENT: JValue = { t: 'kind', kind: { lib: 'unknown', role: 'client' }, strength: 'weak' };
@@ -89,6 +90,8 @@ const OTHER: JValue = { t: 'other' };
 /** `lambda`: a parameter (without a type) of that lambda. */
 type Decl = { type: Node | null; value: Node | null; lambda?: Node; param?: { fn: Node; index: number } };
 
+/** Methods that send EXPIRE (a TTL helper sends one on its key parameter). */
+const TTL_WORDS = /\b(?:expire|expireAt|pexpire|pExpire|pexpireAt|expireAsync|expireAtAsync)\b/g;
 /** Write commands a wrapper may send on its key parameter (Jedis/Lettuce names and Spring's). */
 const WRAPPER_WORDS = wrapperWords([
   ...Object.entries(methodCommands)
@@ -152,7 +155,11 @@ class JavaAdapter implements Adapter, WrapperHost {
   }
 
   extraCallWords(): string[] {
-    return wrapperCallWords(this, WRAPPER_WORDS);
+    return wrapperCallWords(this, WRAPPER_WORDS, TTL_WORDS);
+  }
+
+  ttlHelperNames(): readonly string[] {
+    return localTtlHelpers(this, TTL_WORDS);
   }
 
   // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
@@ -221,8 +228,7 @@ class JavaAdapter implements Adapter, WrapperHost {
     const pkgName = pkg ? namedKids(pkg).find((k) => k.type === 'scoped_identifier' || k.type === 'identifier') : undefined;
     if (pkgName) out.namespace = this.ctx.text(pkgName);
     for (const w of localWrappers(this, WRAPPER_WORDS)) {
-      const { fn: _fn, inner: _inner, range: _range, ...exported } = w;
-      out.wrappers.push(exported);
+      out.wrappers.push(exportOf(w));
     }
     const isClient = (type: Node | null): boolean => {
       if (!type) return false;
@@ -250,15 +256,7 @@ class JavaAdapter implements Adapter, WrapperHost {
         }
       }
     }
-    for (const kw of this.ctx.spelled(/\b\w*(?:expire|Expire|ttl|Ttl|TTL)\w*\b/g)) {
-      const site = this.callSite(kw);
-      if (!site) continue;
-      for (const d of this.clientOps(site)) {
-        const p = d.cls === 'expire' && d.keys[0] ? this.paramOf(d.keys[0]) : undefined;
-        const info = p ? this.describe(p.fn) : undefined;
-        if (info && !out.ttlHelpers.includes(info.name)) out.ttlHelpers.push(info.name);
-      }
-    }
+    out.ttlHelpers.push(...ttlHelpers(this, TTL_WORDS));
     return out;
   }
 
@@ -298,6 +296,11 @@ class JavaAdapter implements Adapter, WrapperHost {
     if (site.name === 'eval') return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), client);
     const info = client.lib === 'spring' ? springCommand(client.role, site.name) : methodCommands[normalizeMethod(site.name)];
     if (!info) return [];
+    if (v.t === 'kind' && v.bound) {
+      // `boundValueOps(key).set(value[, timeout, unit | Duration])`, `.increment()`: the key is the bound one.
+      const boundTtl: Ttl = info.cls === 'string-write' ? (info.command === 'SET' || info.command === 'SETNX' ? (site.args.length >= 2 ? 'yes' : 'no') : 'no') : 'no';
+      return [{ ...base, command: info.command, cls: info.cls, keys: v.key ? [v.key] : [], ttl: boundTtl, via: 'method' }];
+    }
     const keys = info.keyValuePairs ? [] : site.args[0] ? [site.args[0].node] : [];
     const ttl: Ttl = info.cls === 'string-write' ? this.setTtl(site, info, client) : info.alwaysTtl ? 'yes' : 'no';
     return [{ ...base, command: info.command, cls: info.cls, keys, ttl, via: 'method' }];
@@ -447,6 +450,12 @@ class JavaAdapter implements Adapter, WrapperHost {
         }
         const ov = this.valueOf(obj);
         if (ov.t === 'kind') {
+          // Spring `boundValueOps(key)` / `boundHashOps(key)`...: operations on one key.
+          const bound = ov.kind.lib === 'spring' && ov.kind.role === 'template' ? BOUND_OPS[name] : undefined;
+          if (bound) {
+            const key = this.ctx.field(n, 'arguments')?.namedChild(0) ?? undefined;
+            return { t: 'kind', kind: { lib: 'spring', role: bound }, strength: ov.strength, bound: true, ...(key ? { key } : {}) };
+          }
           const rk = redissonResult(ov.kind, name);
           if (rk) {
             const key = this.ctx.field(n, 'arguments')?.namedChild(0) ?? undefined;

@@ -8,6 +8,7 @@ import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
 import { emptySummary, type FileSummary } from '../project/facts';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
 
 const FUNCTION_TYPES = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'anonymous_function_creation_expression', 'arrow_function']);
 const STRING_TYPES = new Set(['string', 'encapsed_string', 'heredoc', 'nowdoc']);
@@ -49,16 +50,25 @@ const MOCK_FACTORIES = new Set(['createmock', 'createstub', 'getmockbuilder', 'c
 /** Container look-ups of the client: `app('redis')`, `resolve('redis')`, `$container->get(\Redis::class)`, `make(Redis::class)`. */
 const CONTAINER_CALLS = new Set(['app', 'resolve', 'make', 'get', 'service']);
 
-export function createPhpAdapter(ctx: FileContext): Adapter {
+/** Methods that send EXPIRE (a TTL helper sends one on its key parameter). */
+const TTL_WORDS = /\b(?:expire|pexpire|expireat|pexpireat|setTimeout)\b/gi;
+/** Write commands a wrapper may send on its key parameter. */
+const WRAPPER_WORDS = wrapperWords(
+  Object.entries(methodCommands)
+    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection')
+    .map(([m]) => m),
+);
+
+export function createPhpAdapter(ctx: FileContext): Adapter & { extraCallWords(): string[] } {
   return new PhpAdapter(ctx);
 }
 
-class PhpAdapter implements Adapter {
+class PhpAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 
-  constructor(private readonly ctx: FileContext) {}
+  constructor(readonly ctx: FileContext) {}
 
   callSite(token: Node): CallSite | undefined {
     if (token.type !== 'name') return undefined;
@@ -82,6 +92,94 @@ class PhpAdapter implements Adapter {
   }
 
   ops(site: CallSite): OpDraft[] {
+    const drafts = this.clientOps(site);
+    if (drafts.length > 0) {
+      if (localWrappers(this, WRAPPER_WORDS).length === 0) return drafts;
+      return drafts.filter((d) => !isCalledWrapperWrite(this, WRAPPER_WORDS, d.node));
+    }
+    if (site.call.type === 'scoped_call_expression' ? this.facadeClient(site.receiver!) : this.clientOf(site.receiver!)) return [];
+    return wrapperCallOps(this, WRAPPER_WORDS, site).filter((d) => !passesMoreThanKeyAndValue(site, d));
+  }
+
+  extraCallWords(): string[] {
+    return wrapperCallWords(this, WRAPPER_WORDS, TTL_WORDS);
+  }
+
+  ttlHelperNames(): readonly string[] {
+    return localTtlHelpers(this, TTL_WORDS);
+  }
+
+  // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
+
+  paramOf(key: Node): { fn: Node; index: number } | undefined {
+    if (key.type !== 'variable_name') return undefined;
+    const fn = this.functionOf(key);
+    if (!fn || (fn.type !== 'method_declaration' && fn.type !== 'function_definition')) return undefined;
+    const index = this.paramTypesOrNames(fn).indexOf(this.ctx.text(key));
+    if (index < 0 || this.assignmentsIn(fn, this.ctx.text(key)).length > 0) return undefined;
+    return { fn, index };
+  }
+
+  describe(fn: Node): FunctionInfo | undefined {
+    if (fn.type !== 'method_declaration' && fn.type !== 'function_definition') return undefined;
+    const name = this.ctx.text(this.ctx.field(fn, 'name')!);
+    if (name.startsWith('__')) return undefined;
+    const params = this.paramTypesOrNames(fn);
+    const cls = fn.type === 'method_declaration' ? this.classOf(fn) : undefined;
+    const owner = cls ? this.ctx.field(cls, 'name') : null;
+    return owner ? { name, owner: this.ctx.text(owner), params } : { name, params };
+  }
+
+  callsFunction(site: CallSite, fn: Node): boolean {
+    return site.receiver === null && fn.type === 'function_definition' && this.ctx.text(this.ctx.field(fn, 'name')!) === site.name;
+  }
+
+  receiverClass(site: CallSite): string | null | undefined {
+    const r = site.receiver;
+    if (!r) return undefined;
+    if (site.call.type === 'scoped_call_expression') {
+      if (this.facadeClient(r)) return null;
+      const text = this.ctx.text(r);
+      if (text === 'self' || text === 'static') {
+        const cls = this.classOf(r);
+        return cls && this.ctx.field(cls, 'name') ? this.ctx.text(this.ctx.field(cls, 'name')!) : undefined;
+      }
+      return text.replace(/^.*\\/, '');
+    }
+    if (r.type === 'variable_name' && this.ctx.text(r) === '$this') {
+      const cls = this.classOf(r);
+      return cls && this.ctx.field(cls, 'name') ? this.ctx.text(this.ctx.field(cls, 'name')!) : undefined;
+    }
+    const v = this.valueOf(r);
+    if (v.t === 'client') return null;
+    // `$cache = new CacheService()`, `private CacheService $cache`, `CacheService $cache` parameters.
+    const types: Node[] = [];
+    if (r.type === 'variable_name') {
+      for (const value of this.variableValues(r)) {
+        const cls = value.type === 'object_creation_expression' ? namedKids(value).find((k) => k.type === 'name' || k.type === 'qualified_name') : undefined;
+        if (cls) types.push(cls);
+      }
+      types.push(...this.paramTypes(r));
+    } else if (r.type === 'member_access_expression' && this.ctx.text(this.ctx.field(r, 'object')!) === '$this') {
+      const cls = this.classOf(r);
+      const prop = `$${this.ctx.text(this.ctx.field(r, 'name')!)}`;
+      for (const v2 of cls ? this.ctx.spelled(wordOf(prop), cls) : []) {
+        const decl = this.ctx.parentOf(v2);
+        const holder = decl?.type === 'property_element' ? this.ctx.parentOf(decl) : decl;
+        const type = holder && (holder.type === 'property_declaration' || holder.type === 'property_promotion_parameter') ? this.ctx.field(holder, 'type') : null;
+        if (type) types.push(type);
+      }
+    }
+    const named = types.map((t) => (t.type === 'named_type' || t.type === 'optional_type' ? (t.descendantsOfType(['name', 'qualified_name'])[0] ?? t) : t)).filter((t) => t.type === 'name' || t.type === 'qualified_name');
+    if (named.length > 0) return this.ctx.text(named[0]!).replace(/^.*\\/, '');
+    return v.t === 'other' ? null : undefined;
+  }
+
+  receiverName(site: CallSite): string | undefined {
+    return site.receiver ? this.nameOf(site.receiver) : undefined;
+  }
+
+  clientOps(site: CallSite): OpDraft[] {
     const client = site.call.type === 'scoped_call_expression' ? this.facadeClient(site.receiver!) : this.clientOf(site.receiver!);
     if (!client) return [];
     const name = normalizeMethod(site.name);
@@ -205,6 +303,8 @@ class PhpAdapter implements Adapter {
   private nameOf(n: Node): string | undefined {
     if (n.type === 'variable_name') return this.ctx.text(n).replace(/^\$/, '');
     if (n.type === 'member_access_expression' || n.type === 'nullsafe_member_access_expression') return this.ctx.text(this.ctx.field(n, 'name')!);
+    // `self::$redis`, `static::$_redis`
+    if (n.type === 'scoped_property_access_expression') return this.ctx.text(this.ctx.field(n, 'name') ?? n).replace(/^\$/, '');
     if (n.type === 'member_call_expression') {
       const args = this.ctx.field(n, 'arguments');
       return args && namedKids(args).length > 0 ? undefined : this.ctx.text(this.ctx.field(n, 'name')!);
@@ -225,7 +325,14 @@ class PhpAdapter implements Adapter {
     const call = list?.type === 'arguments' ? this.ctx.parentOf(list) : null;
     if (!call || !CALLBACK_PIPELINES.has(this.ctx.text(this.ctx.field(call, 'name') ?? call).toLowerCase())) return undefined;
     const client = call.type === 'scoped_call_expression' ? this.facadeClient(this.ctx.field(call, 'scope')!) : call.type === 'member_call_expression' ? this.clientOf(this.ctx.field(call, 'object')!) : undefined;
-    return client ? { t: 'client', ref: { ...client, role: 'pipeline' } } : undefined;
+    if (client) return { t: 'client', ref: { ...client, role: 'pipeline' } };
+    // `$connection->pipeline(function ($pipe) { ... })` on a connection the file does not show: only
+    // Redis clients take a pipeline closure (a database's `transaction()` closure is not one).
+    const method = this.ctx.text(this.ctx.field(call, 'name')!).toLowerCase();
+    if ((method === 'pipeline' || method === 'pipelined') && call.type === 'member_call_expression' && this.valueOf(this.ctx.field(call, 'object')!).t === 'unknown') {
+      return { t: 'client', ref: { lib: 'unknown', role: 'pipeline', strength: 'weak' } };
+    }
+    return undefined;
   }
 
   /** `Redis::class`, `\Redis::class`, `'redis'`: what a container look-up names. */
@@ -362,17 +469,8 @@ class PhpAdapter implements Adapter {
         }
       }
     }
-    for (const kw of this.ctx.spelled(/\b(?:expire|pexpire|expireat|pexpireat|setTimeout)\b/gi)) {
-      const site = this.callSite(kw);
-      if (!site) continue;
-      for (const d of this.ops(site)) {
-        const key = d.cls === 'expire' ? d.keys[0] : undefined;
-        const fn = key?.type === 'variable_name' ? this.functionOf(key) : undefined;
-        if (!fn || fn.type !== 'method_declaration' || !this.paramTypesOrNames(fn).includes(this.ctx.text(key!))) continue;
-        const name = this.ctx.text(this.ctx.field(fn, 'name')!);
-        if (!out.ttlHelpers.includes(name)) out.ttlHelpers.push(name);
-      }
-    }
+    for (const w of localWrappers(this, WRAPPER_WORDS)) out.wrappers.push(exportOf(w));
+    out.ttlHelpers.push(...ttlHelpers(this, TTL_WORDS));
     return out;
   }
 
@@ -568,6 +666,15 @@ class PhpAdapter implements Adapter {
     return this.ctx.text(node).replace(/\s+/g, '');
   }
 
+}
+
+/**
+ * A call of a wrapper that passes more than the key and a value (`set($key, $value, $ttl)`) may
+ * reach an optional TTL parameter: not reported.
+ */
+function passesMoreThanKeyAndValue(site: CallSite, d: OpDraft): boolean {
+  const index = site.args.findIndex((a) => a.node.id === d.keys[0]?.id);
+  return index >= 0 && (d.cls === 'string-write' || d.cls === 'counter') && site.args.filter((a) => !a.name).length > index + 2;
 }
 
 function evidenceOf(text: string): string {

@@ -7,7 +7,7 @@ import { combine } from './javascript';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
-import { isCalledWrapperWrite, localWrappers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
 import { emptySummary, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['method', 'singleton_method', 'block', 'do_block', 'lambda']);
@@ -34,6 +34,8 @@ export const rubyCallWords = [...Object.keys(methodCommands), 'mapped_mset', 'ma
 
 const rb = (role: ClientRef['role']): Value => ({ t: 'client', ref: { lib: 'redis-rb', role, strength: 'strong' } });
 
+/** Methods that send EXPIRE (a TTL helper sends one on its key parameter). */
+const TTL_WORDS = /\b(?:expire|pexpire|expireat|pexpireat)\b/g;
 /** Write commands a wrapper may send on its key parameter. */
 const WRAPPER_WORDS = wrapperWords([
   ...Object.entries(methodCommands)
@@ -93,7 +95,11 @@ class RubyAdapter implements Adapter, WrapperHost {
   }
 
   extraCallWords(): string[] {
-    return wrapperCallWords(this, WRAPPER_WORDS);
+    return wrapperCallWords(this, WRAPPER_WORDS, TTL_WORDS);
+  }
+
+  ttlHelperNames(): readonly string[] {
+    return localTtlHelpers(this, TTL_WORDS);
   }
 
   // ---- wrappers (see wrappers.ts) ----------------------------------------------------------------
@@ -174,8 +180,7 @@ class RubyAdapter implements Adapter, WrapperHost {
       if (lit !== undefined) out.imports.push({ from: this.ctx.text(id) === 'require_relative' ? `./${lit}` : lit, names: { '*': '*' } });
     }
     for (const w of localWrappers(this, WRAPPER_WORDS)) {
-      const { fn: _fn, inner: _inner, range: _range, ...exported } = w;
-      out.wrappers.push(exported);
+      out.wrappers.push(exportOf(w));
     }
     // `REDIS = Redis.new`, `$redis = ConnectionPool::Wrapper.new { ... }`, `Redis.current = ...` in an initializer.
     for (const a of this.ctx.spelled(/(?:\$\w+|\b[A-Z][A-Z0-9_]*\b)(?=\s*(?:\|\|)?=[^=~>])/g)) {
@@ -203,14 +208,7 @@ class RubyAdapter implements Adapter, WrapperHost {
         if (v.t === 'client') out.clients.push({ name, kind: 'factory', ...(owner ? { owner: this.ctx.text(owner) } : {}), line: n.startPosition.row });
       }
     }
-    for (const kw of this.ctx.spelled(/\b(?:expire|pexpire|expireat|pexpireat)\b/g)) {
-      const site = this.callSite(kw);
-      for (const d of site ? this.clientOps(site) : []) {
-        const p = d.cls === 'expire' && d.keys[0] ? this.paramOf(d.keys[0]) : undefined;
-        const info = p ? this.describe(p.fn) : undefined;
-        if (info && !out.ttlHelpers.includes(info.name)) out.ttlHelpers.push(info.name);
-      }
-    }
+    out.ttlHelpers.push(...ttlHelpers(this, TTL_WORDS));
     return out;
   }
 

@@ -20,6 +20,8 @@ import { rangeBetween, rangeOf } from './tree';
  */
 
 const WRITE_CLASSES = new Set<CommandClass>(['string-write', 'counter', 'collection']);
+/** Node types of a plain name that may be a parameter (PHP spells one `variable_name`). */
+const NAME_TYPES = new Set(['identifier', 'variable_name']);
 /** Parameter names that carry an expiry. */
 const TTL_PARAM = /ttl|expir|timeout|seconds|duration|lifetime|^ex$|^px$|^exp$/i;
 const EXPIRY_WORD = /\b\w*(?:expir|ttl)\w*\b/gi;
@@ -77,7 +79,7 @@ export function localWrappers(host: WrapperHost, words: RegExp): LocalWrapper[] 
       const token = ctx.nodeAt(m.index, m.index + m[0].length);
       if (!token || token.startIndex !== m.index || token.endIndex !== m.index + m[0].length) continue;
       const site = host.callSite(token);
-      if (!site || seen.has(site.call.id) || !site.args.some((a) => a.node.type === 'identifier')) continue;
+      if (!site || seen.has(site.call.id) || !site.args.some((a) => NAME_TYPES.has(a.node.type))) continue;
       seen.add(site.call.id);
       for (const d of host.clientOps(site)) {
         const w = wrapperOf(host, d);
@@ -92,7 +94,7 @@ export function localWrappers(host: WrapperHost, words: RegExp): LocalWrapper[] 
 function wrapperOf(host: WrapperHost, d: OpDraft): LocalWrapper | undefined {
   if (!WRITE_CLASSES.has(d.cls) || d.ttl === 'yes') return undefined;
   const key = d.keys[0];
-  if (!key || key.type !== 'identifier') return undefined;
+  if (!key || !NAME_TYPES.has(key.type)) return undefined;
   const p = host.paramOf(key);
   if (!p) return undefined;
   const info = host.describe(p.fn);
@@ -246,8 +248,8 @@ export function wrapperCallOps(host: WrapperHost, words: RegExp, site: CallSite)
 }
 
 /** The wrapper names the engine's word search must also look for. */
-export function wrapperCallWords(host: WrapperHost, words: RegExp, ttlWords?: RegExp): string[] {
-  if (ttlWords) localTtlHelpers(host, ttlWords);
+export function wrapperCallWords(host: WrapperHost, words: RegExp, ttlWords: RegExp): string[] {
+  localTtlHelpers(host, ttlWords);
   const names = new Set<string>();
   for (const w of calledWrappers(host, words).keys()) names.add(w.name);
   for (const n of host.ctx.project?.wrapperNames() ?? []) names.add(n);
@@ -281,7 +283,7 @@ export function ttlHelpers(host: WrapperHost, words: RegExp): string[] {
     if (!site) continue;
     for (const d of host.clientOps(site)) {
       const key = d.keys[0];
-      if (d.cls !== 'expire' || key?.type !== 'identifier') continue;
+      if (d.cls !== 'expire' || !key || !NAME_TYPES.has(key.type)) continue;
       const p = host.paramOf(key);
       const info = p ? host.describe(p.fn) : undefined;
       if (info) out.add(info.name);

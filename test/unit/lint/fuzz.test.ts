@@ -101,7 +101,7 @@ const SNIPPETS: Record<string, string[]> = {
   go: ['rdb.Set(ctx, k, v, 0)', 'rdb.Expire(ctx, k, time.Minute)', 'return rdb', 'x = rdb', 'type S struct { c *redis.Client }', 'rdb.Keys(ctx, "*")', '}'],
   java: ['jedis.set(k, v);', 'jedis.expire(k, 60);', 'return jedis;', 'x = jedis;', 'jedis.keys("*");', 'redisService.incr("k", 1);', 'redisService.put(key, v);', '}'],
   ruby: ['redis.set(k, v)', 'redis.expire(k, 60)', '@redis = Redis.new', 'attr_reader :redis', 'redis.keys("*")', 'cache.bump("k")', 'cache.store(key, 1)', 'end'],
-  php: ['$redis->set($k, $v);', '$redis->expire($k, 60);', 'return $redis;', '$this->redis = new Redis();', '$redis->keys("*");', '}'],
+  php: ['$redis->set($k, $v);', '$redis->expire($k, 60);', 'return $redis;', '$this->redis = new Redis();', '$redis->keys("*");', '$this->redisService->incr("k");', '$this->redisService->put($key, 1);', '}'],
   csharp: ['db.StringSet(k, v);', 'db.KeyExpire(k, TimeSpan.FromMinutes(1));', 'return db;', 'db = mux.GetDatabase();', '_counters.IncrementAsync("k");', '_counters.IncrementAsync(key);', '}'],
 };
 

@@ -116,6 +116,23 @@ describe('Java: clients the engine did not know', () => {
   });
 });
 
+describe('Java: Spring bound operations', () => {
+  test('boundValueOps(key).set(v) without a timeout and .increment() are writes on the bound key', async () => {
+    const src = lines(
+      'class B {',
+      '  @Autowired private StringRedisTemplate template;',
+      '  void f(String id) {',
+      '    template.boundValueOps("code:" + id).set("1");',
+      '    template.boundValueOps("code2:" + id).set("1", 5, TimeUnit.MINUTES);',
+      '    template.boundValueOps("code3:" + id).set("1", Duration.ofMinutes(5));',
+      '    template.boundValueOps("n:" + id).increment();',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(await summary(src, 'java'), ['missing-ttl@4', 'missing-ttl@7']);
+  });
+});
+
 describe('project wrappers', () => {
   const redisUtil = lines(
     'package com.example.redis;',
@@ -235,6 +252,33 @@ describe('Ruby and PHP', () => {
     assert.deepEqual(s.imports, [{ from: 'redis', names: { '*': '*' } }]);
     const project = factsFrom({ 'config/initializers/redis.rb': s });
     assert.deepEqual(await summary(lines('class Visits', '  def hit(id) = $cache.incr("visits:#{id}")', 'end'), 'ruby', { project }), ['missing-ttl@2']);
+  });
+
+  test('PHP: a service wrapping phpredis is reported where its callers name the key, in the file and through the project', async () => {
+    const service = lines(
+      '<?php',
+      'namespace App\\Services;',
+      'class RedisService {',
+      '  private \\Redis $redis;',
+      '  public function incr($key, $by = 1) { return $this->redis->incrBy($key, $by); }',
+      '  public function put($key, $value, $ttl = null) { return $this->redis->set($key, $value, $ttl); }',
+      '}',
+    );
+    const caller = lines(
+      'class OrderController {',
+      '  public function __construct(private RedisService $redisService) {}',
+      '  public function store($id) {',
+      "    $this->redisService->incr('orders:' . date('Ymd'));",
+      "    $this->redisService->put('order:last', $id);",
+      "    $this->redisService->put('order:tmp', $id, 60);",
+      '  }',
+      '}',
+    );
+    assert.deepEqual(await summary(service + caller, 'php'), ['missing-ttl@11', 'missing-ttl@12']);
+    const s = await summarize(service, 'php');
+    assert.deepEqual(s.wrappers.map((w) => `${w.owner}.${w.name}:${w.command}:${w.ttlParam ?? '-'}`), ['RedisService.incr:INCRBY:-', 'RedisService.put:SET:2']);
+    const project = factsFrom({ 'app/Services/RedisService.php': s });
+    assert.deepEqual(await summary(lines('<?php', ...caller.trimEnd().split('\n')), 'php', { project }), ['missing-ttl@5', 'missing-ttl@6']);
   });
 
   test('PHP: the summary names typed client properties, factories, subclasses, uses and the namespace', async () => {
