@@ -6,7 +6,7 @@ import { textEditFor, type DocumentState } from './parser/incremental';
 import { GrammarLoader } from './parser/runtime';
 import { ruleMetas } from './rules/index';
 import { suppressionEdit } from './suppressions';
-import type { Finding, LanguageId, Linter, LintOptions, LintResult, SuppressionScope, TextEdit } from './types';
+import type { Finding, LanguageId, Linter, LintOptions, LintResult, Position, Range, SuppressionScope, TextEdit } from './types';
 
 /**
  * Nothing can be found in a file that names no Redis/Valkey client, Sentinel or Lua `redis.call`
@@ -14,6 +14,23 @@ import type { Finding, LanguageId, Linter, LintOptions, LintResult, SuppressionS
  */
 const ANCHOR = /redis|valkey|rueidis|jedis|lettuce|glide|sentinel|26379|rdb|\bIDatabase(?:Async)?\b|ConnectionMultiplexer|StringSet|StringIncrement/i;
 const MAX_DOCUMENTS = 64;
+const PHP_OPEN = /<\?(?:php|=)/i;
+const PHP_PREFIX = '<?php ';
+
+/** Positions of a lint of `PHP_PREFIX + source`, as positions in `source` (the prefix sits on line 0). */
+function withoutPhpPrefix(result: LintResult): LintResult {
+  const pos = (p: Position): Position => (p.line === 0 ? { line: 0, column: Math.max(0, p.column - PHP_PREFIX.length) } : p);
+  const range = (r: Range): Range => ({ start: pos(r.start), end: pos(r.end) });
+  return {
+    ...result,
+    findings: result.findings.map((f) => ({
+      ...f,
+      range: range(f.range),
+      fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, range: range(e.range) })) })),
+      ...(f.related ? { related: f.related.map((r) => (r.file ? r : { ...r, range: range(r.range) })) } : {}),
+    })),
+  };
+}
 
 export class TreeSitterLinter implements Linter {
   readonly rules = ruleMetas;
@@ -38,6 +55,7 @@ export class TreeSitterLinter implements Linter {
   }
 
   async summarize(source: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'project'> = {}, docKey?: string): Promise<FileSummary> {
+    if (language === 'php' && !PHP_OPEN.test(source)) return this.summarize(PHP_PREFIX + source, language, options, docKey);
     if (checkInput(source, options) || !this.anchored(source, options)) return emptySummary();
     // An open document's last lint kept its tree: summarise that, without parsing again.
     const kept = docKey ? this.documents.get(docKey) : undefined;
@@ -106,6 +124,9 @@ export class TreeSitterLinter implements Linter {
   }
 
   private async run(source: string, language: LanguageId, options: LintOptions, docKey: string | undefined): Promise<LintResult> {
+    // PHP code without its opening tag (an excerpt, a snippet) would parse as inline HTML: lint it
+    // as if `<?php ` opened its first line, and give the positions back.
+    if (language === 'php' && !PHP_OPEN.test(source)) return withoutPhpPrefix(await this.run(PHP_PREFIX + source, language, options, docKey));
     const refused = checkInput(source, options);
     if (refused) return this.skip(refused, docKey);
     if (!this.anchored(source, options)) {
