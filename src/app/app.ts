@@ -11,6 +11,7 @@ import { Connections } from '../connections/connections';
 import { ConsoleManager } from '../console/consoleManager';
 import { KubeconfigService } from '../services/kubeconfigService';
 import { PreviewDocuments } from '../wiring/previewDocuments';
+import { GeneratedManifests } from '../wiring/generatedManifest';
 import { ExplorerProvider } from '../views/explorer/explorerProvider';
 import { KeyBrowserView } from '../views/keys/keyBrowser';
 import { HealthFeature } from '../views/health/healthFeature';
@@ -35,6 +36,7 @@ export class App implements vscode.Disposable {
     const lint = this.own(new LintService(loadLint, config));
     const lintDiagnostics = this.own(new LintDiagnostics(lint, config, log));
     const previews = this.own(new PreviewDocuments());
+    const generatedManifests = this.own(new GeneratedManifests(() => this.services));
     const connections = this.own(new Connections(clusters, config, context.secrets, loadKube, log));
     const globalState = context.globalState;
     const consoles = this.own(new ConsoleManager({ log, config, connections, globalState, kubeconfig, clusters }));
@@ -42,7 +44,7 @@ export class App implements vscode.Disposable {
     explorer.attachKeys(keys);
     const health = this.own(new HealthFeature({ connections, config, loadKube, log, previews, extensionUri, locateKeyWrites: (prefix) => lintDiagnostics.keyWriteLocations(prefix) }));
     explorer.attachHealth(health);
-    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, previews, extensionUri, connections, globalState, consoles, keys, health };
+    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, previews, generatedManifests, extensionUri, connections, globalState, consoles, keys, health };
     const selector = LINTED_LANGUAGES.flatMap((language) => [...LINTED_SCHEMES].map((scheme) => ({ language, scheme })));
     this.own(vscode.languages.registerCodeActionsProvider(selector, new LintCodeActions(lintDiagnostics, lint), { providedCodeActionKinds: LintCodeActions.kinds }));
     lintDiagnostics.start();
