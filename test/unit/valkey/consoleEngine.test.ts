@@ -611,7 +611,7 @@ describe('guard rails', () => {
     h.confirmAnswer = true;
     for (const line of ['SET a 1', 'set b 2', 'EVAL "return 1" 0', 'CONFIG SET maxmemory 1gb', 'FLUSHALL', 'GET a', 'CONFIG GET maxmemory', 'NOSUCH x']) await h.type(`${line}\r`);
     const text = h.screen.text;
-    assert.match(text, /\(read-only\) SET was not sent: the server flags it as a write\. To run it, turn read-only off with "Valkey: Toggle Read-Only in Console"\./);
+    assert.match(text, /\(read-only\) SET was not sent: the server flags it as a write\. To run it, turn read-only off with "Toggle Read-Only in Console" \(or click the console's status bar item\)\./);
     assert.match(text, /\(read-only\) EVAL was not sent: a script may write\. Use EVAL_RO for read-only scripts/);
     assert.match(text, /\(read-only\) CONFIG SET was not sent: it changes the server configuration/);
     assert.match(text, /\(read-only\) FLUSHALL was not sent/);
