@@ -65,12 +65,20 @@ test('open the console from the tree, run commands, meet the guard rails, follow
     const status = page.locator('.statusbar-item', { hasText: `valkey-cluster · primary rfr-valkey-cluster-${primaryIndex}` }).first();
     await status.waitFor({ state: 'visible' });
 
+    // The console's port-forwards are in the range VS Code is told to ignore: none is auto-forwarded.
+    await page.waitForTimeout(3000);
+    const portsItems = await page.locator('.statusbar-item').evaluateAll((items: { getAttribute(name: string): string | null; textContent: string | null }[]) =>
+      items.map((i) => `${i.getAttribute('aria-label') ?? ''}|${i.textContent ?? ''}`).filter((t) => /port/i.test(t)),
+    );
+    assert.ok(portsItems.length > 0, 'the forwarded-ports status bar item is there');
+    assert.ok(portsItems.every((t) => !/[1-9]/.test(t)), `no port forwarded automatically: ${JSON.stringify(portsItems)}`);
+
     // KEYS is intercepted: the SCAN equivalent is offered, and runs on "y".
     await type(wb, 'KEYS e2e:*');
     await waitForTerminal(wb, /SCAN 0 MATCH e2e:\* COUNT 1000 instead\? \[Y\/n\]/);
     await page.keyboard.type('y');
     await page.keyboard.press('Enter');
-    const scanned = await waitForTerminal(wb, /1\) "e2e:list"[\s\S]*1 key/);
+    const scanned = await waitForTerminal(wb, /1\) "e2e:list"[\s\S]*1 key in [\d.]+ m?s \(1 SCAN call\)/);
     assert.doesNotMatch(scanned, /^\(error\)/m);
     await wb.screenshot('console');
 

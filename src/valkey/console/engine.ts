@@ -725,8 +725,9 @@ export class ConsoleEngine {
     if (found === 0 && !stopped) this.host.write('(empty array)\r\n');
     if (found > this.maxReplyLines) this.host.write(`${dim(`-- ${count(found - this.maxReplyLines)} more keys not shown --`)}\r\n`);
     const what = `${count(found)} key${found === 1 ? '' : 's'}`;
+    const scans = `${calls} SCAN call${calls === 1 ? '' : 's'}`;
     this.host.write(
-      `${dim(stopped ? `-- stopped by ${stopped} after ${what} in ${elapsed} (${calls} SCAN calls); the scan did not finish --` : `-- ${what} in ${elapsed} (${calls} SCAN calls) --`)}\r\n`,
+      `${dim(stopped ? `-- stopped by ${stopped} after ${what} in ${elapsed} (${scans}); the scan did not finish --` : `-- ${what} in ${elapsed} (${scans}) --`)}\r\n`,
     );
   }
 

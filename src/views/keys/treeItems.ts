@@ -35,7 +35,7 @@ export function keyTreeItem(node: KeyBrowserNode): vscode.TreeItem {
       item.tooltip = new vscode.MarkdownString(
         `**Keys of ${describeTarget(state.target)}**\n\nRead with SCAN in pages (never KEYS), grouped by prefix.` +
           (state.pattern ? ` Filter \`${state.pattern}\`: the whole keyspace is scanned.` : '') +
-          (p ? `\n\n${n(p.keys)} keys in ${n(p.pages)} SCAN pages${p.done ? ' (complete)' : ''}${p.repeats ? `, ${n(p.repeats)} repeats dropped` : ''}.` : ''),
+          (p ? `\n\n${n(p.keys)} key${p.keys === 1 ? '' : 's'} in ${n(p.pages)} SCAN page${p.pages === 1 ? '' : 's'}${p.done ? ' (complete)' : ''}${p.repeats ? `, ${n(p.repeats)} repeats dropped` : ''}.` : ''),
       );
       return item;
     }

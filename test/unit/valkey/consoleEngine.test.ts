@@ -566,6 +566,13 @@ describe('guard rails', () => {
     assert.match(lines[start + 4]!, /^-- 4 keys in \d+ ms \(3 SCAN calls\) --$/);
   });
 
+  test('one SCAN call and one key read in the singular', async () => {
+    const h = harness();
+    h.session.handler = (args) => (args[0] === 'SCAN' ? arr(bulk('0'), arr(bulk('only'))) : undefined);
+    await h.type('KEYS *\r\r');
+    assert.match(h.screen.text, /-- 1 key in \d+ ms \(1 SCAN call\) --/);
+  });
+
   test('Ctrl-C stops a SCAN and says it did not finish', async () => {
     const h = harness();
     let calls = 0;
@@ -577,7 +584,7 @@ describe('guard rails', () => {
     };
     await h.type('KEYS *\ry\r');
     assert.ok(calls <= 4);
-    assert.match(h.screen.text, /-- stopped by Ctrl-C after \d keys? in \d+ ms \(\d SCAN calls\); the scan did not finish --/);
+    assert.match(h.screen.text, /-- stopped by Ctrl-C after \d keys? in \d+ ms \(\d SCAN calls?\); the scan did not finish --/);
   });
 
   test('dangerous commands ask, naming context, namespace and cluster; declined means not sent', async () => {
