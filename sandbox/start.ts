@@ -9,6 +9,7 @@ import { parse, stringify } from 'yaml';
 import { startStandin, type Standin } from '../test/standin/index';
 import { NAMESPACE_LISTER, DEVELOPER } from '../test/standin/fixtures/welkin';
 import { startTopology, type Topology } from '../test/support/topology';
+import { ROLE_LABEL } from '../src/welkin/podSelectors';
 import { sandboxFixture } from './fixture';
 import { seedKeys } from './seedKeys';
 
@@ -18,6 +19,9 @@ export interface Sandbox {
   readonly topology: Topology;
   stop(): Promise<void>;
 }
+
+const SANDBOX_CLUSTER = 'valkey-cluster';
+const SANDBOX_VALKEY_NAMESPACE = 'valkey-system';
 
 /** Context names the sandbox kubeconfig shows, for the fixture's users. */
 const CONTEXTS: Record<string, string> = { [NAMESPACE_LISTER]: 'welkin-sandbox', [DEVELOPER]: 'welkin-sandbox-restricted' };
@@ -39,11 +43,14 @@ export async function startSandbox(dir: string): Promise<Sandbox> {
     const kubeconfigPath = path.join(dir, 'kubeconfig');
     await writeFile(kubeconfigPath, sandboxKubeconfig(standin.kubeconfigYaml(NAMESPACE_LISTER)), { mode: 0o600 });
     const running = standin;
+    const roles = labelRoles(running, topology);
+    await roles.update();
     return {
       kubeconfigPath,
       standin: running,
       topology,
       stop: async () => {
+        roles.stop();
         await running.stop();
         await topology.stop();
       },
@@ -53,6 +60,37 @@ export async function startSandbox(dir: string): Promise<Sandbox> {
     await topology.stop();
     throw e;
   }
+}
+
+/**
+ * Labels the data pods with their role as the operator does (`redisfailovers-role: master|slave`),
+ * and again after a failover: the primary is asked from Sentinel every second.
+ */
+function labelRoles(standin: Standin, topology: Topology): { update(): Promise<void>; stop(): void } {
+  let primary = '';
+  let stopped = false;
+  const update = async (): Promise<void> => {
+    const current = await topology.currentPrimary().catch(() => undefined);
+    if (!current || stopped || current.host === primary) return;
+    primary = current.host;
+    // The fixture's data pods: rfr-<cluster>-<i> in the Valkey namespace, pod IP = the i-th node.
+    topology.nodes.forEach((node, i) => {
+      const pod = standin.getObject('pods', SANDBOX_VALKEY_NAMESPACE, `rfr-${SANDBOX_CLUSTER}-${i}`) as { metadata?: { labels?: Record<string, string> } } | undefined;
+      if (!pod?.metadata) return;
+      const role = node.host === primary ? 'master' : 'slave';
+      if (pod.metadata.labels?.[ROLE_LABEL] === role) return;
+      standin.putObject({ ...pod, metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, [ROLE_LABEL]: role } } } as never);
+    });
+  };
+  const timer = setInterval(() => void update(), 1000);
+  timer.unref();
+  return {
+    update,
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
 }
 
 /** Keeps the lister and developer contexts under readable names; drops the admin's. */

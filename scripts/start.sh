@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Runs the product: installs what is missing, builds the extension and opens it in a real VS Code
 # (your desktop `code` when it is on PATH, else code-server in the browser), against your
-# kubeconfig or, when none is configured, a local sandbox cluster. Options: see scripts/start.ts.
+# kubeconfig or, when none is configured, a local sandbox cluster. Options: bash scripts/start.sh --help
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# --help and --stop start nothing: skip the installs below when the dependencies are there.
+for arg in "$@"; do
+  case "$arg" in
+    -h|--help|--stop) [ -d node_modules/tsx ] && exec node --import tsx scripts/start.ts "$@" ;;
+  esac
+done
 
 need=()
 command -v redis-server >/dev/null || need+=(redis-server)
@@ -22,7 +29,7 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if ! node scripts/deps-current.mjs; then
   npm ci --no-audit --no-fund
 fi
 

@@ -10,6 +10,7 @@ import { Connections } from '../connections/connections';
 import { ConsoleManager } from '../console/consoleManager';
 import { KubeconfigService } from '../services/kubeconfigService';
 import { PreviewDocuments } from '../wiring/previewDocuments';
+import { GeneratedManifests } from '../wiring/generatedManifest';
 import { ExplorerProvider } from '../views/explorer/explorerProvider';
 import { KeyBrowserView } from '../views/keys/keyBrowser';
 import { HealthFeature } from '../views/health/healthFeature';
@@ -34,6 +35,7 @@ export class App implements vscode.Disposable {
     const lint = this.own(new LintService(loadLint));
     const lintDiagnostics = this.own(new LintDiagnostics(loadLintClient, distDir(), log));
     const previews = this.own(new PreviewDocuments());
+    const generatedManifests = this.own(new GeneratedManifests(() => this.services));
     const connections = this.own(new Connections(clusters, config, context.secrets, loadKube, log));
     const globalState = context.globalState;
     const consoles = this.own(new ConsoleManager({ log, config, connections, globalState, kubeconfig, clusters }));
@@ -41,7 +43,7 @@ export class App implements vscode.Disposable {
     explorer.attachKeys(keys);
     const health = this.own(new HealthFeature({ connections, config, loadKube, log, previews, extensionUri, locateKeyWrites: (prefix) => lintDiagnostics.keyWriteLocations(prefix) }));
     explorer.attachHealth(health);
-    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, previews, extensionUri, connections, globalState, consoles, keys, health };
+    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, previews, generatedManifests, extensionUri, connections, globalState, consoles, keys, health };
     lintDiagnostics.start();
     const manifestDiagnostics = this.own(new ManifestDiagnostics(kubeconfig, clusters, log));
     this.own(vscode.languages.registerCodeActionsProvider({ language: 'yaml' }, manifestDiagnostics, { providedCodeActionKinds: ManifestDiagnostics.kinds }));

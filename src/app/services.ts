@@ -5,6 +5,7 @@ import type { KubeconfigService } from '../services/kubeconfigService';
 import type { LintDiagnostics } from '../diagnostics/lintDiagnostics';
 import type { LintService } from '../diagnostics/lintService';
 import type { PreviewDocuments } from '../wiring/previewDocuments';
+import type { GeneratedManifests } from '../wiring/generatedManifest';
 import type { ExplorerProvider } from '../views/explorer/explorerProvider';
 import type { ContextKeySetter } from './contextKeys';
 import type { Connections } from '../connections/connections';
@@ -23,6 +24,8 @@ export interface AppServices {
   readonly lint: LintService;
   /** Read-only documents for diffs of live objects against dry runs. */
   readonly previews: PreviewDocuments;
+  /** Generated manifests open in editors, with their Apply/Save CodeLenses. */
+  readonly generatedManifests: GeneratedManifests;
   readonly lintDiagnostics: LintDiagnostics;
   /** The extension's install folder (for its bundled docs). */
   readonly extensionUri: vscode.Uri;

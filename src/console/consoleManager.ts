@@ -85,7 +85,13 @@ export class ConsoleManager implements vscode.Disposable {
       },
     });
     this.consoles.add(pty);
-    const terminal = vscode.window.createTerminal({ name: `Valkey: ${target.cluster.name} (${target.context})`, pty, iconPath: new vscode.ThemeIcon('database') });
+    // A second console on the same cluster gets a number, so the terminal list tells them apart.
+    const base = `Valkey: ${target.cluster.name} (${target.context})`;
+    const taken = new Set<string>();
+    for (const c of this.consoles) if (c !== pty && c.terminal) taken.add(c.terminal.name);
+    let number = 1;
+    while (taken.has(number === 1 ? base : `${base} #${number}`)) number++;
+    const terminal = vscode.window.createTerminal({ name: number === 1 ? base : `${base} #${number}`, pty, iconPath: new vscode.ThemeIcon('database') });
     pty.terminal = terminal;
     terminal.show();
     this.services.log.info(`Console opened on ${describeTarget(target)}`);

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { paletteTitle } from '../app/commandTitles';
 import type { Kube } from '../app/lazy';
+import { Commands } from '../constants/commands';
 import type { SessionLease } from '../connections/connections';
 import { describeTarget, sentinelAddress, type ClusterTarget } from '../connections/target';
 import type { ConsoleEngine, ConsoleStatus } from '../valkey/console/engine';
@@ -68,11 +70,12 @@ export class ConsoleTerminal implements vscode.Pseudoterminal {
       readOnly: this.options.readOnly,
       maxReplyLines: this.options.maxReplyLines,
       columns: dimensions?.columns,
+      toggleReadOnlyTitle: paletteTitle(Commands.consoleToggleReadOnly),
       host: {
         write: (text) => {
           if (!this.disposed) this.writeEmitter.fire(text);
         },
-        confirm: async ({ message, detail, action }) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
+        confirm: ({ message, detail }) => typeToConfirm(message, detail, target.cluster.name),
         close: () => this.closeEmitter.fire(),
         saveHistory: (lines) => this.options.saveHistory(lines),
         statusChanged: () => this.options.statusChanged(this),
@@ -106,4 +109,21 @@ export class ConsoleTerminal implements vscode.Pseudoterminal {
   describe(): string {
     return describeTarget(this.target);
   }
+}
+
+/**
+ * A dangerous command runs only after the user types the cluster's name (as ARDM asks for FLUSHDB):
+ * Enter alone never confirms, Escape cancels. The engine's detail lines (what it does, context,
+ * namespace, cluster, primary) become the prompt.
+ */
+async function typeToConfirm(message: string, detail: string, clusterName: string): Promise<boolean> {
+  const [effect = '', ...where] = detail.split('\n').filter((line) => line.trim() !== '');
+  const typed = await vscode.window.showInputBox({
+    title: message,
+    prompt: `${effect} ${where.join(' · ')}. Type "${clusterName}" to run it; Escape cancels.`,
+    placeHolder: clusterName,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value === '' || value === clusterName ? undefined : `Type the cluster's name, "${clusterName}", to run it.`),
+  });
+  return typed === clusterName;
 }

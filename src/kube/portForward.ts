@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../util/result';
 import type { KubeError } from './errors';
 import { describeTarget, handshakeError, type ForwardTarget, type PortForwardError } from './portForwardErrors';
 import { ChannelSocketFactory } from './portForwardSocket';
+import { listenInRange } from '../util/localPorts';
 
 export type { ForwardTarget, PortForwardError } from './portForwardErrors';
 
@@ -207,16 +208,9 @@ class LocalForward implements Forward {
     return this.sockets.size;
   }
 
-  listen(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, LOCAL_HOST, () => {
-        this.server.off('error', reject);
-        const address = this.server.address();
-        this.listeningPort = typeof address === 'object' && address ? address.port : 0;
-        resolve();
-      });
-    });
+  async listen(): Promise<void> {
+    // In the range VS Code is told not to auto-forward (see LOCAL_PORT_RANGE).
+    this.listeningPort = await listenInRange(this.server, LOCAL_HOST);
   }
 
   close(): Promise<void> {

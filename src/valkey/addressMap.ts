@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:net';
 import type { Forward, ForwardSet } from '../kube/portForward';
 import { err, ok, type Result } from '../util/result';
 import { fromPortForward, type ValkeyError } from './errors';
+import { listenInRange } from '../util/localPorts';
 
 /** A pod address as Sentinel reports it, and the local forward that reaches it. */
 export interface PodAddress {
@@ -42,12 +43,7 @@ export class AddressMap {
   constructor(private readonly options: AddressMapOptions) {}
 
   async start(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.refuser.once('error', reject);
-      this.refuser.listen(0, '127.0.0.1', () => resolve());
-    });
-    const address = this.refuser.address();
-    this.refuserPort = typeof address === 'object' && address ? address.port : 0;
+    this.refuserPort = await listenInRange(this.refuser, '127.0.0.1');
   }
 
   /** For natMap: synchronous, never null. */

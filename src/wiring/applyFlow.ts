@@ -34,6 +34,7 @@ export async function reviewAndApply(services: AppServices, request: ApplyReques
   await vscode.commands.executeCommand('vscode.diff', live, after, `${request.what}: live ↔ after ${plan.action} (server dry run)`, { preview: true });
 
   const verb = plan.action === 'create' ? 'Create' : plan.action === 'update' ? 'Update' : 'Patch';
+  const done = plan.action === 'create' ? 'Created' : plan.action === 'update' ? 'Updated' : 'Patched';
   const choice = await vscode.window.showWarningMessage(
     `${verb} ${request.what} in namespace "${request.namespace}" of context "${request.contextName}"?`,
     {
@@ -45,10 +46,17 @@ export async function reviewAndApply(services: AppServices, request: ApplyReques
   if (choice !== verb) return false;
   const committed = await withCancellableProgress(`${verb} ${request.what}…`, (signal) => kube.commitApply(client, plan, { signal }));
   if (!committed.ok) return explain(services, request, committed.error, 'nothing was written');
-  services.log.info(`${verb}d ${request.what} in ${request.namespace} (context ${request.contextName})`);
-  void vscode.window.showInformationMessage(`${verb}d ${request.what} in namespace "${request.namespace}".`);
+  services.log.info(`${done} ${request.what} in ${request.namespace} (context ${request.contextName})`);
+  void vscode.window.showInformationMessage(`${done} ${request.what} in namespace "${request.namespace}".`);
+  await closeDiff(after);
   await services.explorer.refresh();
   return true;
+}
+
+/** Closes the dry-run diff whose right side is `after`: it showed what is now in the cluster. */
+async function closeDiff(after: vscode.Uri): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === after.toString());
+  if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
 }
 
 function explain(services: AppServices, request: ApplyRequest, error: ApplyError, outcome: string): false {

@@ -108,8 +108,9 @@ async function pickWorkloads(node: ClusterNode, workloads: readonly WorkloadAcce
   }
   const items = workloads.map((w) => ({
     label: w.name,
-    description: `${w.kind}${w.hasAccess ? ' · has access' : w.usesAppConfigMap ? ' · reads the app ConfigMap, no access' : ''}`,
-    picked: !w.hasAccess && w.usesAppConfigMap,
+    description: `${w.kind}${w.hasAccess ? ' · has access' : w.wrongValue !== undefined ? ` · label is "${w.wrongValue}", not "allow": no access` : w.usesAppConfigMap ? ' · reads the app ConfigMap, no access' : ''}`,
+    // A label with the wrong value shows intent to connect, but the NetworkPolicies deny it.
+    picked: !w.hasAccess && (w.usesAppConfigMap || w.wrongValue !== undefined),
     workload: w,
   }));
   const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: `Workloads in ${node.namespace.namespace} that may reach ${node.cluster.name}` });

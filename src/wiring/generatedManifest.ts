@@ -4,15 +4,87 @@ import type { AppServices } from '../app/services';
 import type { ClusterNode } from '../views/explorer/nodes';
 import { reviewAndApply } from './applyFlow';
 
+type ManifestKind = 'ConfigMap' | 'NetworkPolicy';
+
+interface GeneratedInfo {
+  readonly node: ClusterNode;
+  readonly kind: ManifestKind;
+  readonly fileName: string;
+}
+
+/** CodeLens-only commands (not in the palette, so not contributed): they act on a tracked document. */
+const APPLY_COMMAND = 'valkeyWelkin.wiring.applyGeneratedManifest';
+const SAVE_COMMAND = 'valkeyWelkin.wiring.saveGeneratedManifest';
+
+/**
+ * The generated manifests open in editors: each is an untitled document named after what it holds
+ * (`app-valkey-config (shop).yaml`, generated again it is reused, not duplicated) and keeps
+ * "Apply to Cluster…" and "Save to Workspace…" as CodeLenses for as long as it is open.
+ */
+export class GeneratedManifests implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly open = new Map<string, GeneratedInfo>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly services: () => AppServices) {
+    this.disposables = [
+      this.changed,
+      vscode.languages.registerCodeLensProvider({ scheme: 'untitled', language: 'yaml' }, this),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (this.open.delete(d.uri.toString())) this.changed.fire();
+      }),
+      vscode.commands.registerCommand(APPLY_COMMAND, (uri: vscode.Uri) => this.run(uri, (info, doc) => applyDocument(this.services(), info.node, info.kind, doc))),
+      vscode.commands.registerCommand(SAVE_COMMAND, (uri: vscode.Uri) => this.run(uri, (info, doc) => saveDocument(doc, info.fileName))),
+    ];
+  }
+
+  /** Shows `yamlText` as the named untitled document (replacing an earlier version's text) and tracks it. */
+  async show(node: ClusterNode, kind: ManifestKind, yamlText: string, fileName: string, namespace: string): Promise<vscode.TextDocument> {
+    const title = `${fileName.replace(/\.ya?ml$/, '')} (${namespace}).yaml`;
+    const uri = vscode.Uri.from({ scheme: 'untitled', path: title });
+    const document = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), yamlText);
+    await vscode.workspace.applyEdit(edit);
+    if (document.languageId !== 'yaml') await vscode.languages.setTextDocumentLanguage(document, 'yaml');
+    this.open.set(uri.toString(), { node, kind, fileName });
+    this.changed.fire();
+    await vscode.window.showTextDocument(document, { preview: false });
+    return document;
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const info = this.open.get(document.uri.toString());
+    if (!info) return [];
+    const top = new vscode.Range(0, 0, 0, 0);
+    return [
+      new vscode.CodeLens(top, { title: `$(cloud-upload) Apply to Cluster…`, tooltip: `Dry run, diff and confirmation against context "${info.node.context.name}"`, command: APPLY_COMMAND, arguments: [document.uri] }),
+      new vscode.CodeLens(top, { title: '$(save) Save to Workspace…', command: SAVE_COMMAND, arguments: [document.uri] }),
+    ];
+  }
+
+  private async run(uri: vscode.Uri, action: (info: GeneratedInfo, document: vscode.TextDocument) => Promise<void>): Promise<void> {
+    const info = this.open.get(uri.toString());
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (info && document) await action(info, document);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.open.clear();
+  }
+}
+
 /**
  * Shows a generated manifest in an editor for review (it may be edited), then offers to apply it
- * to the cluster (dry run, diff, confirmation) or save it among the workspace's manifests.
+ * to the cluster (dry run, diff, confirmation) or save it among the workspace's manifests; the
+ * editor's CodeLenses keep offering both afterwards.
  */
-export async function offerGeneratedManifest(services: AppServices, node: ClusterNode, kind: 'ConfigMap' | 'NetworkPolicy', yamlText: string, fileName: string, namespace: string): Promise<void> {
-  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: yamlText });
-  await vscode.window.showTextDocument(document, { preview: false });
+export async function offerGeneratedManifest(services: AppServices, node: ClusterNode, kind: ManifestKind, yamlText: string, fileName: string, namespace: string): Promise<void> {
+  const document = await services.generatedManifests.show(node, kind, yamlText, fileName, namespace);
   const choice = await vscode.window.showInformationMessage(
-    `Review the generated ${kind} (you may edit it), then apply it to namespace "${namespace}" or save it to your workspace.`,
+    `Review the generated ${kind} (you may edit it), then apply it to namespace "${namespace}" or save it to your workspace (also offered at the top of the document).`,
     'Apply to Cluster…',
     'Save to Workspace…',
   );
@@ -20,7 +92,7 @@ export async function offerGeneratedManifest(services: AppServices, node: Cluste
   else if (choice === 'Save to Workspace…') await saveDocument(document, fileName);
 }
 
-async function applyDocument(services: AppServices, node: ClusterNode, kind: 'ConfigMap' | 'NetworkPolicy', document: vscode.TextDocument): Promise<void> {
+async function applyDocument(services: AppServices, node: ClusterNode, kind: ManifestKind, document: vscode.TextDocument): Promise<void> {
   const kube = await loadKube();
   let object: { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
   try {

@@ -65,28 +65,50 @@ test('open the console from the tree, run commands, meet the guard rails, follow
     const status = page.locator('.statusbar-item', { hasText: `valkey-cluster · primary rfr-valkey-cluster-${primaryIndex}` }).first();
     await status.waitFor({ state: 'visible' });
 
+    // The console's port-forwards are in the range VS Code is told to ignore: none is auto-forwarded.
+    await page.waitForTimeout(3000);
+    const portsItems = await page.locator('.statusbar-item').evaluateAll((items: { getAttribute(name: string): string | null; textContent: string | null }[]) =>
+      items.map((i) => `${i.getAttribute('aria-label') ?? ''}|${i.textContent ?? ''}`).filter((t) => /port/i.test(t)),
+    );
+    assert.ok(portsItems.length > 0, 'the forwarded-ports status bar item is there');
+    assert.ok(portsItems.every((t) => !/[1-9]/.test(t)), `no port forwarded automatically: ${JSON.stringify(portsItems)}`);
+
     // KEYS is intercepted: the SCAN equivalent is offered, and runs on "y".
     await type(wb, 'KEYS e2e:*');
     await waitForTerminal(wb, /SCAN 0 MATCH e2e:\* COUNT 1000 instead\? \[Y\/n\]/);
     await page.keyboard.type('y');
     await page.keyboard.press('Enter');
-    const scanned = await waitForTerminal(wb, /1\) "e2e:list"[\s\S]*1 key/);
+    const scanned = await waitForTerminal(wb, /1\) "e2e:list"[\s\S]*1 key in [\d.]+ m?s \(1 SCAN call\)/);
     assert.doesNotMatch(scanned, /^\(error\)/m);
     await wb.screenshot('console');
 
-    // FLUSHDB needs a modal confirmation naming context, namespace and cluster; Cancel sends nothing.
+    // FLUSHDB asks to type the cluster's name, naming context, namespace and cluster: Enter alone
+    // sends nothing, a wrong name is refused, the right one runs it.
+    const confirmBox = page.locator('.quick-input-widget');
+    const confirmInput = confirmBox.locator('.quick-input-box input');
     await type(wb, 'FLUSHDB');
-    const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ state: 'visible' });
-    const question = await dialog.innerText();
-    assert.match(question, /FLUSHDB/);
+    await confirmBox.waitFor({ state: 'visible' });
+    const question = await confirmBox.innerText();
+    assert.match(question, /Run FLUSHDB on Valkey cluster valkey-cluster\?/);
+    assert.match(question, /FLUSHDB deletes every key in the current database/);
     assert.match(question, /welkin-sandbox/);
     assert.match(question, /valkey-system/);
-    assert.match(question, /valkey-cluster/);
+    assert.match(question, /Type "valkey-cluster" to run it/);
     await wb.screenshot('console-confirm');
-    await dialog.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
+    await page.keyboard.press('Enter');
     await waitForTerminal(wb, /\(cancelled\) FLUSHDB was not sent/);
-    assert.equal((await redisCli(['GET', 'greeting'], topology.primary)).trim(), 'hello world', 'nothing was flushed');
+    assert.equal((await redisCli(['GET', 'greeting'], topology.primary)).trim(), 'hello world', 'Enter alone flushed nothing');
+    await page.locator('.terminal-wrapper.active .xterm').first().click();
+    await type(wb, 'FLUSHDB');
+    await confirmBox.waitFor({ state: 'visible' });
+    await confirmInput.fill('valkey');
+    await confirmBox.locator('.quick-input-message', { hasText: 'Type the cluster\'s name, "valkey-cluster", to run it.' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    assert.ok(await confirmBox.isVisible(), 'a wrong name does not confirm');
+    await confirmInput.fill('valkey-cluster');
+    await page.keyboard.press('Enter');
+    await waitForTerminal(wb, /> FLUSHDB\nOK/);
+    assert.equal((await redisCli(['DBSIZE'], topology.primary)).trim(), '0', 'the typed name ran FLUSHDB');
 
     // Read-only from the status bar item: a write is refused and never reaches the server; allowing
     // writes again asks first.
@@ -94,7 +116,9 @@ test('open the console from the tree, run commands, meet the guard rails, follow
     await waitForTerminal(wb, new RegExp(`${escape(`rfr-valkey-cluster-${primaryIndex} [read-only]>`)}\\s*$`));
     await page.locator('.terminal-wrapper.active .xterm').first().click();
     await type(wb, 'SET refused-key 1');
-    await waitForTerminal(wb, /\(read-only\) SET was not sent: the server flags it as a write\./);
+    const refused = await waitForTerminal(wb, /\(read-only\) SET was not sent: the server flags it as a write\./);
+    // The message names the command as the palette shows it.
+    assert.match(refused.replace(/\s+/g, ' '), /turn read-only off with "Valkey on Welkin: Toggle Read-Only in Console" \(or click the console's status bar item\)/);
     assert.equal((await redisCli(['EXISTS', 'refused-key'], topology.primary)).trim(), '0', 'nothing was written');
     await status.click();
     const allow = page.locator('.monaco-dialog-box');
@@ -112,6 +136,10 @@ test('open the console from the tree, run commands, meet the guard rails, follow
     await waitForTerminal(wb, new RegExp(`${escape(`rfr-valkey-cluster-${nextIndex}>`)} SET after-failover yes\\nOK`), 30_000);
     assert.equal((await redisCli(['GET', 'after-failover'], next)).trim(), 'yes');
     await wb.screenshot('console-failover');
+
+    // A second console on the same cluster is numbered in the terminal list.
+    await wb.contextMenu(VIEW, /^valkey-cluster$/, 'Open Console');
+    await page.locator('.terminal-tabs-entry, .single-terminal-tab, .terminal-tab', { hasText: 'Valkey: valkey-cluster (welkin-sandbox) #2' }).first().waitFor({ state: 'attached' });
   } catch (e) {
     await wb.saveFailureArtifacts('console');
     throw e;

@@ -28,11 +28,25 @@ test('browse the keys of the sandbox cluster by prefix, open a value, filter the
     assert.equal(line('user'), `${users} keys`);
     assert.equal(line('session'), `${sessions} keys`);
     assert.ok(top.some((r) => r.label === 'greeting'), 'a key without a prefix sits at the top');
-    await wb.expandRow(VIEW, 'bin');
-    await wb.rowsUntil(VIEW, 'a binary key name quoted like redis-cli', (rows) => rows.some((r) => r.label === '"bin:\\xff\\xfe\\x00"'));
+    // Every key is loaded: the Keys row's menu offers no Load More Keys that would do nothing.
+    await page.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^Keys$/ }) }).first().click({ button: 'right' });
+    const menuItems = page.locator('.context-view .action-item .action-label');
+    await menuItems.filter({ hasText: /^Filter Keys…$/ }).first().waitFor({ state: 'visible' });
+    assert.ok(!(await menuItems.allInnerTexts()).includes('Load More Keys'), JSON.stringify(await menuItems.allInnerTexts()));
+    await page.keyboard.press('Escape');
+    // The only key under bin: shows in its place (no folder of one), quoted like redis-cli.
+    await wb.rowsUntil(VIEW, 'a binary key name quoted like redis-cli', (rows) => rows.some((r) => r.label === '"bin:\\xff\\xfe\\x00"' && r.level === top.find((t) => t.label === 'user')?.level));
+    // user:1002:profile is one key per user: listed under user as 1002:profile, not two folders deeper.
+    await wb.expandRow(VIEW, 'user');
+    const users1 = await wb.rowsUntil(VIEW, 'user keys collapsed', (rows) => rows.some((r) => r.label === '1001:profile'));
+    assert.ok(!users1.some((r) => r.label === '1001'), 'no 1001 folder');
+    assert.deepEqual(
+      users1.filter((r) => /^10\d\d:profile$/.test(r.label)).slice(0, 3).map((r) => r.label),
+      ['1001:profile', '1002:profile', '1003:profile'],
+    );
 
-    await wb.expandRow(VIEW, 'cache');
-    await wb.expandRow(VIEW, 'product');
+    // cache: holds only product:, so one row: cache:product.
+    await wb.expandRow(VIEW, 'cache:product');
     // Under a group a key reads by the rest of its name; numbers sort as numbers.
     const products = await wb.rowsUntil(VIEW, 'key details', (rows) => /^string · TTL (1h 0m|\d+m \d+s) · \d+ B$/.test(rows.find((r) => r.label === '1')?.description ?? ''));
     const names = products.filter((r) => /^\d+$/.test(r.label) && r.level === products.find((p) => p.label === '1')!.level).map((r) => Number(r.label));
@@ -51,7 +65,7 @@ test('browse the keys of the sandbox cluster by prefix, open a value, filter the
       await page.waitForTimeout(200);
     }
     assert.match(text, /\/\/ key: cache:product:1/);
-    assert.match(text, /\/\/ type: string · TTL: (1h 0m|\d+m \d+s) · size: \d+ B · \d+ bytes/);
+    assert.match(text, /\/\/ type: string · TTL: (1h 0m|\d+m \d+s) · memory: \d+ B \(MEMORY USAGE\) · length: \d+ bytes/);
     assert.match(text, /"name": "Product 1"/);
     await wb.screenshot('key-value');
 

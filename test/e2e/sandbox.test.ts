@@ -1,10 +1,11 @@
 // Browses the sandbox cluster (API stand-in + real Redis/Sentinel pods) in the Clusters tree of a
 // real VS Code, as a developer would on day one, and keeps screenshots for the README.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { useSandboxWorkbench } from '../support/sandboxWorkbench';
+import { TIMEOUT_MS } from '../support/workbench';
 
 const VIEW = 'Clusters';
 const setup = useSandboxWorkbench('sandbox');
@@ -88,6 +89,70 @@ test('a workspace manifest that reads the app ConfigMap without the access label
     assert.match(text, /^# checkout service\n/, 'comments stay');
   } catch (e) {
     await wb.saveFailureArtifacts('manifest-diagnostic');
+    throw e;
+  }
+});
+
+test("the sample app's writes show in the TTL audit's Written in column, and a link opens the file at the line", { timeout: 240_000 }, async () => {
+  const { workbench: wb, server } = setup();
+  const { page } = wb;
+  // The sandbox workspace's sample application, as scripts/start.sh opens it.
+  mkdirSync(path.join(server.workspaceFolder, 'app'), { recursive: true });
+  copyFileSync(path.join(__dirname, '..', '..', 'sandbox', 'workspace', 'app', 'shop.js'), path.join(server.workspaceFolder, 'app', 'shop.js'));
+  const profileLine = readFileSync(path.join(server.workspaceFolder, 'app', 'shop.js'), 'utf8').split('\n').findIndex((l) => l.includes('user:${id}:profile')) + 1;
+  try {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget .quick-input-box input').fill('shop.js');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'shop.js' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await page.locator('.tab', { hasText: 'shop.js' }).first().waitFor({ state: 'visible' });
+    // The lint marks the writes without a TTL.
+    await wb.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: /HSET creates .*user:\$\{id\}:profile.* without an expiry/ }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+
+    await wb.expandCluster();
+    await wb.expandRow(VIEW, 'Health');
+    await wb.rowsUntil(VIEW, 'Run TTL Audit…', (r) => r.some((x) => x.label === 'Run TTL Audit…'));
+    await page.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^Run TTL Audit…$/ }) }).first().click();
+    await page.locator('.tab', { hasText: /Preview ttl-audit-valkey-cluster/ }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const link = frame.locator('a', { hasText: `app/shop.js:${profileLine}` }).first();
+    await link.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+    assert.doesNotMatch(await frame.locator('body').innerText(), /\]\(file:/, 'no link shown as literal text');
+    await wb.screenshot('ttl-audit-written-in');
+    await link.click();
+    // The file opens with the cursor on the line that writes user:…:profile.
+    await page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${profileLine}, Col \\d+$`) }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+    assert.ok(await page.locator('.tab.active', { hasText: 'shop.js' }).first().isVisible(), 'shop.js is the active editor');
+  } catch (e) {
+    await wb.saveFailureArtifacts('ttl-audit-links');
+    throw e;
+  }
+});
+
+test('data pods show their role from the operator label, and follow a failover', { timeout: 180_000 }, async () => {
+  const { workbench: wb, sandbox } = setup();
+  const { topology } = sandbox;
+  try {
+    await wb.expandCluster();
+    await wb.expandRow(VIEW, 'Data pods');
+    const podRows = async (what: string, primaryIndex: number): Promise<void> => {
+      const rows = await wb.rowsUntil(VIEW, what, (r) =>
+        topology.nodes.every((node, i) => (r.find((x) => x.label === `rfr-valkey-cluster-${i}`)?.description ?? '').startsWith(i === primaryIndex ? `primary · ${node.host}` : `replica · ${node.host}`)),
+      );
+      assert.ok(rows.length > 0);
+    };
+    const before = topology.nodes.findIndex((n) => n.host === topology.primary.host);
+    await podRows('the primary and two replicas', before);
+    const next = await topology.failover();
+    const after = topology.nodes.findIndex((n) => n.host === next.host);
+    await new Promise((r) => setTimeout(r, 2000)); // the sandbox relabels within a second, like the operator
+    await wb.runCommand('Valkey on Welkin: Refresh');
+    await wb.expandCluster();
+    await wb.expandRow(VIEW, 'Data pods');
+    await podRows('the new primary after the failover', after);
+  } catch (e) {
+    await wb.saveFailureArtifacts('sandbox-roles');
     throw e;
   }
 });

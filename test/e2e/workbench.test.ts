@@ -134,6 +134,20 @@ describe('workbench without a kubeconfig', TIMEOUT, () => {
   );
 });
 
+describe('workbench whose valkeyWelkin.kubeconfig names a missing file', TIMEOUT, () => {
+  const run = session('kubeconfig-setting-missing', (dir) => Promise.resolve({ kubeconfig: undefined, machineSettings: { 'valkeyWelkin.kubeconfig': path.join(dir, 'no-such-kubeconfig.yaml') } }));
+
+  test('the explorer names the setting and its path, with an action to choose the file', TIMEOUT, () =>
+    run('rows', async (wb) => {
+      await wb.openViewContainer(CONTAINER_TITLE, CONTAINER_ID);
+      const rows = await wb.rowsUntil('Clusters', 'the missing-file rows', (r) => r.length >= 2);
+      assert.match(rows[0]!.label, /^The setting valkeyWelkin\.kubeconfig points to \/.+\/no-such-kubeconfig\.yaml, which does not exist — click to choose the file$/);
+      assert.match(rows[1]!.label, /^Or open the setting valkeyWelkin\.kubeconfig to correct or clear it$/);
+      assert.equal(await wb.page.locator('.welcome-view-content', { hasText: 'save it as ~/.kube/config' }).count(), 0, 'no "save it as ~/.kube/config" advice');
+    }),
+  );
+});
+
 describe('workbench with a kubeconfig of two contexts', TIMEOUT, () => {
   const run = session('two-contexts', async (dir) => {
     await mkdir(path.join(dir, 'home'));

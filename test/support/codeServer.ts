@@ -65,6 +65,8 @@ export interface CodeServerOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** More User settings, merged over `quietSettings`. */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** Remote (Machine) settings: where machine-scoped settings such as valkeyWelkin.kubeconfig apply in code-server. */
+  readonly machineSettings?: Readonly<Record<string, unknown>>;
   /**
    * Copy the built extension into the extensions-dir (default true). Turn it off when the
    * workbench loads the extension through `extensionDevelopmentPath` instead.
@@ -247,6 +249,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const workspaceFolder = path.join(tmp, 'workspace');
   for (const dir of [home, path.join(userDataDir, 'User'), extensionsDir, workspaceFolder]) await mkdir(dir, { recursive: true });
   await writeFile(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify({ ...quietSettings, ...options.settings }, null, 2)}\n`);
+  if (options.machineSettings) {
+    await mkdir(path.join(userDataDir, 'Machine'), { recursive: true });
+    await writeFile(path.join(userDataDir, 'Machine', 'settings.json'), `${JSON.stringify(options.machineSettings, null, 2)}\n`);
+  }
   if (options.vsix) await installVsix(node, codeServer, options.vsix, extensionsDir, userDataDir);
   else if (options.installExtension !== false) await installBuiltExtension(extensionsDir);
 

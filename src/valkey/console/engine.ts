@@ -46,6 +46,8 @@ export interface ConsoleEngineOptions {
   readonly waitingNoteMs?: number;
   /** How long a lost connection may stay lost before the console says so (a failover reads as one line). */
   readonly disconnectNoticeMs?: number;
+  /** The palette title of the read-only toggle, from the extension's manifest (e.g. "Valkey on Welkin: Toggle Read-Only in Console"). */
+  readonly toggleReadOnlyTitle?: string;
 }
 
 export type ConsoleMode = 'prompt' | 'running' | 'streaming' | 'scanning' | 'confirming';
@@ -62,7 +64,6 @@ export interface ConsoleStatus {
 type Queued = { readonly kind: 'key'; readonly key: Key } | { readonly kind: 'line'; readonly line: string; readonly done: () => void };
 
 const STREAMING: Readonly<Record<string, string | undefined>> = { SUBSCRIBE: 'UNSUBSCRIBE', PSUBSCRIBE: 'PUNSUBSCRIBE', SSUBSCRIBE: 'SUNSUBSCRIBE', MONITOR: undefined };
-const TOGGLE_HINT = 'turn read-only off with "Valkey: Toggle Read-Only in Console"';
 const SCAN_COUNT = '1000';
 /** How long leaving a streaming mode may take before the console gives up waiting. */
 const LEAVE_TIMEOUT_MS = 10_000;
@@ -79,6 +80,7 @@ export class ConsoleEngine {
   private readonly editor = new LineEditor();
   private readonly history: History;
   private readonly maxReplyLines: number;
+  private readonly toggleReadOnlyTitle: string;
   private readonly waitingNoteMs: number;
   private readonly disconnectNoticeMs: number;
   private readonly queue: Queued[] = [];
@@ -119,6 +121,7 @@ export class ConsoleEngine {
     this.history = new History(options.history ?? [], options.historyLimit ?? DEFAULT_HISTORY_LIMIT);
     this.readOnlyValue = options.readOnly ?? false;
     this.maxReplyLines = Math.max(1, options.maxReplyLines ?? DEFAULT_MAX_REPLY_LINES);
+    this.toggleReadOnlyTitle = options.toggleReadOnlyTitle ?? 'Toggle Read-Only in Console';
     this.waitingNoteMs = options.waitingNoteMs ?? 1000;
     this.disconnectNoticeMs = options.disconnectNoticeMs ?? 2000;
     this.columns = options.columns ?? 80;
@@ -134,7 +137,7 @@ export class ConsoleEngine {
     const where = info ? `primary ${info.pod} (${info.ip})` : 'no primary reachable right now';
     const lines = [
       `Valkey console on ${target.clusterName} (context ${target.context}, namespace ${target.namespace}): ${where}`,
-      this.readOnlyValue ? `Read-only: commands that write are refused; ${TOGGLE_HINT}.` : 'Dangerous commands ask first; KEYS offers SCAN instead.',
+      this.readOnlyValue ? `Read-only: commands that write are refused; ${this.toggleHint}.` : 'Dangerous commands ask first; KEYS offers SCAN instead.',
       'Ctrl-D to close, help for help.',
     ];
     this.host.write(lines.map((l) => `${dim(l)}\r\n`).join(''));
@@ -147,7 +150,7 @@ export class ConsoleEngine {
 
   setReadOnly(value: boolean): void {
     this.readOnlyValue = value;
-    this.note(value ? dim(`-- read-only: commands that write are refused; ${TOGGLE_HINT} --`) : dim('-- read-only is off: commands that write will run (dangerous ones still ask) --'));
+    this.note(value ? dim(`-- read-only: commands that write are refused; ${this.toggleHint} --`) : dim('-- read-only is off: commands that write will run (dangerous ones still ask) --'));
     this.host.statusChanged?.();
   }
 
@@ -547,7 +550,7 @@ export class ConsoleEngine {
 
   private async help(words: readonly string[]): Promise<void> {
     if (words.length === 0) {
-      this.host.write(crlf(consoleHelp(this.maxReplyLines)));
+      this.host.write(crlf(consoleHelp(this.maxReplyLines, this.toggleReadOnlyTitle)));
       return;
     }
     const catalog = await this.catalogNow();
@@ -565,15 +568,15 @@ export class ConsoleEngine {
     const name = words[0]!.toUpperCase();
     const label = words.length > 1 ? `${name} ${words[1]!.toUpperCase()}` : name;
     const script = readOnlyVariant(words);
-    if (script) return `(read-only) ${name} was not sent: a script may write. Use ${script} for read-only scripts, or ${TOGGLE_HINT}.`;
+    if (script) return `(read-only) ${name} was not sent: a script may write. Use ${script} for read-only scripts, or ${this.toggleHint}.`;
     const danger = dangerOf(words);
-    if (danger) return `(read-only) ${danger.label} was not sent: it ${danger.effect}. To run it, ${TOGGLE_HINT}.`;
+    if (danger) return `(read-only) ${danger.label} was not sent: it ${danger.effect}. To run it, ${this.toggleHint}.`;
     const info = await this.commandInfo(name);
-    if (!info.ok) return `(read-only) ${name} was not sent: cannot tell whether it writes (${info.error}). To run it, ${TOGGLE_HINT}.`;
+    if (!info.ok) return `(read-only) ${name} was not sent: cannot tell whether it writes (${info.error}). To run it, ${this.toggleHint}.`;
     const verdict = readOnlyVerdict(words, info.value);
     if (verdict.allowed) return undefined;
     const shown = info.value && info.value.subcommands.has(words[1]?.toUpperCase() ?? '') ? label : name;
-    return `(read-only) ${shown} was not sent: ${verdict.reason}. To run it, ${TOGGLE_HINT}.`;
+    return `(read-only) ${shown} was not sent: ${verdict.reason}. To run it, ${this.toggleHint}.`;
   }
 
   /** COMMAND INFO for one command, cached; null when the server does not know the command. */
@@ -586,6 +589,11 @@ export class ConsoleEngine {
     const info = readCommandInfo(result.value) ?? null;
     this.infoCache.set(name, info);
     return { ok: true, value: info };
+  }
+
+  /** How to turn read-only off, for notes and refusals. */
+  private get toggleHint(): string {
+    return `turn read-only off with "${this.toggleReadOnlyTitle}" (or click the console's status bar item)`;
   }
 
   private async confirmDanger(label: string, effect: string, repeat: number): Promise<boolean> {
@@ -717,8 +725,9 @@ export class ConsoleEngine {
     if (found === 0 && !stopped) this.host.write('(empty array)\r\n');
     if (found > this.maxReplyLines) this.host.write(`${dim(`-- ${count(found - this.maxReplyLines)} more keys not shown --`)}\r\n`);
     const what = `${count(found)} key${found === 1 ? '' : 's'}`;
+    const scans = `${calls} SCAN call${calls === 1 ? '' : 's'}`;
     this.host.write(
-      `${dim(stopped ? `-- stopped by ${stopped} after ${what} in ${elapsed} (${calls} SCAN calls); the scan did not finish --` : `-- ${what} in ${elapsed} (${calls} SCAN calls) --`)}\r\n`,
+      `${dim(stopped ? `-- stopped by ${stopped} after ${what} in ${elapsed} (${scans}); the scan did not finish --` : `-- ${what} in ${elapsed} (${scans}) --`)}\r\n`,
     );
   }
 

@@ -1,5 +1,5 @@
 /** The console's own help (`help` with no command): keys, guard rails, read-only. */
-export function consoleHelp(maxReplyLines: number): string {
+export function consoleHelp(maxReplyLines: number, toggleReadOnlyTitle: string): string {
   return `Valkey console: commands run on the cluster's current primary, through Kubernetes port-forwards.
 Lines are read like redis-cli reads them (quotes, \\x escapes, a leading count repeats: 3 INCR n).
 
@@ -19,9 +19,9 @@ Guard rails
   KEYS pattern         blocks the server; the console offers SCAN 0 MATCH pattern COUNT 1000 instead
   FLUSHALL, FLUSHDB, SHUTDOWN, DEBUG, CONFIG SET/RESETSTAT/REWRITE, CLIENT KILL/PAUSE, SCRIPT FLUSH,
   FUNCTION FLUSH/DELETE/RESTORE, SWAPDB, REPLICAOF, FAILOVER, ACL SETUSER/DELUSER, MODULE, SENTINEL
-                       ask for confirmation naming the context, namespace and cluster
+                       ask you to type the cluster's name, after naming the context, namespace and cluster
   Read-only mode       refuses what the server flags as a write, scripts (use EVAL_RO, FCALL_RO) and the
-                       commands above; toggle it with "Valkey: Toggle Read-Only in Console"
+                       commands above; toggle it with "${toggleReadOnlyTitle}"
 
 Replies longer than ${maxReplyLines} lines are cut with a note; use SCAN, LRANGE or HSCAN with ranges.
 After a failover the console follows the new primary; a command in flight is reported, never retried.

@@ -110,7 +110,7 @@ export interface RenderOptions {
   readonly promptWidth: number;
   readonly text: string;
   readonly cursor: number;
-  /** Dim text after the line, shown only when it fits. */
+  /** Dim text after the line; cut with "…" to the room left (a redis-cli-like hint of the next arguments). */
   readonly hint: string;
   readonly columns: number;
 }
@@ -137,9 +137,21 @@ export function renderLine(options: RenderOptions): string {
   }
   const shown = chars.slice(start, end).join('');
   const room = available - widthOf(chars, start, end);
-  const hint = end === chars.length && options.hint && displayWidth(options.hint) <= room ? dim(options.hint) : '';
-  const back = widthOf(chars, options.cursor, end) + (hint ? displayWidth(options.hint) : 0);
+  const fitted = end === chars.length ? fitHint(options.hint, room) : '';
+  const hint = fitted ? dim(fitted) : '';
+  const back = widthOf(chars, options.cursor, end) + displayWidth(fitted);
   return `\r${options.prompt}${shown}${hint}${ERASE_LINE}${back > 0 ? `\x1b[${back}D` : ''}`;
+}
+
+/** The hint as it fits in `room` columns: whole, or cut with "…" (nothing when even a word would not fit). */
+function fitHint(hint: string, room: number): string {
+  if (!hint || displayWidth(hint) <= room) return hint;
+  if (room < 6) return '';
+  const chars = Array.from(hint);
+  let width = 0;
+  let end = 0;
+  while (end < chars.length && width + charWidth(chars[end]!) <= room - 1) width += charWidth(chars[end++]!);
+  return `${chars.slice(0, end).join('').trimEnd()}…`;
 }
 
 function widthOf(chars: readonly string[], from: number, to: number): number {

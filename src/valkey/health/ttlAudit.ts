@@ -10,7 +10,7 @@ export interface CodeLocation {
   /** 1-based. */
   readonly line: number;
   readonly text?: string | undefined;
-  /** Opens the file at the line in a Markdown preview (`file:///…`), when known. */
+  /** A link the Markdown preview opens the file with (a workspace-root path such as `/src/app.ts`; the report adds `#L<line>`), when known. */
   readonly uri?: string | undefined;
 }
 

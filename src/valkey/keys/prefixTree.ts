@@ -130,7 +130,8 @@ export class PrefixTree {
   /** A group's children in display order: groups by segment, then keys by name, numbers numerically. */
   children(group: KeyGroup): { groups: KeyGroup[]; keys: KeyEntry[] } {
     const groups = [...group.groups.values()].sort((a, b) => compare(a.segment, b.segment));
-    const keys = [...group.keys.values()].sort((a, b) => compare(a.id, b.id));
+    const rest = group.prefix.length;
+    const keys = [...group.keys.values()].sort((a, b) => compare(a.id.slice(rest), b.id.slice(rest)) || compare(a.id, b.id));
     return { groups, keys };
   }
 
@@ -164,6 +165,12 @@ function newGroup(prefix: string, segment: string, parent: KeyGroup | undefined)
   return { prefix, segment, parent, groups: new Map(), keys: new Map(), count: 0, unlisted: 0 };
 }
 
-/** Numbers in names sort as numbers (`user:2` before `user:10`), the rest by code unit. */
+/**
+ * Numbers in names sort as numbers (`user:2` before `user:10`), the rest by code unit. Hex names
+ * (ids, hashes: `0000b99a`, `000b5bc2`) sort character by character: read as numbers their digit
+ * runs would put `0000b99a` between `000b5bc2` and `000b99a0`.
+ */
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
-const compare = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+const HEX = /^[0-9a-f]*[a-f][0-9a-f]*$|^[0-9A-F]*[A-F][0-9A-F]*$/;
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const compare = (a: string, b: string): number => (HEX.test(a) && HEX.test(b) && /\d/.test(a + b) ? byCodeUnit(a, b) : collator.compare(a, b) || byCodeUnit(a, b));

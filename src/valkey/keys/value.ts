@@ -292,10 +292,13 @@ export function renderValue(value: KeyValue): RenderedValue {
   return { text: `${lines.join('\n')}\n\n${body}\n`, language: json !== undefined ? 'jsonc' : 'plaintext', truncated };
 }
 
-/** `type: hash · TTL: no expiry · size: 1.2 KB · 52,311 fields` */
+/**
+ * `type: hash · TTL: no expiry · memory: 1.2 KB (MEMORY USAGE) · length: 52,311 fields`: what the
+ * server spends on the key (with its overhead) and how long the value is, each named.
+ */
 export function headerFacts(value: Pick<KeyValue, 'type' | 'pttl' | 'memory' | 'length'>): string {
-  const facts = [`type: ${value.type}`, `TTL: ${ttl(value.pttl)}`, `size: ${value.memory === undefined ? 'unknown' : size(value.memory)}`];
-  if (value.type in UNITS) facts.push(`${count(value.length)} ${unitOf(value.type, value.length)}`);
+  const facts = [`type: ${value.type}`, `TTL: ${ttl(value.pttl)}`, `memory: ${value.memory === undefined ? 'unknown' : `${size(value.memory)} (MEMORY USAGE)`}`];
+  if (value.type in UNITS) facts.push(`length: ${count(value.length)} ${unitOf(value.type, value.length)}`);
   return facts.join(' · ');
 }
 

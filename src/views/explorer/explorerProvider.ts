@@ -8,7 +8,7 @@ import type { KubeContextInfo } from '../../kube/index';
 import type { ClusterService } from '../../services/clusterService';
 import type { KubeconfigService } from '../../services/kubeconfigService';
 import type { Logger } from '../../util/logger';
-import { isKubeError, type ClusterNode, type ContextNode, type ExplorerNode } from './nodes';
+import { isKubeError, type ClusterNode, type ContextNode, type ExplorerNode, type MessageNode } from './nodes';
 import { errorNode, treeItem } from './treeItems';
 import type { KeyBrowserView } from '../keys/keyBrowser';
 import type { HealthFeature } from '../health/healthFeature';
@@ -89,6 +89,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const snapshot = await this.kubeconfig.get();
     if (!snapshot.ok) {
       const problem = snapshot.error;
+      const location = this.kubeconfig.location();
+      if (problem.kind === 'missing' && (location.source === 'setting' || location.source === 'kubernetesExtension')) {
+        // A setting names the file: say which setting and path, not "save it as ~/.kube/config".
+        await this.setState('invalidKubeconfig');
+        return missingSettingFile(location.source === 'setting' ? 'valkeyWelkin.kubeconfig' : 'vs-kubernetes.kubeconfig', location.files[0] ?? '');
+      }
       if (problem.kind === 'missing' || problem.kind === 'noContexts') {
         await this.setState('noKubeconfig');
         return [];
@@ -222,4 +228,24 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
+}
+
+/** The rows for a kubeconfig setting whose file does not exist: the fix, then the alternative. */
+function missingSettingFile(setting: string, file: string): MessageNode[] {
+  return [
+    {
+      kind: 'message',
+      severity: 'error',
+      label: `The setting ${setting} points to ${file}, which does not exist — click to choose the file`,
+      detail: `${setting} (user settings) is "${file}"; no file is there. Choose the kubeconfig from your Welkin administrator, or clear the setting to use KUBECONFIG or ~/.kube/config.`,
+      action: { title: 'Select Kubeconfig File…', command: 'valkeyWelkin.kubeconfig.select' },
+    },
+    {
+      kind: 'message',
+      severity: 'info',
+      label: `Or open the setting ${setting} to correct or clear it`,
+      detail: 'Cleared, the extension looks for KUBECONFIG, then ~/.kube/config.',
+      action: { title: 'Open Setting', command: 'workbench.action.openSettings', args: [setting] },
+    },
+  ];
 }

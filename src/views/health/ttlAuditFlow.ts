@@ -22,7 +22,7 @@ export async function runTtlAuditFlow(deps: HealthDeps, target: ClusterTarget): 
         return await kube.health.runTtlAudit(lease.value.session, {
           sampleSize,
           signal: abort.signal,
-          ...(deps.locateKeyWrites ? { locate: deps.locateKeyWrites } : {}),
+          ...(deps.locateKeyWrites ? { locate: (prefix: string) => deps.locateKeyWrites!(prefix).map((l) => ({ ...l, uri: previewLink(l.uri) })) } : {}),
           onProgress: (p) => {
             const percent = p.target === 0 ? 100 : Math.min(100, (p.sampled / p.target) * 100);
             progress.report({ increment: percent - reported, message: `${p.sampled.toLocaleString('en-US')} of ${p.target.toLocaleString('en-US')} keys` });
@@ -46,4 +46,17 @@ export async function runTtlAuditFlow(deps: HealthDeps, target: ClusterTarget): 
   const markdown = kube.health.ttlAuditMarkdown(outcome.value, `${target.cluster.name} (${target.context})`);
   const uri = deps.previews.add(`ttl-audit-${target.cluster.name}.md`, markdown);
   await vscode.commands.executeCommand('markdown.showPreview', uri);
+}
+
+/**
+ * A link the Markdown preview opens at the file (the `#L<line>` the report adds picks the line): a
+ * path from the root of the first workspace folder, which is how the preview resolves `/…` links.
+ * The preview refuses `file:` links (it renders them as text), so files elsewhere get no link.
+ */
+function previewLink(uri: string): string | undefined {
+  const parsed = vscode.Uri.parse(uri);
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!root || parsed.scheme !== root.scheme || parsed.authority !== root.authority) return undefined;
+  const base = root.path.endsWith('/') ? root.path : `${root.path}/`;
+  return parsed.path.startsWith(base) ? `/${parsed.path.slice(base.length)}` : undefined;
 }

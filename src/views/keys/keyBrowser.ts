@@ -5,7 +5,7 @@ import type { Kube } from '../../app/lazy';
 import type { Configuration } from '../../config/configuration';
 import type { ConnectionsApi } from '../../connections/connections';
 import type { ClusterTarget } from '../../connections/target';
-import type { KeyGroup, KeysError } from '../../valkey/keys/index';
+import type { KeyEntry, KeyGroup, KeysError, PrefixTree } from '../../valkey/keys/index';
 import type { ClusterNode, ExplorerNode, MessageNode } from '../explorer/nodes';
 import { KeyDocuments, KEY_SCHEME } from './keyDocuments';
 import { KeyTargetState } from './keyTargetState';
@@ -71,13 +71,17 @@ export class KeyBrowserView implements vscode.Disposable {
     const { groups, keys } = model.tree.children(group);
     const rows: ExplorerNode[] = [];
     if (node.kind === 'keys' && model.error) rows.push(this.errorRow(state, model.error.message));
-    rows.push(...groups.map((g) => state.groupNode(g)), ...keys.map((k) => state.keyNode(k)));
+    // A group holding a single key down a chain of single-child groups (user: › 1002: › profile)
+    // shows as that key, labelled from here (1002:profile).
+    // A group holding only one group (cache: › product:) shows as that group, labelled cache:product.
+    const collapsed = groups.map((g) => ({ group: compacted(g), key: soleKey(model.tree, g) }));
+    rows.push(...collapsed.map((c) => (c.key ? state.keyNode(c.key, group.prefix) : state.groupNode(c.group, c.group.parent === group ? undefined : group.prefix))), ...keys.map((k) => state.keyNode(k)));
     if (group.unlisted > 0) rows.push(state.moreNode(group, false));
     if (node.kind === 'keys' && (!model.progress.done || state.scanning)) rows.push(state.moreNode(group, true));
     if (node.kind === 'keys' && rows.length === 0 && model.progress.done) {
       rows.push({ kind: 'message', severity: 'info', label: state.pattern ? `No keys match ${state.pattern}` : 'No keys', detail: state.pattern ? 'The whole keyspace was scanned.' : 'The database is empty.' });
     }
-    this.readDetails(state, group, keys.slice(0, DETAILS_PER_GROUP));
+    this.readDetails(state, group, [...keys, ...collapsed.flatMap((c) => (c.key ? [c.key] : []))].slice(0, DETAILS_PER_GROUP));
     return rows;
   }
 
@@ -135,11 +139,11 @@ export class KeyBrowserView implements vscode.Disposable {
   }
 
   /** Reads TYPE, PTTL and size of the keys of an expanded group, then redraws it. */
-  private readDetails(state: KeyTargetState, group: KeyGroup, entries: readonly { details?: unknown }[]): void {
+  private readDetails(state: KeyTargetState, group: KeyGroup, entries: readonly KeyEntry[]): void {
     const model = state.model;
     if (!model || state.detailsPending.has(group.prefix) || entries.every((e) => e.details)) return;
     state.detailsPending.add(group.prefix);
-    const missing = model.tree.children(group).keys.slice(0, DETAILS_PER_GROUP);
+    const missing = entries;
     void model.loadDetails(missing).then((result) => {
       if (state.model !== model) return;
       if (!result.ok) {
@@ -154,6 +158,11 @@ export class KeyBrowserView implements vscode.Disposable {
 
   async loadMore(state: KeyTargetState): Promise<void> {
     if (!state.model) return this.refresh(state);
+    if (state.model.progress.done && !state.scanning) {
+      const count = state.model.progress.keys.toLocaleString('en-US');
+      void vscode.window.showInformationMessage(`All keys of ${state.target.cluster.name} are loaded (${count}${state.pattern ? ` matching ${state.pattern}` : ''}).`);
+      return;
+    }
     await this.scan(state);
   }
 
@@ -227,4 +236,22 @@ export class KeyBrowserView implements vscode.Disposable {
     this.registration.dispose();
     this.documents.dispose();
   }
+}
+
+/** The one key under `group` when the group and its single-child descendants hold nothing else. */
+function soleKey(tree: PrefixTree, group: KeyGroup): KeyEntry | undefined {
+  let g = group;
+  for (;;) {
+    if (g.count !== 1 || g.unlisted > 0) return undefined;
+    if (g.keys.size === 1 && g.groups.size === 0) return [...g.keys.values()][0];
+    if (g.groups.size !== 1 || g.keys.size !== 0) return undefined;
+    g = [...g.groups.values()][0]!;
+  }
+}
+
+/** The deepest group reached from `group` through groups that hold exactly one group and no key. */
+function compacted(group: KeyGroup): KeyGroup {
+  let g = group;
+  while (g.keys.size === 0 && g.unlisted === 0 && g.groups.size === 1) g = [...g.groups.values()][0]!;
+  return g;
 }

@@ -40,15 +40,15 @@ export class KeyTargetState {
     return this.scan !== undefined;
   }
 
-  groupNode(group: KeyGroup): KeyGroupNode {
+  groupNode(group: KeyGroup, listedUnder?: string): KeyGroupNode {
     let node = this.groupNodes.get(group.prefix);
-    if (node?.group !== group) this.groupNodes.set(group.prefix, (node = { kind: 'keyGroup', state: this, group }));
+    if (node?.group !== group || node.listedUnder !== listedUnder) this.groupNodes.set(group.prefix, (node = { kind: 'keyGroup', state: this, group, listedUnder }));
     return node;
   }
 
-  keyNode(entry: KeyEntry): KeyNode {
+  keyNode(entry: KeyEntry, listedUnder?: string): KeyNode {
     let node = this.keyNodes.get(entry.id);
-    if (node?.entry !== entry) this.keyNodes.set(entry.id, (node = { kind: 'key', state: this, entry }));
+    if (node?.entry !== entry || node.listedUnder !== listedUnder) this.keyNodes.set(entry.id, (node = { kind: 'key', state: this, entry, listedUnder }));
     return node;
   }
 
@@ -61,7 +61,10 @@ export class KeyTargetState {
 
   /** The row that shows a group's children: the Keys node for the root. */
   nodeOf(group: KeyGroup): KeysNode | KeyGroupNode {
-    return group.prefix === '' ? this.node : this.groupNode(group);
+    if (group.prefix === '') return this.node;
+    // The row the tree shows (possibly compacted, with its listedUnder), not a new node for it.
+    const shown = this.groupNodes.get(group.prefix);
+    return shown?.group === group ? shown : this.groupNode(group);
   }
 
   /** A new scan starts (refresh, filter): old rows go. */

@@ -19,12 +19,16 @@ export interface KeyGroupNode {
   readonly kind: 'keyGroup';
   readonly state: KeyTargetState;
   readonly group: KeyGroup;
+  /** The prefix of the row it is listed under, when groups of one group each were compacted into it (`cache:product`). */
+  readonly listedUnder?: string | undefined;
 }
 
 export interface KeyNode {
   readonly kind: 'key';
   readonly state: KeyTargetState;
   readonly entry: KeyEntry;
+  /** The prefix of the row it is listed under (its label is the rest), when that is not its own group: a single-key chain collapsed into the parent. */
+  readonly listedUnder?: string | undefined;
 }
 
 /** "Load more" (continues the scan) or "… 12,345 more keys under session:" (a summary of what the tree does not hold). */

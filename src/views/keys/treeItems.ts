@@ -32,29 +32,34 @@ export function keyTreeItem(node: KeyBrowserNode): vscode.TreeItem {
       const found = p ? `${n(p.keys)}${p.exact ? '' : '+'} ${state.pattern ? 'found' : p.done ? 'keys' : 'keys loaded'}` : undefined;
       const progress = state.scanning ? 'scanning…' : p && !p.done && state.pattern ? 'stopped' : undefined;
       item.description = [state.pattern ? `filter ${state.pattern}` : undefined, [found, progress].filter(Boolean).join(', ') || undefined].filter(Boolean).join(' — ');
-      item.contextValue = `valkeyWelkin:keys${state.scanning ? '+scanning' : ''}${state.pattern ? '+filtered' : ''}`;
+      item.contextValue = `valkeyWelkin:keys${state.scanning ? '+scanning' : ''}${state.pattern ? '+filtered' : ''}${p?.done && !state.scanning ? '+complete' : ''}`;
       item.tooltip = new vscode.MarkdownString(
         md`**Keys of ${describeTarget(state.target)}**\n\nRead with SCAN in pages (never KEYS), grouped by prefix.` +
           (state.pattern ? md` Filter ${code(state.pattern)}: the whole keyspace is scanned.` : '') +
-          (p ? `\n\n${n(p.keys)} keys in ${n(p.pages)} SCAN pages${p.done ? ' (complete)' : ''}${p.repeats ? `, ${n(p.repeats)} repeats dropped` : ''}.` : ''),
+          (p ? `\n\n${n(p.keys)} key${p.keys === 1 ? '' : 's'} in ${n(p.pages)} SCAN page${p.pages === 1 ? '' : 's'}${p.done ? ' (complete)' : ''}${p.repeats ? `, ${n(p.repeats)} repeats dropped` : ''}.` : ''),
       );
       return item;
     }
     case 'keyGroup': {
       const g = node.group;
-      const label = lib?.displayId(g.segment) ?? g.segment;
+      // Compacted (cache:product): the prefix from the parent row on, without the last delimiter.
+      const delimiterLength = g.prefix.length - (g.parent?.prefix.length ?? 0) - g.segment.length;
+      const shownPrefix = node.listedUnder !== undefined ? g.prefix.slice(node.listedUnder.length, g.prefix.length - delimiterLength) : undefined;
+      const label = shownPrefix !== undefined ? (lib?.displayId(shownPrefix) ?? shownPrefix) : (lib?.displayId(g.segment) ?? g.segment);
       const item = new vscode.TreeItem(label === '""' ? '(empty)' : label, Collapsed);
       item.id = `keys/${state.id}/g/${g.prefix}`;
       item.iconPath = new vscode.ThemeIcon('folder');
-      item.description = `${n(g.count)} key${g.count === 1 ? '' : 's'}`;
+      // Until the scan is complete the count is of the keys loaded so far, and says so.
+      const complete = state.model?.progress.done === true;
+      item.description = `${n(g.count)} key${g.count === 1 ? '' : 's'}${complete ? '' : ' loaded'}`;
       item.contextValue = 'valkeyWelkin:keyGroup';
-      item.tooltip = `${lib?.displayId(g.prefix) ?? g.prefix}* — ${n(g.count)} keys seen so far`;
+      item.tooltip = `${lib?.displayId(g.prefix) ?? g.prefix}* — ${n(g.count)} key${g.count === 1 ? '' : 's'}${complete ? ' (all keys are loaded)' : ' loaded so far; Load more reads the rest'}`;
       return item;
     }
     case 'key': {
       const name = lib?.displayId(node.entry.id) ?? node.entry.id;
       // Under a group the rest of the name says enough (the tooltip and Copy Name have all of it).
-      const prefix = state.model?.tree.groupOf(node.entry.id)?.prefix ?? '';
+      const prefix = node.listedUnder ?? state.model?.tree.groupOf(node.entry.id)?.prefix ?? '';
       const rest = prefix && lib ? lib.displayId(node.entry.id.slice(prefix.length)) : name;
       const item = new vscode.TreeItem(rest.startsWith('"') || !name.endsWith(rest) ? name : rest, None);
       item.id = `keys/${state.id}/k/${node.entry.id}`;

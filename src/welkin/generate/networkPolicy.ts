@@ -2,6 +2,7 @@ import type { V1NetworkPolicy } from '@kubernetes/client-node';
 import { err, ok, type Result } from '../../util/result';
 import type { ValkeyCluster } from '../clusterAnnouncement';
 import { ACCESS_LABEL_VALUE, accessLabelKey } from '../flavour';
+import { failoverName } from '../podSelectors';
 import { Checks, type GenerateProblem } from './problems';
 import { generated, type Generated } from './yamlText';
 
@@ -18,8 +19,10 @@ export interface EgressPolicyInput {
 }
 
 /**
- * Egress from the application's labelled pods to the Valkey namespace (data and Sentinel ports)
- * and to the cluster DNS, for namespaces whose own policies deny egress by default.
+ * Egress from the application's labelled pods to this cluster's pods (its Sentinel and data pods,
+ * by the labels the operator gives both; data and Sentinel ports) and to the cluster DNS, for
+ * namespaces whose own policies deny egress by default. Not the whole Valkey namespace: other
+ * clusters there stay out of reach.
  */
 export function egressNetworkPolicy(input: EgressPolicyInput): Result<Generated<V1NetworkPolicy>, GenerateProblem[]> {
   const { cluster } = input;
@@ -45,8 +48,14 @@ export function egressNetworkPolicy(input: EgressPolicyInput): Result<Generated<
       policyTypes: ['Egress'],
       egress: [
         {
-          // kubernetes.io/metadata.name is set on every namespace by the API server.
-          to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': cluster.sentinel.namespace } } }],
+          // kubernetes.io/metadata.name is set on every namespace by the API server; the operator
+          // labels the failover's Sentinel and data pods with its name and part-of.
+          to: [
+            {
+              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': cluster.sentinel.namespace } },
+              podSelector: { matchLabels: { 'app.kubernetes.io/name': failoverName(cluster), 'app.kubernetes.io/part-of': 'redis-failover' } },
+            },
+          ],
           ports,
         },
         {
@@ -59,5 +68,5 @@ export function egressNetworkPolicy(input: EgressPolicyInput): Result<Generated<
       ],
     },
   };
-  return ok(generated(object, `Lets pods labelled ${labelKey}=${ACCESS_LABEL_VALUE} reach the ${cluster.flavour} cluster "${cluster.name}" in ${cluster.sentinel.namespace} and the cluster DNS.`));
+  return ok(generated(object, `Lets pods labelled ${labelKey}=${ACCESS_LABEL_VALUE} reach the Sentinel and data pods of the ${cluster.flavour} cluster "${cluster.name}" in ${cluster.sentinel.namespace}, and the cluster DNS.`));
 }

@@ -566,6 +566,13 @@ describe('guard rails', () => {
     assert.match(lines[start + 4]!, /^-- 4 keys in \d+ ms \(3 SCAN calls\) --$/);
   });
 
+  test('one SCAN call and one key read in the singular', async () => {
+    const h = harness();
+    h.session.handler = (args) => (args[0] === 'SCAN' ? arr(bulk('0'), arr(bulk('only'))) : undefined);
+    await h.type('KEYS *\r\r');
+    assert.match(h.screen.text, /-- 1 key in \d+ ms \(1 SCAN call\) --/);
+  });
+
   test('Ctrl-C stops a SCAN and says it did not finish', async () => {
     const h = harness();
     let calls = 0;
@@ -577,7 +584,7 @@ describe('guard rails', () => {
     };
     await h.type('KEYS *\ry\r');
     assert.ok(calls <= 4);
-    assert.match(h.screen.text, /-- stopped by Ctrl-C after \d keys? in \d+ ms \(\d SCAN calls\); the scan did not finish --/);
+    assert.match(h.screen.text, /-- stopped by Ctrl-C after \d keys? in \d+ ms \(\d SCAN calls?\); the scan did not finish --/);
   });
 
   test('the confirmation names the Sentinel when the console knows it (two clusters may share a name)', async () => {
@@ -617,7 +624,7 @@ describe('guard rails', () => {
     h.confirmAnswer = true;
     for (const line of ['SET a 1', 'set b 2', 'EVAL "return 1" 0', 'CONFIG SET maxmemory 1gb', 'FLUSHALL', 'GET a', 'CONFIG GET maxmemory', 'NOSUCH x']) await h.type(`${line}\r`);
     const text = h.screen.text;
-    assert.match(text, /\(read-only\) SET was not sent: the server flags it as a write\. To run it, turn read-only off with "Valkey: Toggle Read-Only in Console"\./);
+    assert.match(text, /\(read-only\) SET was not sent: the server flags it as a write\. To run it, turn read-only off with "Toggle Read-Only in Console" \(or click the console's status bar item\)\./);
     assert.match(text, /\(read-only\) EVAL was not sent: a script may write\. Use EVAL_RO for read-only scripts/);
     assert.match(text, /\(read-only\) CONFIG SET was not sent: it changes the server configuration/);
     assert.match(text, /\(read-only\) FLUSHALL was not sent/);

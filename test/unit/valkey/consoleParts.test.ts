@@ -42,6 +42,21 @@ test('a drawn line puts the cursor where it is in the text, wide characters coun
   assert.ok(screen.raw.endsWith('\x1b[K\x1b[8D'), JSON.stringify(screen.raw));
 });
 
+test('a syntax hint too long for the room after a long prompt is cut with "…", not dropped', () => {
+  const prompt = 'valkey-cluster primary rfr-valkey-cluster-0> ';
+  const hint = 'value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL]';
+  const screen = new Screen(80);
+  screen.write(renderLine({ prompt, promptWidth: prompt.length, text: 'SET k ', cursor: 6, hint, columns: 80 }));
+  assert.equal(screen.current, `${prompt}SET k value [NX | XX] [GET] [EX s…`);
+  assert.ok(displayWidth(screen.current) < 80, 'the line does not wrap');
+  // The cursor stays after the typed text: it moved back over the hint.
+  assert.ok(screen.raw.endsWith(`\x1b[K\x1b[${displayWidth('value [NX | XX] [GET] [EX s…')}D`), JSON.stringify(screen.raw));
+  // Whole when it fits.
+  const wide = new Screen(200);
+  wide.write(renderLine({ prompt, promptWidth: prompt.length, text: 'SET k ', cursor: 6, hint, columns: 200 }));
+  assert.equal(wide.current, `${prompt}SET k ${hint}`);
+});
+
 test('COMMAND DOCS in RESP3 (maps and sets) reads like RESP2', () => {
   const s = (t: string): Reply => ({ type: 'bulk', value: Buffer.from(t) });
   const map = (o: Record<string, Reply>): Reply => ({ type: 'map', entries: Object.entries(o).map(([k, v]) => [s(k), v] as const) });

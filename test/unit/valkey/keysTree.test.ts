@@ -133,3 +133,10 @@ test('a cancelled scan keeps what it found and continues where it stopped', asyn
   assert.equal(model.tree.count, 3);
   assert.deepEqual(session.calls.map((c) => c[1]), ['0', '1', '2']);
 });
+
+test('keys sort naturally: numbers as numbers, hex names character by character', () => {
+  const tree = new PrefixTree();
+  for (const k of ['session:000b99a0', 'session:0000b99a', 'session:000b5bc2', 'n:10', 'n:9', 'n:100']) tree.add(k);
+  assert.deepEqual(labels(tree, tree.group('session:')!), ['session:0000b99a', 'session:000b5bc2', 'session:000b99a0']);
+  assert.deepEqual(labels(tree, tree.group('n:')!), ['n:9', 'n:10', 'n:100']);
+});

@@ -61,12 +61,12 @@ test('a hash: header, truncation note, fields', () => {
   const out = renderValue(value({ key: b('user:1'), type: 'hash', pttl: 90_000, length: 52_311, shown: 3, body: { type: 'hash', pairs } }));
   assert.equal(out.language, 'plaintext');
   assert.equal(out.truncated, true);
-  assert.equal(out.text, 'key: user:1\ntype: hash · TTL: 1m 30s · size: 1.5 KB · 52,311 fields\n-- showing 3 of 52,311 fields --\n\nf0 => v 0\nf1 => v 1\nf2 => v 2\n');
+  assert.equal(out.text, 'key: user:1\ntype: hash · TTL: 1m 30s · memory: 1.5 KB (MEMORY USAGE) · length: 52,311 fields\n-- showing 3 of 52,311 fields --\n\nf0 => v 0\nf1 => v 1\nf2 => v 2\n');
 });
 
 test('complete values have no truncation note; sizes refused read "unknown"', () => {
   const out = renderValue(value({ type: 'list', memory: undefined, length: 2, shown: 2, body: { type: 'list', items: [b('x'), Buffer.from([0xfe])] } }));
-  assert.equal(out.text, 'key: k\ntype: list · TTL: no expiry · size: unknown · 2 elements\n\n[0] x\n[1] "\\xfe"\n');
+  assert.equal(out.text, 'key: k\ntype: list · TTL: no expiry · memory: unknown · length: 2 elements\n\n[0] x\n[1] "\\xfe"\n');
 });
 
 test('sets, sorted sets with aligned scores, streams', () => {
@@ -83,7 +83,7 @@ test('a JSON string is pretty-printed as JSONC with the header as comments, numb
   assert.equal(out.language, 'jsonc');
   assert.equal(
     out.text,
-    `// key: k\n// type: string · TTL: no expiry · size: 1.5 KB · ${json.length} bytes\n\n{\n  "id": 12345678901234567890,\n  "tags": [\n    "a",\n    "b"\n  ],\n  "empty": {},\n  "s": "x,{y}: \\"z\\""\n}\n`,
+    `// key: k\n// type: string · TTL: no expiry · memory: 1.5 KB (MEMORY USAGE) · length: ${json.length} bytes\n\n{\n  "id": 12345678901234567890,\n  "tags": [\n    "a",\n    "b"\n  ],\n  "empty": {},\n  "s": "x,{y}: \\"z\\""\n}\n`,
   );
   assert.equal(prettyJson('42'), undefined);
   assert.equal(prettyJson('{"a":'), undefined);
@@ -103,7 +103,7 @@ test('a truncated string is not taken for JSON and a UTF-8 sequence cut at the e
   const cut = text.subarray(0, text.length - 1);
   const out = renderValue(value({ type: 'string', length: 100, shown: cut.length, body: { type: 'string', bytes: cut } }));
   assert.equal(out.language, 'plaintext');
-  assert.equal(out.text, 'key: k\ntype: string · TTL: no expiry · size: 1.5 KB · 100 bytes\n-- showing 7 of 100 bytes --\n\n{"a":"\n');
+  assert.equal(out.text, 'key: k\ntype: string · TTL: no expiry · memory: 1.5 KB (MEMORY USAGE) · length: 100 bytes\n-- showing 7 of 100 bytes --\n\n{"a":"\n');
   const binary = renderValue(value({ type: 'string', length: 3, shown: 3, body: { type: 'string', bytes: Buffer.from([0, 1, 0xff]) } }));
   assert.match(binary.text, /\n\n"\\x00\\x01\\xff"\n$/);
 });

@@ -30,7 +30,7 @@ const report = (locations: TtlAuditReport['prefixes'][number]['locations']): Ttl
 test('a prefix written without a TTL links to the code; the others say so with a dash', () => {
   const markdown = ttlAuditMarkdown(
     report([
-      { file: 'src/my app/sessions.ts', line: 12, uri: 'file:///work/my%20app/src/sessions.ts' },
+      { file: 'src/my app/sessions.ts', line: 12, uri: '/src/my app/sessions.ts' },
       { file: 'worker.py', line: 3 },
     ]),
     'valkey-cluster (prod)',
@@ -39,8 +39,8 @@ test('a prefix written without a TTL links to the code; the others say so with a
   const session = markdown.split('\n').find((l) => l.startsWith('| `session:*`'));
   assert.ok(session, markdown);
   assert.match(session, /\| 100 \| 100 \| 100% ⚠ \|/);
-  // File names are text (escaped), the link target is the file's URI at the line.
-  assert.match(session, /\[src\\\/my app\\\/sessions\\\.ts:12\]\(file:\/\/\/work\/my%20app\/src\/sessions\.ts#L12\)<br>worker\\\.py:3 \|$/);
+  // File names are text (escaped); the link is a workspace-root path the Markdown preview opens at the line.
+  assert.match(session, /\[src\\\/my app\\\/sessions\\\.ts:12\]\(\/src\/my%20app\/sessions\.ts#L12\)<br>worker\\\.py:3 \|$/);
   const cache = markdown.split('\n').find((l) => l.startsWith('| `cache:*`'));
   assert.match(cache ?? '', /\| — \|$/);
 });

@@ -85,7 +85,7 @@ describe('access label patch', () => {
 });
 
 describe('egress NetworkPolicy', () => {
-  test('labelled pods may reach the Valkey namespace on the data and announced Sentinel ports, and DNS', () => {
+  test("labelled pods may reach this cluster's Sentinel and data pods (not the whole namespace) on the data and announced Sentinel ports, and DNS", () => {
     const result = egressNetworkPolicy({ cluster: cluster({ sentinel: { service: 'rfs-cache', namespace: 'valkey-system', port: 26380, host: 'rfs-cache.valkey-system' } }), namespace: 'shop' });
     assert.ok(result.ok);
     const np = result.value.object;
@@ -93,7 +93,12 @@ describe('egress NetworkPolicy', () => {
     assert.deepEqual(np.spec?.podSelector?.matchLabels, { 'elastisys.io/valkey-cache-access': 'allow' });
     assert.deepEqual(np.spec?.policyTypes, ['Egress']);
     assert.deepEqual(np.spec?.egress?.[0]?.ports, [{ protocol: 'TCP', port: 6379 }, { protocol: 'TCP', port: 26380 }]);
-    assert.deepEqual(np.spec?.egress?.[0]?.to, [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'valkey-system' } } }]);
+    assert.deepEqual(np.spec?.egress?.[0]?.to, [
+      {
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'valkey-system' } },
+        podSelector: { matchLabels: { 'app.kubernetes.io/name': 'cache', 'app.kubernetes.io/part-of': 'redis-failover' } },
+      },
+    ]);
     assert.deepEqual(np.spec?.egress?.[1], {
       to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
       ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
