@@ -20,6 +20,7 @@ export const bundles = {
   kube: 'src/kube/index.ts',
   lint: 'src/lint/index.ts',
   manifests: 'src/welkin/manifests/index.ts',
+  localEndpoint: 'src/localEndpoint/index.ts',
 };
 
 /** Webview scripts (browser): the health dashboard with uPlot; its CSS lands next to it as dashboard.css. */

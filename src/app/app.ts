@@ -14,9 +14,10 @@ import { PreviewDocuments } from '../wiring/previewDocuments';
 import { ExplorerProvider } from '../views/explorer/explorerProvider';
 import { KeyBrowserView } from '../views/keys/keyBrowser';
 import { HealthFeature } from '../views/health/healthFeature';
+import { LocalEndpointsHost } from '../localEndpoint/host';
 import { registerCommands } from './commands';
 import { ContextKeySetter } from './contextKeys';
-import { loadKube, loadLint } from './lazy';
+import { loadKube, loadLint, loadLocalEndpoints } from './lazy';
 import type { AppServices } from './services';
 
 /** The composition root: builds every service once and owns every disposable. */
@@ -42,7 +43,8 @@ export class App implements vscode.Disposable {
     explorer.attachKeys(keys);
     const health = this.own(new HealthFeature({ connections, config, loadKube, log, previews, extensionUri, locateKeyWrites: (prefix) => lintDiagnostics.keyWriteLocations(prefix) }));
     explorer.attachHealth(health);
-    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, previews, extensionUri, connections, globalState, consoles, keys, health };
+    const localEndpoints = this.own(new LocalEndpointsHost({ log, config, connections, kubeconfig, clusters }, context.environmentVariableCollection, loadLocalEndpoints));
+    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, previews, extensionUri, connections, globalState, consoles, keys, health, localEndpoints };
     const selector = LINTED_LANGUAGES.flatMap((language) => [...LINTED_SCHEMES].map((scheme) => ({ language, scheme })));
     this.own(vscode.languages.registerCodeActionsProvider(selector, new LintCodeActions(lintDiagnostics, lint), { providedCodeActionKinds: LintCodeActions.kinds }));
     lintDiagnostics.start();
