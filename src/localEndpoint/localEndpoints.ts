@@ -264,7 +264,7 @@ export class LocalEndpoints implements vscode.Disposable {
     if (!status) return running.item.hide();
     const connections = status.sentinelClients + status.dataConnections;
     const primary = status.primary?.pod ?? 'no primary';
-    running.item.text = `$(plug) ${running.target.cluster.name} · ${status.sentinel.host}:${status.sentinel.port} · ${primary} · ${connections}`;
+    running.item.text = `$(plug) ${running.target.cluster.name} · ${status.sentinel.host}:${status.sentinel.port} · ${primary} · ${connections} connection${connections === 1 ? '' : 's'}`;
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown('**Local Sentinel endpoint** for ');
     tooltip.appendText(describeTarget(running.target));
