@@ -26,8 +26,8 @@ export const bundles = {
 /** Webview scripts (browser): the health dashboard with uPlot; its CSS lands next to it as dashboard.css. */
 const webviews = { dashboard: 'media/dashboard/dashboard.ts' };
 
-/** The `valkey-lint` command line tool (package.json `bin`). */
-const cli = { 'valkey-lint': 'src/cli/valkey-lint.ts' };
+/** The `valkey-lint` and `valkey-welkin` command line tools (package.json `bin`). */
+const cli = { 'valkey-lint': 'src/cli/valkey-lint.ts', 'valkey-welkin': 'src/cli/valkey-welkin.ts' };
 
 /** tree-sitter's runtime and the grammars the lint engine loads on first use per language. */
 const grammars = ['tree-sitter', 'tree-sitter-javascript', 'tree-sitter-typescript', 'tree-sitter-tsx', 'tree-sitter-python', 'tree-sitter-go', 'tree-sitter-java', 'tree-sitter-ruby', 'tree-sitter-php', 'tree-sitter-c-sharp'];
