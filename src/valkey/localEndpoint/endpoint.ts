@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:net';
 import { ForwardSet, type Forward, type ForwardEvent } from '../../kube/portForward';
 import { describeTarget } from '../../kube/portForwardErrors';
 import { Emitter } from '../../util/emitter';
@@ -24,6 +25,7 @@ const DEFAULT_STEP_TIMEOUT_MS = 10_000;
  * seen to take ~10 s; a client sent to the old primary then writes to a server about to be demoted.
  */
 const SWITCH_WINDOW_MS = 30_000;
+const UNREACHABLE_RETRY_MS = 5000;
 
 export interface LocalEndpointOptions {
   readonly client: SessionClient;
@@ -69,6 +71,10 @@ interface Parts {
   readonly listening: Set<SentinelFront>;
   sentinels: PodAddress[];
   preferred: number | undefined;
+  /** Pod `ip:port` → until when a failed forward is not tried again. */
+  readonly unreachable: Map<string, number>;
+  /** A local listener that closes every connection at once, for addresses that cannot be reached. */
+  readonly refuser: Refuser;
   watch?: SentinelWatch;
 }
 
@@ -145,6 +151,7 @@ export class LocalSentinelEndpoint {
       await parts.main.close();
       await Promise.all([...parts.fronts.values()].map(async (f) => (await f)?.close()));
       await parts.addresses.dispose();
+      await parts.refuser.close();
       await parts.forwards.dispose();
     }
     this.emitter.dispose();
@@ -165,10 +172,11 @@ export class LocalSentinelEndpoint {
       onClientsChanged: () => this.emitter.fire({ type: 'clients' }),
       onProblem: (m) => this.log.debug(m),
     });
-    const parts: Parts = { forwards, addresses, main, fronts: new Map(), listening: new Set(), sentinels: [], preferred: undefined };
+    const parts: Parts = { forwards, addresses, main, fronts: new Map(), listening: new Set(), sentinels: [], preferred: undefined, unreachable: new Map(), refuser: new Refuser() };
     this.parts = parts;
     forwards.onEvent((e) => this.onForwardEvent(e));
     await addresses.start();
+    await parts.refuser.listen();
 
     const sentinels = await readySentinels(client, cluster, signal);
     if (!sentinels.ok) return sentinels;
@@ -228,11 +236,17 @@ export class LocalSentinelEndpoint {
       data: async (ip, port) => {
         const parts = current();
         if (!parts) return { host: '127.0.0.1', port: 1 };
+        const key = `${ip}:${port}`;
+        const known = parts.addresses.get(ip, port);
+        if (known) return { host: known.forward.host, port: known.forward.port };
+        // A pod that could not be forwarded a moment ago (gone, rescheduled) is not looked up again on every query.
+        if ((parts.unreachable.get(key) ?? 0) > Date.now()) return parts.refuser.address;
         const found = await withTimeout(parts.addresses.ensure(ip, port), this.stepMs);
         if (found?.ok) return { host: found.value.forward.host, port: found.value.forward.port };
-        if (found && !found.ok) this.log.warn(`Sentinel names ${ip}:${port}, which cannot be forwarded: ${found.error.message}`);
+        parts.unreachable.set(key, Date.now() + UNREACHABLE_RETRY_MS);
+        this.log.warn(`Sentinel names ${key}, which cannot be forwarded${found && !found.ok ? `: ${found.error.message}` : ' in time'}; clients are refused there for now.`);
         // A listener that refuses at once: the client asks Sentinel again soon.
-        return parts.addresses.lookup(`${ip}:${port}`);
+        return parts.refuser.address;
       },
       sentinel: async (ip, port) => {
         const parts = current();
@@ -399,6 +413,26 @@ function reportsReplica(reply: Reply, node: NodeAddress, withinMs: number): bool
     const fields = new Map((replyPairs(item) ?? []).map(([k, v]) => [replyText(k) ?? '', replyText(v) ?? '']));
     return fields.get('ip') === node.ip && Number(fields.get('port')) === node.port && fields.get('role-reported') === 'slave' && Number(fields.get('info-refresh')) < withinMs;
   });
+}
+
+class Refuser {
+  private readonly server: Server = createServer((socket) => socket.destroy());
+  address: LocalAddress = { host: '127.0.0.1', port: 1 };
+
+  listen(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(0, '127.0.0.1', () => {
+        const a = this.server.address();
+        if (typeof a === 'object' && a) this.address = { host: '127.0.0.1', port: a.port };
+        resolve();
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => (this.server.listening ? this.server.close(() => resolve()) : resolve()));
+  }
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
