@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import Redis from 'iovalkey';
 import { DEVELOPER } from '../standin/fixtures/welkin';
+import type { FixtureObject } from '../standin/index';
 import { LocalSentinelEndpoint, type LocalEndpointEvent, type LocalEndpointStatus } from '../../src/valkey/localEndpoint/index';
 import { RespConnection } from '../../src/valkey/connection';
 import { formatReply } from '../../src/valkey/resp/format';
@@ -399,6 +400,51 @@ describe('real clients through the endpoint', () => {
     } finally {
       switched.stop();
       await env.topology.startNode(old);
+      await env.topology.waitUntilHealthy();
+    }
+  });
+});
+
+describe('Sentinel pods', () => {
+  test('a Sentinel pod replaced by one with a new name: its forward moves to the new pod, and the endpoint in front of it answers again', { timeout: 40_000 }, async () => {
+    const admin = await clientFor(env.standin.kubeconfigPath(DEVELOPER));
+    const slices = await admin.listEndpointSlices('valkey-system', 'rfs-valkey-cluster');
+    assert.ok(slices.ok);
+    const slice = slices.value[0]!;
+    const endpointEntry = slice.endpoints[0]!;
+    const oldName = endpointEntry.targetRef!.name!;
+    const newName = `${oldName}-q8w3z`;
+    const sentinel = env.topology.sentinels.find((s) => s.host === endpointEntry.addresses[0])!;
+    const oldPod = env.standin.getObject('pods', 'valkey-system', oldName) as FixtureObject | undefined;
+    assert.ok(oldPod);
+    const savedSlice = structuredClone(slice) as unknown as FixtureObject;
+    const renamed = (name: string): FixtureObject => {
+      const copy = structuredClone(savedSlice) as unknown as { endpoints: { targetRef: { name: string } }[] };
+      copy.endpoints[0]!.targetRef.name = name;
+      return { ...(copy as unknown as FixtureObject), apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice' };
+    };
+    // The endpoint in front of this Sentinel, as SENTINEL SENTINELS reports it to clients.
+    const sentinelsReply = await ask(['SENTINEL', 'SENTINELS', MASTER], started.sentinel.port);
+    const frontPorts = [...sentinelsReply.matchAll(/"port"\n\s*\d+\) "(\d+)"/g)].map((m) => Number(m[1]));
+    const seen: LocalEndpointEvent[] = [];
+    const subscription = endpoint.onEvent((e) => seen.push(e));
+    try {
+      env.standin.deleteObject('pods', 'valkey-system', oldName);
+      env.standin.putObject({ ...oldPod, metadata: { ...oldPod.metadata, name: newName, uid: undefined, resourceVersion: undefined } });
+      env.standin.putObject(renamed(newName));
+      await env.topology.stopNode(sentinel);
+      await until('the forward to move to the new pod', 15_000, () => seen.find((e) => e.type === 'notice' && e.message.includes(`now goes to ${newName}`)));
+      await env.topology.startNode(sentinel);
+      await until('the moved forward to work', 15_000, () => seen.find((e) => e.type === 'forward' && e.event.type === 'recovered' && e.event.forward.target.pod === newName));
+      for (const port of [started.sentinel.port, ...frontPorts]) {
+        assert.equal((await ask(['SENTINEL', 'GET-MASTER-ADDR-BY-NAME', MASTER], port)).split('\n')[0], '1) "127.0.0.1"', `the endpoint on ${port} answers`);
+      }
+    } finally {
+      subscription.dispose();
+      env.standin.deleteObject('pods', 'valkey-system', newName);
+      env.standin.putObject(oldPod);
+      env.standin.putObject(renamed(oldName));
+      if (!env.topology.processes().find((p) => p.address.host === sentinel.host)?.running) await env.topology.startNode(sentinel);
       await env.topology.waitUntilHealthy();
     }
   });

@@ -83,6 +83,11 @@ interface Awaiting {
 class ClientProxy {
   private readonly parser = new RespParser((command) => this.onCommand(command));
   private upstream: Promise<Upstream | undefined> | undefined;
+  /** Sentinel forwards this client has tried (a forward accepts at once, even when its pod is gone). */
+  private readonly tried = new Set<number>();
+  /** Commands sent on the current upstream before its first reply: sent again on the next one if it closes without answering. */
+  private unanswered: (readonly Buffer[])[] = [];
+  private answered = false;
   private readonly awaiting: Awaiting[] = [];
   /** Commands are handled one after the other, in the order the client sent them. */
   private work: Promise<void> = Promise.resolve();
@@ -143,15 +148,24 @@ class ClientProxy {
       return;
     }
     if (policy.action === 'subscription') {
-      upstream.send(args);
+      this.send(upstream, args);
       return;
     }
     const reply = new Promise<Reply | undefined>((resolve) => this.awaiting.push({ kind: policy.reply, hello: word(args[0]) === 'HELLO', resolve }));
     this.emit(reply.then((r) => (r === undefined ? undefined : translateReply(policy.reply, r, this.options.translator))));
-    upstream.send(upstreamArgs(args));
+    this.send(upstream, upstreamArgs(args));
+  }
+
+  private send(upstream: Upstream, args: readonly Buffer[]): void {
+    if (!this.answered) this.unanswered.push(args);
+    upstream.send(args);
   }
 
   private onUpstreamReply(reply: Reply): void {
+    if (!this.answered) {
+      this.answered = true;
+      this.unanswered = [];
+    }
     if (isUnsolicited(reply)) {
       this.emit(translateMessage(reply, this.options.translator));
       return;
@@ -172,8 +186,9 @@ class ClientProxy {
   }
 
   private async openUpstream(): Promise<Upstream | undefined> {
-    const candidates = this.options.upstreams();
+    const candidates = this.options.upstreams().filter((c) => !this.tried.has(c.port));
     for (const address of candidates) {
+      this.tried.add(address.port);
       const opened = await Upstream.open(address, this.options.tls, this.options.connectTimeoutMs ?? 5000, (r) => this.onUpstreamReply(r), (reason) => this.onUpstreamClosed(reason));
       if (opened) {
         this.options.onUpstream?.(address);
@@ -187,6 +202,25 @@ class ClientProxy {
 
   private onUpstreamClosed(reason: string): void {
     if (this.closed) return;
+    if (!this.answered) {
+      // The forward accepted, but its Sentinel never answered (its pod is gone): the next Sentinel
+      // gets the same commands (queries, and the connection's AUTH/HELLO/SETNAME), in order.
+      const resend = this.unanswered;
+      this.unanswered = [];
+      this.options.onProblem?.(`A Sentinel closed a local client's connection before answering (${reason}); trying the next one.`);
+      this.upstream = this.openUpstream();
+      this.work = this.work.then(async () => {
+        const next = await this.upstream;
+        if (this.closed) return;
+        if (!next) {
+          for (const a of this.awaiting.splice(0)) a.resolve(errorReply('ERR no Sentinel of the cluster is reachable right now through its port-forward; try again'));
+          void this.out.then(() => this.close());
+          return;
+        }
+        for (const args of resend) this.send(next, args);
+      });
+      return;
+    }
     this.options.onProblem?.(`A local client's Sentinel connection closed (${reason}); closing the client's connection so that it connects again.`);
     for (const a of this.awaiting.splice(0)) a.resolve(undefined);
     void this.out.then(() => this.close());
