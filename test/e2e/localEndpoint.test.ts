@@ -1,10 +1,12 @@
 // Connect Local App… in a real VS Code against the sandbox (API stand-in + real Redis/Sentinel pods):
 // start the local Sentinel endpoint from the cluster's row, see it in the status bar, run the
 // sandbox's Sentinel-configured app in a new integrated terminal with the injected variables, and
-// stop it.
+// start an opted-in launch configuration, and stop it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
+import path from 'node:path';
 import { redisCli } from '../support/topology';
 import { useSandboxWorkbench } from '../support/sandboxWorkbench';
 import type { Workbench } from '../support/workbench';
@@ -37,7 +39,7 @@ const listening = (port: number): Promise<boolean> =>
   });
 
 test('Connect Local App… from the tree: the status bar, a terminal app reaching the primary through 127.0.0.1, Stop', { timeout: 240_000 }, async () => {
-  const { workbench: wb, sandbox } = setup();
+  const { workbench: wb, sandbox, server } = setup();
   const { page } = wb;
   try {
     await wb.openViewContainer('Valkey on Welkin', 'valkeyWelkin');
@@ -62,6 +64,21 @@ test('Connect Local App… from the tree: the status bar, a terminal app reachin
     assert.ok(Number((await redisCli(['GET', 'local-app:visits'], sandbox.topology.primary)).trim()) >= 1, 'the visit is on the primary');
     await status.waitFor({ state: 'visible' });
     await wb.screenshot('local-endpoint');
+
+    // A launch configuration that opts in gets the variables when debugging starts.
+    await mkdir(path.join(server.workspaceFolder, '.vscode'), { recursive: true });
+    await writeFile(
+      path.join(server.workspaceFolder, '.vscode', 'launch.json'),
+      JSON.stringify({ version: '0.2.0', configurations: [{ name: 'local app', type: 'node', request: 'launch', program: APP, valkeyWelkinLocalEndpoint: true, console: 'internalConsole' }] }),
+    );
+    await wb.runCommand('Debug: Start Debugging');
+    const repl = page.locator('.repl');
+    await page.waitForFunction(
+      (source) => new RegExp(source).test(((globalThis as unknown as { document: { querySelector(s: string): { innerText: string } | null } }).document.querySelector('.repl')?.innerText ?? '').replace(/\u00a0/g, ' ')),
+      `visit \\d+ recorded on the primary at 127\\.0\\.0\\.1:\\d+ \\(Sentinel 127\\.0\\.0\\.1:${port}, master mymaster\\)`,
+      { timeout: 60_000 },
+    );
+    assert.match(await repl.innerText(), new RegExp(`Sentinel 127\\.0\\.0\\.1:${port}`));
 
     await wb.runCommand('Valkey on Welkin: Stop Local App Endpoint…');
     await wb.waitForNotification(/Stopped the local Sentinel endpoint for valkey-cluster/);
