@@ -309,6 +309,21 @@ describe('the endpoint answers as Sentinel, with local addresses', () => {
     for (const text of [masters, master, replicas, sentinels, info]) assertNoPodAddress(text);
   });
 
+  test('RESP3 (redis-cli -3, which sends HELLO 3): the records are maps, translated the same way', async () => {
+    const status = endpoint.status()!;
+    const local = { host: '127.0.0.1', port: started.sentinel.port };
+    const master = await redisCli(['-3', 'SENTINEL', 'MASTER', MASTER], local);
+    // redis-cli prints a map without a terminal as "field value" lines.
+    assert.match(master, /^name orders-primary\nip 127\.0\.0\.1\nport (\d+)\n/);
+    assert.equal(Number(/\nport (\d+)\n/.exec(master)![1]), status.primary!.local.port);
+    const replicas = await redisCli(['-3', 'SENTINEL', 'REPLICAS', MASTER], local);
+    assert.equal([...replicas.matchAll(/^ip 127\.0\.0\.1$/gm)].length, 2, replicas);
+    assert.equal([...replicas.matchAll(/^master-host 127\.0\.0\.1$/gm)].length, 2, replicas);
+    const unknown = ['-3', 'SENTINEL', 'GET-MASTER-ADDR-BY-NAME', 'no-such-master'];
+    assert.equal(await redisCli(unknown, local), await redisCli(unknown, env.topology.sentinels[0]!), 'a RESP3 null as Sentinel sends it');
+    for (const text of [master, replicas]) assertNoPodAddress(text);
+  });
+
   test('PING, ROLE, HELLO, CLIENT SETNAME pass through; unknown commands get Sentinel’s own error; changes and Sentinel votes are refused', async () => {
     const direct = env.topology.sentinels[0]!;
     assert.equal(await ask(['PING']), 'PONG');
