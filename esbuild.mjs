@@ -22,13 +22,14 @@ export const bundles = {
   lintClient: 'src/diagnostics/lintClient.ts',
   lintServer: 'src/lint/server/main.ts',
   manifests: 'src/welkin/manifests/index.ts',
+  localEndpoint: 'src/localEndpoint/index.ts',
 };
 
 /** Webview scripts (browser): the health dashboard with uPlot; its CSS lands next to it as dashboard.css. */
 const webviews = { dashboard: 'media/dashboard/dashboard.ts' };
 
-/** The `valkey-lint` command line tool (package.json `bin`). */
-const cli = { 'valkey-lint': 'src/cli/valkey-lint.ts' };
+/** The `valkey-lint` and `valkey-welkin` command line tools (package.json `bin`). */
+const cli = { 'valkey-lint': 'src/cli/valkey-lint.ts', 'valkey-welkin': 'src/cli/valkey-welkin.ts' };
 
 /** tree-sitter's runtime and the grammars the lint engine loads on first use per language. */
 const grammars = ['tree-sitter', 'tree-sitter-javascript', 'tree-sitter-typescript', 'tree-sitter-tsx', 'tree-sitter-python', 'tree-sitter-go', 'tree-sitter-java', 'tree-sitter-ruby', 'tree-sitter-php', 'tree-sitter-c-sharp'];

@@ -14,9 +14,10 @@ import { GeneratedManifests } from '../wiring/generatedManifest';
 import { ExplorerProvider } from '../views/explorer/explorerProvider';
 import { KeyBrowserView } from '../views/keys/keyBrowser';
 import { HealthFeature } from '../views/health/healthFeature';
+import { LocalEndpointsHost } from '../localEndpoint/host';
 import { registerCommands } from './commands';
 import { ContextKeySetter } from './contextKeys';
-import { distDir, loadKube, loadLint, loadLintClient } from './lazy';
+import { distDir, loadKube, loadLint, loadLintClient, loadLocalEndpoints } from './lazy';
 import type { AppServices } from './services';
 
 /** The composition root: builds every service once and owns every disposable. */
@@ -43,7 +44,8 @@ export class App implements vscode.Disposable {
     explorer.attachKeys(keys);
     const health = this.own(new HealthFeature({ connections, config, loadKube, log, previews, extensionUri, locateKeyWrites: (prefix) => lintDiagnostics.keyWriteLocations(prefix) }));
     explorer.attachHealth(health);
-    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, previews, generatedManifests, extensionUri, connections, globalState, consoles, keys, health };
+    const localEndpoints = this.own(new LocalEndpointsHost({ log, config, connections, kubeconfig, clusters }, context.environmentVariableCollection, loadLocalEndpoints));
+    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, previews, generatedManifests, extensionUri, connections, globalState, consoles, keys, health, localEndpoints };
     lintDiagnostics.start();
     const manifestDiagnostics = this.own(new ManifestDiagnostics(kubeconfig, clusters, log));
     this.own(vscode.languages.registerCodeActionsProvider({ language: 'yaml' }, manifestDiagnostics, { providedCodeActionKinds: ManifestDiagnostics.kinds }));

@@ -48,6 +48,10 @@ const table: Record<CommandId, Handler> = {
   [Commands.healthOpenDashboard]: openHealthDashboard,
   [Commands.healthRunTtlAudit]: runHealthTtlAudit,
   [Commands.healthRefresh]: refreshHealth,
+  [Commands.localEndpointConnectLocalApp]: async ({ localEndpoints }, arg) => (await localEndpoints.get()).connect(arg),
+  [Commands.localEndpointStop]: async ({ localEndpoints }, arg) => (await localEndpoints.get()).stop(arg),
+  [Commands.localEndpointWriteEnvFile]: async ({ localEndpoints }, arg) => (await localEndpoints.get()).writeEnvFile(arg),
+  [Commands.localEndpointShowMenu]: async ({ localEndpoints }, key) => (await localEndpoints.get()).showMenu(key),
 };
 
 export function registerCommands(services: AppServices): vscode.Disposable[] {

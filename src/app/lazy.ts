@@ -3,6 +3,7 @@ import type * as KubeModule from '../kube/index';
 import type * as LintClientTypes from '../diagnostics/lintClient';
 import type * as LintModule from '../lint/index';
 import type * as ManifestsModule from '../welkin/manifests/index';
+import type * as LocalEndpointModule from '../localEndpoint/index';
 
 /**
  * Heavy libraries live in their own bundles next to dist/extension.js and are required on first
@@ -41,3 +42,6 @@ export const loadLintClient = lazyBundle<LintClientModule>('lintClient.js');
 export type Manifests = typeof ManifestsModule;
 /** Workspace manifest analysis and edits (the `yaml` library), without the Kubernetes client. */
 export const loadManifests = lazyBundle<Manifests>('manifests.js');
+
+/** Connect Local App… (the editor side of the local Sentinel endpoint); it loads kube.js itself. */
+export const loadLocalEndpoints = lazyBundle<typeof LocalEndpointModule>('localEndpoint.js');

@@ -12,6 +12,7 @@ import type { Connections } from '../connections/connections';
 import type { ConsoleManager } from '../console/consoleManager';
 import type { KeyBrowserView } from '../views/keys/keyBrowser';
 import type { HealthFeature } from '../views/health/healthFeature';
+import type { LocalEndpointsHost } from '../localEndpoint/host';
 
 /** What commands and views may reach; built once by the composition root. */
 export interface AppServices {
@@ -39,4 +40,6 @@ export interface AppServices {
   readonly keys: KeyBrowserView;
   /** Health under each cluster: judged figures, dashboards, the TTL audit. */
   readonly health: HealthFeature;
+  /** Local Sentinel endpoints for the developer's own application (Connect Local App…). */
+  readonly localEndpoints: LocalEndpointsHost;
 }

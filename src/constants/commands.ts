@@ -32,6 +32,10 @@ export const Commands = {
   healthOpenDashboard: 'valkeyWelkin.health.openDashboard',
   healthRunTtlAudit: 'valkeyWelkin.health.runTtlAudit',
   healthRefresh: 'valkeyWelkin.health.refresh',
+  localEndpointConnectLocalApp: 'valkeyWelkin.endpoint.connectLocalApp',
+  localEndpointStop: 'valkeyWelkin.endpoint.stop',
+  localEndpointWriteEnvFile: 'valkeyWelkin.endpoint.writeEnvFile',
+  localEndpointShowMenu: 'valkeyWelkin.endpoint.showMenu',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -23,6 +23,7 @@ export const Settings = {
   keysMaxTreeNodes: 'keys.maxTreeNodes',
   healthPollIntervalSeconds: 'health.pollIntervalSeconds',
   healthTtlAuditSampleSize: 'health.ttlAuditSampleSize',
+  localEndpointPort: 'localEndpoint.port',
 } as const;
 
 export type SettingKey = (typeof Settings)[keyof typeof Settings];

@@ -19,5 +19,7 @@ export * as manifests from '../welkin/manifests/index';
 export { clientSnippets } from '../welkin/snippets/index';
 export type { Snippet } from '../welkin/snippets/index';
 export { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+/** The local Sentinel endpoint for the developer's own application (Connect Local App…). */
+export { LocalSentinelEndpoint } from '../valkey/localEndpoint/index';
 /** The Valkey connection layer (console, health, key browser): sessions through port-forwards. */
 export * from '../valkey/index';

@@ -109,6 +109,16 @@ export class ForwardSet {
     if (opening) this.forwards.set(targetKey(local.target), opening);
   }
 
+  /**
+   * Closes the local connections through one forward, and closes new ones at once while `refuse`
+   * says so (its listener stays). What a server does to its clients when Sentinel demotes it, so
+   * that pooled clients ask Sentinel again instead of reconnecting to the same address.
+   */
+  dropConnections(forward: Forward, refuse?: () => boolean): number {
+    const local = [...this.settled].find((f) => f === forward);
+    return local ? local.dropConnections(refuse) : 0;
+  }
+
   /** Closes one forward and its connections. */
   async close(forward: Forward): Promise<void> {
     const key = targetKey(forward.target);
@@ -186,6 +196,7 @@ class LocalForward implements Forward {
   private readonly webSockets = new Set<WebSocket>();
   private listeningPort = 0;
   private closing = false;
+  private refusing: (() => boolean) | undefined;
   healthy = true;
   problem: string | undefined;
 
@@ -213,6 +224,13 @@ class LocalForward implements Forward {
     this.listeningPort = await listenInRange(this.server, LOCAL_HOST);
   }
 
+  dropConnections(refuse: (() => boolean) | undefined): number {
+    this.refusing = refuse;
+    const count = this.sockets.size;
+    for (const socket of this.sockets) socket.destroy();
+    return count;
+  }
+
   close(): Promise<void> {
     this.closing = true;
     for (const ws of this.webSockets) ws.terminate();
@@ -221,7 +239,8 @@ class LocalForward implements Forward {
   }
 
   private accept(socket: Socket): void {
-    if (this.closing) {
+    if (this.refusing && !this.refusing()) this.refusing = undefined;
+    if (this.closing || this.refusing) {
       socket.destroy();
       return;
     }
