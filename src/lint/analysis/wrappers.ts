@@ -14,9 +14,10 @@ import { rangeBetween, rangeOf } from './tree';
  * reported inside it, as any write.
  *
  * The analysis of one call then depends on the body of another function, and the report inside a
- * wrapper on calls elsewhere: a re-lint cannot keep other functions' findings. A file with a wrapper
- * is therefore always analysed whole (`FileContext.truncated`), and the wrappers are found over the
- * whole file before the engine's word search, whatever part of the file it re-analyses.
+ * wrapper on calls elsewhere: a re-lint cannot keep other functions' findings. A file where a wrapper
+ * is called is therefore always analysed whole (`FileContext.truncated`), and the wrappers and their
+ * calls are found over the whole file before the engine's word search, whatever part of the file it
+ * re-analyses.
  */
 
 const WRITE_CLASSES = new Set<CommandClass>(['string-write', 'counter', 'collection']);
@@ -84,7 +85,6 @@ export function localWrappers(host: WrapperHost, words: RegExp): LocalWrapper[] 
         if (w) out.push(w);
       }
     }
-    if (out.length > 0) ctx.truncated = true;
     return out;
   }, []);
 }
@@ -152,6 +152,10 @@ export function calledWrappers(host: WrapperHost, words: RegExp): Map<LocalWrapp
         if (w && !(site.call.startIndex >= w.fn.startIndex && site.call.endIndex <= w.fn.endIndex)) out.set(w, [...(out.get(w) ?? []), site]);
       }
     }
+    // Findings now depend on other functions' bodies (the callers' on the wrapper's, the wrapper's on
+    // its callers): a re-lint cannot keep any function's findings. A wrapper nobody calls is reported
+    // in itself from its own body, like any write, and a first caller is seen here on the next lint.
+    if (out.size > 0) ctx.truncated = true;
     return out;
   }, new Map<LocalWrapper, CallSite[]>());
 }
