@@ -641,7 +641,8 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
             const body = this.classMethod(fn, name);
             if (body && this.returnHint(body)) return true;
           }
-          if (isAccessorName(name)) return this.redisImported() || isRedisish(this.ctx.text(obj)) || this.hint(obj);
+          // `getConnection()` of a file that also talks to a database: only on a Redis holder.
+          if (isAccessorName(name)) return (!/conn(?:ection)?$/i.test(name) && this.redisImported()) || isRedisish(this.ctx.text(obj)) || this.hint(obj);
           return false;
         }
         const decl = this.lookup(name, fn);

@@ -357,7 +357,7 @@ class PythonAdapter implements Adapter, WrapperHost {
             const m = this.classMethod(fn, name);
             if (m && this.returnHint(m)) return true;
           }
-          return isAccessorName(name) && (this.redisImported() || isRedisish(this.ctx.text(obj)) || this.hint(obj));
+          return isAccessorName(name) && ((!/conn(?:ection)?$/i.test(name) && this.redisImported()) || isRedisish(this.ctx.text(obj)) || this.hint(obj));
         }
         const decl = this.lookup(name, fn);
         if (decl?.kind === 'function') return this.returnHint(decl.node);
