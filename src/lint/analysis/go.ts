@@ -76,6 +76,12 @@ const WRAPPER_WORDS = wrapperWords([
 
 const TTL_WORDS = wrapperWords(['expire', 'pexpire', 'expireat', 'pexpireat']);
 
+/** Go's predeclared types: never a client. */
+const GO_PREDECLARED = new Set([
+  'any', 'bool', 'byte', 'comparable', 'complex64', 'complex128', 'error', 'float32', 'float64', 'int', 'int8', 'int16', 'int32', 'int64',
+  'rune', 'string', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr',
+]);
+
 export function createGoAdapter(ctx: FileContext): Adapter & { extraCallWords(): string[] } {
   return new GoAdapter(ctx);
 }
@@ -232,14 +238,8 @@ class GoAdapter implements Adapter, WrapperHost {
     const v = this.valueOf(site.receiver);
     if (v.t === 'struct') return v.name;
     if (v.t !== 'unknown') return null;
-    // A value of another package's type: `st *cache.Store`.
-    if (site.receiver.type === 'identifier') {
-      const decl = this.lookup(this.ctx.text(site.receiver), site.receiver);
-      let t = decl?.kind === 'var' ? decl.type : null;
-      while (t && (t.type === 'pointer_type' || t.type === 'parenthesized_type')) t = t.namedChild(0);
-      if (t?.type === 'qualified_type') return this.ctx.text(this.ctx.field(t, 'name')!);
-    }
-    return undefined;
+    // A value of a type of another file or package: `st *cache.Store`, `s.cache` of a field `cache *Cache`.
+    return this.declaredTypeName(site.receiver);
   }
 
   receiverName(site: CallSite): string | undefined {
@@ -379,9 +379,10 @@ class GoAdapter implements Adapter, WrapperHost {
       if (n.type === 'identifier') {
         const decl = this.lookup(name, n);
         if (decl?.kind === 'var' && decl.values.some((v) => !v.multi || v.index === 0 ? this.hint(v.expr) : false)) return true;
-        return isGenericClientName(name) && this.redisImported() && (!decl || decl.kind === 'var');
+        // A generic name (`conn := pool.Get()`) is trusted when nothing declares its type.
+        return isGenericClientName(name) && this.redisImported() && decl?.kind === 'var' && !decl.type;
       }
-      return isGenericClientName(name) && this.redisImported();
+      return false;
     }, false);
   }
 
@@ -508,7 +509,11 @@ class GoAdapter implements Adapter, WrapperHost {
         const iface = this.interfaces().get(name);
         if (iface) return this.interfaceValue(iface, name, depth + 1);
         const st = this.structs().get(name);
-        if (!st) return this.namedTypeHint(name) ? { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } } : OTHER;
+        if (!st) {
+          if (this.namedTypeHint(name)) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } };
+          // A type another file of the package declares may hold a client; a predeclared one does not.
+          return GO_PREDECLARED.has(name) || this.declaredTypes().has(name) ? OTHER : UNKNOWN;
+        }
         const embedded = this.embeddedClient(st, depth + 1);
         return embedded ?? { t: 'struct', name };
       }
@@ -576,6 +581,38 @@ class GoAdapter implements Adapter, WrapperHost {
   /** A type name of another package or file that a project client type is called by (`RedisClient`), or one the index knows. */
   private namedTypeHint(name: string): boolean {
     return CLIENT_TYPE_NAME.test(name) || this.ctx.project?.isClientClass(name) === true;
+  }
+
+  /** Every type name this file declares (structs, interfaces, others). */
+  private declaredTypes(): Set<string> {
+    return this.ctx.memo('go.declaredTypes', 0, () => {
+      const out = new Set<string>();
+      for (const spec of declared(this.ctx, 'type', 'type_declaration', 'type_spec')) {
+        const name = this.ctx.field(spec, 'name');
+        if (name) out.add(this.ctx.text(name));
+      }
+      return out;
+    }, new Set<string>());
+  }
+
+  /** The named type an expression is declared with: `s *Store`, `c.store` of a field `store Store`, `st *cache.Store`. */
+  private declaredTypeName(n: Node): string | undefined {
+    let t: Node | null = null;
+    if (n.type === 'identifier') {
+      const decl = this.lookup(this.ctx.text(n), n);
+      t = decl?.kind === 'var' ? decl.type : null;
+    } else if (n.type === 'selector_expression') {
+      const ov = this.valueOf(this.ctx.field(n, 'operand')!);
+      const st = ov.t === 'struct' ? this.structs().get(ov.name) : undefined;
+      const field = this.ctx.text(this.ctx.field(n, 'field')!);
+      for (const f of st ? st.descendantsOfType('field_declaration') : []) {
+        if (f && f.childrenForFieldName('name').some((x) => x !== null && this.ctx.text(x) === field)) t = this.ctx.field(f, 'type');
+      }
+    }
+    while (t && (t.type === 'pointer_type' || t.type === 'parenthesized_type')) t = t.namedChild(0);
+    if (t?.type === 'qualified_type') return this.ctx.text(this.ctx.field(t, 'name')!);
+    if (t?.type === 'type_identifier') return this.ctx.text(t);
+    return undefined;
   }
 
   private interfaces(): Map<string, Node> {

@@ -48,6 +48,8 @@ const THIS_ASSIGNMENT = /\bthis\s*\.\s*#?[\w$]+\s*=(?![=>])/g;
 /** A file that imports a Redis/Valkey client library, or a NestJS module that injects one. */
 const REDIS_IMPORT =
   /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(?\s*)['"](?:ioredis|iovalkey|redis|@redis\/client|@node-redis\/client|@valkey\/valkey-glide|@nestjs-modules\/ioredis|@liaoliaots\/nestjs-redis|@nestjs-redis\/client|@nestjs-redis\/kit|nestjs-redis|@songkeys\/nestjs-redis|redis-om|@upstash\/redis)['"]/;
+const REDIS_MODULE =
+  /^(?:ioredis|iovalkey|redis|@redis\/client|@node-redis\/client|@valkey\/valkey-glide|@nestjs-modules\/ioredis|@liaoliaots\/nestjs-redis|@nestjs-redis\/client|@nestjs-redis\/kit|nestjs-redis|@songkeys\/nestjs-redis|redis-om|@upstash\/redis)$/;
 /** Type names of a client the project defines or re-exports (`RedisClient`, `IRedis`, `RedisConnection`). */
 const CLIENT_TYPE_NAME = /^I?(?:Redis|Valkey)(?:Client|Connection|Cluster|Instance)?(?:Type)?$/;
 /** Array methods whose callback gets each element (a cluster's nodes). */
@@ -527,7 +529,7 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
       if (kids.some((k) => k.type === 'spread_element' || this.ctx.field(k, 'key')?.type === 'computed_property_name')) return 'unknown';
       for (const k of kids) {
         const key = k.type === 'shorthand_property_identifier' ? k : this.ctx.field(k, 'key');
-        if (key && ttlOptionKeys.has(unquote(this.ctx.text(key)))) return 'yes';
+        if (key && ttlOptionKeys.has(unquote(this.ctx.text(key)).toLowerCase())) return 'yes';
       }
     }
     const tokens: Token[] = rest.filter((a) => a.node.type !== 'object').map((a) => ({ node: a.node, ...literalOf(this.ctx, a.node) }));
@@ -566,7 +568,22 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
 
   /** The file imports a Redis/Valkey client library (or a NestJS module of one): generic names (`client`, `conn`) are trusted. */
   private redisImported(): boolean {
-    return this.ctx.memo('js.redisImported', 0, () => REDIS_IMPORT.test(this.ctx.source), false);
+    // On the tree, not the text: an import in a comment or a string does not count.
+    return this.ctx.memo('js.redisImported', 0, () => {
+      if (!REDIS_IMPORT.test(this.ctx.source)) return false;
+      for (const kw of this.ctx.spelled(/\b(?:import|require)\b/g)) {
+        const parent = this.ctx.parentOf(kw);
+        const spec =
+          parent?.type === 'import_statement' || parent?.type === 'export_statement'
+            ? this.ctx.field(parent, 'source')
+            : parent?.type === 'call_expression'
+              ? (this.ctx.field(parent, 'arguments')?.namedChild(0) ?? null)
+              : null;
+        const text = spec ? literalOf(this.ctx, spec).literal : undefined;
+        if (text !== undefined && REDIS_MODULE.test(text)) return true;
+      }
+      return false;
+    }, false);
   }
 
   /**
@@ -594,7 +611,7 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
         const decl = this.lookup(name, n);
         if (!decl && project?.isClientValue(name)) return true;
         // A generic name (`client`, `conn`) is trusted unless a variable says where it comes from.
-        if (isGenericClientName(name) && this.redisImported() && (!decl || (decl.kind === 'param' && !this.isCallback(decl)) || (decl.kind === 'import' && !decl.lib) || (decl.kind === 'var' && !decl.value))) return true;
+        if (isGenericClientName(name) && this.redisImported() && (!decl || (decl.kind === 'param' && this.untyped(decl.type) && !this.isCallback(decl)) || (decl.kind === 'import' && !decl.lib) || (decl.kind === 'var' && !decl.value && this.untyped(decl.type)))) return true;
         if (!decl) return false;
         if (decl.kind === 'import') return project?.isClientValue(name) === true || (decl.spec !== undefined && isRedisish(decl.spec) && (isGenericClientName(name) || isAccessorName(name)));
         if (decl.kind === 'param') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value)) || this.callbackParamValue(decl).t === 'client';
@@ -624,7 +641,8 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
             const body = this.classMethod(fn, name);
             if (body && this.returnHint(body)) return true;
           }
-          if (isAccessorName(name)) return this.redisImported() || isRedisish(this.ctx.text(obj)) || this.hint(obj);
+          // `getConnection()` of a file that also talks to a database: only on a Redis holder.
+          if (isAccessorName(name)) return (!/conn(?:ection)?$/i.test(name) && this.redisImported()) || isRedisish(this.ctx.text(obj)) || this.hint(obj);
           return false;
         }
         const decl = this.lookup(name, fn);
@@ -636,6 +654,11 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
       default:
         return false;
     }
+  }
+
+  /** No type annotation, or one that says nothing (`any`, `unknown`). */
+  private untyped(type: Node | null): boolean {
+    return type === null || /^:?\s*(?:any|unknown)$/.test(this.ctx.text(type));
   }
 
   /** A parameter of a function passed as an argument (`rows.map((r) => ...)`): its name says nothing. */

@@ -57,7 +57,8 @@ const LITERALS = new Set([
 
 export const pythonCallWords = [...Object.keys(methodCommands), 'execute_command', 'custom_command', 'eval', 'register_script', 'script_load'];
 /** A file that imports a Redis/Valkey client library: generic names (`client`, `conn`, `r`) are trusted. */
-const REDIS_IMPORT = /^[ \t]*(?:import|from)[ \t]+(?:redis|valkey|aioredis|coredis|glide|glide_sync|django_redis|walrus|fakeredis)\b/m;
+const REDIS_IMPORT = /^[ \t]*(?:import|from)[ \t]+(?:redis|valkey|aioredis|coredis|glide|glide_sync|django_redis|flask_redis|walrus|fakeredis)\b/m;
+const REDIS_MODULE = /^(?:redis|valkey|aioredis|coredis|glide|glide_sync|django_redis|flask_redis|walrus|fakeredis)(?:\.|$)/;
 
 type Decl =
   | { kind: 'var'; values: Node[]; types: Node[]; scope: Node }
@@ -286,7 +287,20 @@ class PythonAdapter implements Adapter, WrapperHost {
   }
 
   private redisImported(): boolean {
-    return this.ctx.memo('py.redisImported', 0, () => REDIS_IMPORT.test(this.ctx.source), false);
+    // On the tree, not the text: an import in a comment or a docstring does not count.
+    return this.ctx.memo('py.redisImported', 0, () => {
+      if (!REDIS_IMPORT.test(this.ctx.source)) return false;
+      for (const kw of this.ctx.spelled(/\b(?:import|from)\b/g)) {
+        const st = this.ctx.parentOf(kw);
+        if (st?.type === 'import_statement') {
+          if (namedKids(st).some((n) => REDIS_MODULE.test(this.ctx.text(n.type === 'aliased_import' ? this.ctx.field(n, 'name')! : n)))) return true;
+        } else if (st?.type === 'import_from_statement') {
+          const m = this.ctx.field(st, 'module_name');
+          if (m && REDIS_MODULE.test(this.ctx.text(m))) return true;
+        }
+      }
+      return false;
+    }, false);
   }
 
   /**
@@ -312,7 +326,7 @@ class PythonAdapter implements Adapter, WrapperHost {
         if (isClientName(name)) return true;
         const decl = this.lookup(name, n);
         if (!decl && project?.isClientValue(name)) return true;
-        if (isGenericClientName(name) && this.redisImported() && (!decl || decl.kind === 'param' || decl.kind === 'import' || (decl.kind === 'var' && decl.values.length === 0))) return true;
+        if (isGenericClientName(name) && this.redisImported() && (!decl || (decl.kind === 'param' && !decl.type) || decl.kind === 'import' || (decl.kind === 'var' && decl.values.length === 0 && decl.types.length === 0))) return true;
         if (!decl) return false;
         if (decl.kind === 'import') return project?.isClientValue(name) === true || (decl.from !== undefined && isRedisish(decl.from) && (isGenericClientName(name) || isAccessorName(name)));
         if (decl.kind === 'param') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && decl.value.type !== 'none' && this.hint(decl.value));
@@ -337,11 +351,13 @@ class PythonAdapter implements Adapter, WrapperHost {
         if (isClientName(name) || project?.isClientFactory(name)) return true;
         if (fn.type === 'attribute') {
           const obj = this.ctx.field(fn, 'object')!;
+          // django-redis: the raw client behind the cache, `cache.client.get_client()`.
+          if (/^get_(?:master_)?client$/.test(name) && obj.type === 'attribute' && this.ctx.text(this.ctx.field(obj, 'attribute')!) === 'client') return true;
           if (obj.type === 'identifier' && ['self', 'cls'].includes(this.ctx.text(obj))) {
             const m = this.classMethod(fn, name);
             if (m && this.returnHint(m)) return true;
           }
-          return isAccessorName(name) && (this.redisImported() || isRedisish(this.ctx.text(obj)) || this.hint(obj));
+          return isAccessorName(name) && ((!/conn(?:ection)?$/i.test(name) && this.redisImported()) || isRedisish(this.ctx.text(obj)) || this.hint(obj));
         }
         const decl = this.lookup(name, fn);
         if (decl?.kind === 'function') return this.returnHint(decl.node);

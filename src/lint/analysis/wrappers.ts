@@ -14,9 +14,11 @@ import { rangeBetween, rangeOf } from './tree';
  * reported inside it, as any write.
  *
  * The analysis of one call then depends on the body of another function, and the report inside a
- * wrapper on calls elsewhere: a re-lint cannot keep other functions' findings. A file with a wrapper
- * is therefore always analysed whole (`FileContext.truncated`), and the wrappers are found over the
- * whole file before the engine's word search, whatever part of the file it re-analyses.
+ * wrapper on calls elsewhere: a re-lint cannot keep other functions' findings. A file where a wrapper
+ * is called is therefore always analysed whole (`FileContext.truncated`). The wrappers are found over
+ * the whole file before the engine's word search (their names join its words), whatever part of the
+ * file it re-analyses; their calls when the search meets one, or a wrapper's own write: an edit that
+ * adds the first call or makes a called function a wrapper is in the part re-analysed.
  */
 
 const WRITE_CLASSES = new Set<CommandClass>(['string-write', 'counter', 'collection']);
@@ -79,16 +81,20 @@ export function localWrappers(host: WrapperHost, words: RegExp): LocalWrapper[] 
       const token = ctx.nodeAt(m.index, m.index + m[0].length);
       if (!token || token.startIndex !== m.index || token.endIndex !== m.index + m[0].length) continue;
       const site = host.callSite(token);
-      if (!site || seen.has(site.call.id) || !site.args.some((a) => NAME_TYPES.has(a.node.type))) continue;
+      if (!site || seen.has(site.call.id) || !takesParam(host, site)) continue;
       seen.add(site.call.id);
       for (const d of host.clientOps(site)) {
         const w = wrapperOf(host, d);
         if (w) out.push(w);
       }
     }
-    if (out.length > 0) ctx.truncated = true;
     return out;
   }, []);
+}
+
+/** One of the first arguments (where a key goes, after a Go context) is a parameter of a named function: cheap, before resolving the receiver. */
+function takesParam(host: WrapperHost, site: CallSite): boolean {
+  return site.args.slice(0, 3).some((a) => NAME_TYPES.has(a.node.type) && host.paramOf(a.node) !== undefined);
 }
 
 function wrapperOf(host: WrapperHost, d: OpDraft): LocalWrapper | undefined {
@@ -154,6 +160,10 @@ export function calledWrappers(host: WrapperHost, words: RegExp): Map<LocalWrapp
         if (w && !(site.call.startIndex >= w.fn.startIndex && site.call.endIndex <= w.fn.endIndex)) out.set(w, [...(out.get(w) ?? []), site]);
       }
     }
+    // Findings now depend on other functions' bodies (the callers' on the wrapper's, the wrapper's on
+    // its callers): a re-lint cannot keep any function's findings. A wrapper nobody calls is reported
+    // in itself from its own body, like any write, and a first caller is seen here on the next lint.
+    if (out.size > 0) ctx.truncated = true;
     return out;
   }, new Map<LocalWrapper, CallSite[]>());
 }
@@ -183,6 +193,7 @@ function norm(s: string): string {
 
 /** The inner write of a wrapper that the file calls: the finding moves to the callers. */
 export function isCalledWrapperWrite(host: WrapperHost, words: RegExp, call: Node): boolean {
+  if (!localWrappers(host, words).some((w) => w.inner.id === call.id)) return false;
   for (const w of calledWrappers(host, words).keys()) if (w.inner.id === call.id) return true;
   return false;
 }
@@ -219,16 +230,15 @@ export function wrapperCallOp(host: WrapperHost, site: CallSite, w: WrapperExpor
 
 /** The ops of a call of a wrapper of this file or of the project (through `ctx.project`). */
 export function wrapperCallOps(host: WrapperHost, words: RegExp, site: CallSite): OpDraft[] {
-  for (const [w, sites] of calledWrappers(host, words)) {
+  const local = localWrappers(host, words);
+  for (const [w, sites] of local.some((w) => w.name === site.name) ? calledWrappers(host, words) : new Map<LocalWrapper, CallSite[]>()) {
     if (sites.some((s) => s.call.id === site.call.id)) {
       const op = wrapperCallOp(host, site, w);
       return op ? [op] : [];
     }
   }
   const project = host.ctx.project;
-  if (!project) return [];
-  const local = localWrappers(host, words).some((w) => w.name === site.name);
-  if (local) return [];
+  if (!project || local.some((w) => w.name === site.name)) return [];
   let found: ResolvedWrapper | undefined;
   if (site.receiver) {
     const cls = host.receiverClass(site);
@@ -251,7 +261,9 @@ export function wrapperCallOps(host: WrapperHost, words: RegExp, site: CallSite)
 export function wrapperCallWords(host: WrapperHost, words: RegExp, ttlWords: RegExp): string[] {
   localTtlHelpers(host, ttlWords);
   const names = new Set<string>();
-  for (const w of calledWrappers(host, words).keys()) names.add(w.name);
+  // Every wrapper of the file (called or not): whether one is called is found when the engine meets
+  // a call of that name or the wrapper's own write (`calledWrappers`), which marks the file.
+  for (const w of localWrappers(host, words)) names.add(w.name);
   for (const n of host.ctx.project?.wrapperNames() ?? []) names.add(n);
   return [...names].filter((n) => /^[A-Za-z_$][\w$]*$/.test(n)).map((n) => n.replace(/\$/g, '\\$'));
 }
@@ -280,7 +292,7 @@ export function ttlHelpers(host: WrapperHost, words: RegExp): string[] {
     const token = ctx.nodeAt(m.index, m.index + m[0].length);
     if (!token || token.startIndex !== m.index || token.endIndex !== m.index + m[0].length) continue;
     const site = host.callSite(token);
-    if (!site) continue;
+    if (!site || !takesParam(host, site)) continue;
     for (const d of host.clientOps(site)) {
       const key = d.keys[0];
       if (d.cls !== 'expire' || !key || !NAME_TYPES.has(key.type)) continue;

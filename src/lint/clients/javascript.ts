@@ -85,8 +85,12 @@ export function constructs(v: Value, how: 'new' | 'call'): Lib | undefined {
 /** Generic command methods: `call('KEYS', ...)`, `sendCommand(['KEYS', ...])`, `customCommand([...])`. */
 export const genericMethods = new Set(['call', 'callbuffer', 'sendcommand', 'customcommand']);
 
-/** Option keys of node-redis / glide SET that give an expiry (or keep the current one). */
-export const ttlOptionKeys = new Set(['EX', 'PX', 'EXAT', 'PXAT', 'KEEPTTL', 'expiration', 'expiry']);
+/**
+ * Option keys of SET that give an expiry (or keep the current one), lower-cased: node-redis
+ * `{ EX: 60 }`, glide `{ expiry: ... }`, node-redis 5 `{ expiration: ... }`, Upstash `{ ex: 60 }`,
+ * `{ keepTtl: true }`.
+ */
+export const ttlOptionKeys = new Set(['ex', 'px', 'exat', 'pxat', 'keepttl', 'expiration', 'expiry']);
 
 /** Option keys of a connection that may hold a Sentinel address by mistake. */
 export const addressKeys = new Set(['host', 'port', 'url', 'socket', 'addresses', 'rootNodes', 'nodes', 'path']);

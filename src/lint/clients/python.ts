@@ -28,6 +28,8 @@ export function moduleValue(dotted: string): LibValue | undefined {
       return py('django-module');
     case 'coredis':
       return py('module', true);
+    case 'flask_redis':
+      return py('flask-module');
     case 'glide':
     case 'glide_sync':
       return { t: 'lib', lib: 'glide', what: 'glide-module', async: dotted === 'glide' };
@@ -56,6 +58,8 @@ export function memberValue(v: LibValue, name: string): Value {
       return name === 'get_redis_connection' ? py('factory') : OTHER;
     case 'ctor':
       return name === 'from_url' ? py('factory', async) : OTHER;
+    case 'flask-module':
+      return name === 'FlaskRedis' ? py('ctor') : OTHER;
     case 'glide-module':
       return GLIDE_CLASSES.has(name) ? { t: 'lib', lib: 'glide', what: 'glide-class', async } : OTHER;
     case 'glide-class':

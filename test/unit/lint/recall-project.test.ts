@@ -179,3 +179,25 @@ describe('cross-file: summaries and project facts (Go)', () => {
     assert.deepEqual(await lintIn(files, 'internal/api/api.go', 'go'), ['missing-ttl@4', 'no-keys@6', 'missing-ttl@7<-internal/cache/cache.go:6']);
   });
 });
+
+describe('cross-file: a Go wrapper in another file of the same package', () => {
+  const files: Files = {
+    'svc/cache.go': lines(
+      'package svc',
+      'import "github.com/redis/go-redis/v9"',
+      'type Cache struct { rdb *redis.Client }',
+      'func (c *Cache) Set(ctx context.Context, key, v string) error { return c.rdb.Set(ctx, key, v, 0).Err() }',
+    ),
+    'svc/service.go': lines(
+      'package svc',
+      'type Service struct { cache *Cache; names []string }',
+      'func (s *Service) Hit(ctx context.Context, page string) {',
+      '\ts.cache.Set(ctx, "page:"+page, "1")',
+      '}',
+    ),
+  };
+
+  test('the call through a field of the wrapper’s type is reported with the wrapper as related information', async () => {
+    assert.deepEqual(await lintIn(files, 'svc/service.go', 'go'), ['missing-ttl@4<-svc/cache.go:4']);
+  });
+});
