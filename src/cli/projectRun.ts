@@ -164,7 +164,9 @@ export async function lintProject(
       if (language && o.result?.summary) project.index.set(o.file, language, o.result.summary);
       if (o.result) delete o.result.summary;
     }
-    // Summaries that depend on other files' facts (a client made by an imported factory).
+    // Files that name no client but import a module that exports one, then summaries that depend
+    // on other files' facts (a client made by an imported factory).
+    await project.indexImporters(files.filter((f) => !byFile.get(f)?.result?.findings.length), (file) => readSource(file));
     await project.settle((file) => readSource(file));
     const again = files.filter((file) => byFile.get(file)?.result && project.index.factsData(file, languageFromPath(file)).key !== '');
     const tasks: Task[] = batches(again, BATCH).map((b) => ({ kind: 'lint', options, files: b.map((file) => ({ file, facts: project.index.factsData(file, languageFromPath(file)).data })) }));

@@ -54,7 +54,7 @@ export class TreeSitterLinter implements Linter {
     return this.run(source, language, options, docKey);
   }
 
-  async summarize(source: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'project'> = {}, docKey?: string): Promise<FileSummary> {
+  async summarize(source: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'project' | 'anchorNames'> = {}, docKey?: string): Promise<FileSummary> {
     if (language === 'php' && !PHP_OPEN.test(source)) return this.summarize(PHP_PREFIX + source, language, options, docKey);
     if (checkInput(source, options) || !this.anchored(source, options)) return emptySummary();
     // An open document's last lint kept its tree: summarise that, without parsing again.
@@ -88,10 +88,10 @@ export class TreeSitterLinter implements Linter {
   }
 
   /** The text prefilter: a file naming no client, Sentinel or Lua call, nor any client or wrapper of its project, has nothing to find. */
-  private anchored(source: string, options: Pick<LintOptions, 'project'>): boolean {
+  private anchored(source: string, options: Pick<LintOptions, 'project' | 'anchorNames'>): boolean {
     if (ANCHOR.test(source)) return true;
     const names = options.project ? [...options.project.clientNames(), ...options.project.wrapperNames()] : [];
-    return names.some((name) => source.includes(name));
+    return names.some((name) => source.includes(name)) || (options.anchorNames ?? []).some((name) => source.includes(name));
   }
 
   forget(docKey: string): void {

@@ -64,6 +64,12 @@ export interface LintOptions {
   project?: ProjectFacts;
   /** Also summarise the file for the project index from the same syntax tree (LintResult.summary). */
   summarize?: boolean;
+  /**
+   * More words that let a file through the text prefilter: the project index's module and class
+   * names, so a handler that imports `./store` (which holds the client) is analysed although it never
+   * names Redis.
+   */
+  anchorNames?: readonly string[];
 }
 
 export type SkipReason = 'too-large' | 'binary' | 'timeout' | 'unsupported-language' | 'parse-error';
@@ -101,7 +107,7 @@ export interface Linter {
    * for the project index. Empty for a file that cannot be parsed or names nothing of interest.
    * With the `docKey` of a document whose last `lintDocument` saw this same text, its kept tree is used.
    */
-  summarize(source: string, language: LanguageId, options?: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'project'>, docKey?: string): Promise<FileSummary>;
+  summarize(source: string, language: LanguageId, options?: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'project' | 'anchorNames'>, docKey?: string): Promise<FileSummary>;
   /**
    * The edit that suppresses `finding` with a comment: for 'line', a
    * `valkey-lint-disable-next-line <rule>` comment above the finding (appended to an existing one),

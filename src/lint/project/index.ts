@@ -39,6 +39,7 @@ export class ProjectIndex {
   /** Bumped on every change; cached facts of an older generation are recomputed. */
   private generation = 0;
   private readonly factsCache = new Map<string, { generation: number; data: FactsData; key: string }>();
+  private anchorCache: { generation: number; names: string[] } | undefined;
 
   get size(): number {
     return this.entries.size;
@@ -74,6 +75,27 @@ export class ProjectIndex {
     this.byDir.get(path.posix.dirname(key))?.delete(key);
     this.generation++;
     return true;
+  }
+
+  /**
+   * Words a file that uses another file's facts is bound to contain: the basenames of the files that
+   * export a client, a wrapper or a TTL helper (the folder's name for an index/__init__ file), and
+   * their classes. The linter's text prefilter lets such files through (LintOptions.anchorNames).
+   */
+  anchorNames(): string[] {
+    if (this.anchorCache?.generation === this.generation) return this.anchorCache.names;
+    const names = new Set<string>();
+    for (const e of this.entries.values()) {
+      const s = e.summary;
+      if (!s.clients.length && !s.wrappers.length && !s.ttlHelpers.length) continue;
+      const base = path.posix.basename(e.file).replace(/\.[^.]+$/, '');
+      names.add(/^(?:index|__init__|mod)$/.test(base) ? path.posix.basename(path.posix.dirname(e.file)) : base);
+      for (const c of s.clients) if (c.kind === 'class') names.add(c.name);
+      for (const c of [...s.clients, ...s.wrappers]) if (c.owner) names.add(c.owner);
+    }
+    const out = [...names].filter((n) => n.length >= 3);
+    this.anchorCache = { generation: this.generation, names: out };
+    return out;
   }
 
   summary(file: string): FileSummary | undefined {

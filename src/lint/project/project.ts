@@ -28,7 +28,7 @@ export class LintProject {
 
   /** Summarises a text (an open buffer, or a file read by the caller); true when the summary changed. */
   async indexText(file: string, text: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs'> = {}, docKey?: string): Promise<boolean> {
-    const summary = await this.linter.summarize(text, language, { ...options, ...this.projectOf(file, language) }, docKey);
+    const summary = await this.linter.summarize(text, language, { ...options, ...this.projectOf(file, language), anchorNames: this.index.anchorNames() }, docKey);
     return this.index.set(file, language, summary);
   }
 
@@ -47,6 +47,23 @@ export class LintProject {
         if (text !== undefined && (await this.indexText(file, text, language))) changed = true;
       }
       if (!changed) return;
+    }
+  }
+
+  /**
+   * Files the text prefilter kept out of the index (they name no client) but that name a module or
+   * class of the project that exports one: summarised now, so their imports resolve. Run after the
+   * first pass over every file.
+   */
+  async indexImporters(files: Iterable<string>, texts: (file: string) => Promise<string | undefined>): Promise<void> {
+    const names = this.index.anchorNames();
+    if (names.length === 0) return;
+    for (const file of files) {
+      const language = languageFromPath(file);
+      const known = this.index.summary(file);
+      if (!language || (known && known.imports.length > 0)) continue;
+      const text = await texts(file);
+      if (text !== undefined && names.some((n) => text.includes(n))) await this.indexText(file, text, language);
     }
   }
 

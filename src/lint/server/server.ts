@@ -232,6 +232,7 @@ export function startServer(connection: Connection): void {
           }
         }
       }
+      await project.indexImporters(project.index.files(), (file) => readSource(file));
       await project.settle((file) => readSource(file));
       log(`Indexed ${project.index.size} files in ${Date.now() - started} ms`);
     } finally {

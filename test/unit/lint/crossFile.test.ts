@@ -65,3 +65,16 @@ test('a wrapper nobody in the project calls is reported in the wrapper', async (
   const findings = await lintTree({ 'src/lib/redis.ts': redisModule });
   assert.deepEqual(findings.map((f) => [f.file, f.line, f.rule]), [['src/lib/redis.ts', 6, 'missing-ttl']]);
 });
+
+test('a file that never names Redis gets the client it imports from a module that holds one (TypeScript, Python)', async () => {
+  const findings = await lintTree({
+    'src/store.ts': "import Redis from 'ioredis';\nexport const store = new Redis();\n",
+    'src/handler.ts': "import { store } from './store';\nexport async function all() {\n  return store.keys('*');\n}\n",
+    'app/connections.py': 'import redis\nconn = redis.Redis()\n',
+    'app/views.py': "from app.connections import conn\n\n\ndef purge():\n    return conn.keys('*')\n",
+  });
+  assert.deepEqual(findings.map((f) => [f.file, f.line, f.rule]), [
+    ['app/views.py', 5, 'no-keys'],
+    ['src/handler.ts', 3, 'no-keys'],
+  ]);
+});
