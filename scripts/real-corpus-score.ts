@@ -5,7 +5,9 @@
  * `missing-ttl` are matched with the manifest's labels (CONVENTIONS.md). A finding matches a
  * label of its rule in the same file when the label's line lies within the finding's lines.
  *
- *   node --import tsx scripts/real-corpus-score.ts [--verbose] [--json FILE] [language...]
+ *   node --import tsx scripts/real-corpus-score.ts [--verbose] [--json FILE] [--floors] [language...]
+ *
+ * `--floors` writes test/corpus/real/floors.json, the per-cell minimum test/unit/lint/realCorpus.score.test.ts holds.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -150,6 +152,7 @@ export function table(score: RealScore): string {
 if (require.main === module) {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
+  const writeFloors = args.includes('--floors');
   const jsonAt = args.indexOf('--json');
   const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
   const only = args.filter((a, i) => !a.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1));
@@ -157,5 +160,13 @@ if (require.main === module) {
     console.log(table(score));
     if (verbose) for (const m of score.misses) console.log(`${m.kind}\t${m.rule}\t${m.language}/${m.case}/${m.file}:${m.line}\t${m.text}`);
     if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(score, null, 2)}\n`);
+    if (writeFloors) {
+      const floors = Object.fromEntries(
+        Object.entries(score.cells)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, c]) => [k, { precision: Math.floor(precision(c) * 100) / 100, recall: Math.floor(recall(c) * 100) / 100 }]),
+      );
+      writeFileSync(path.join(CORPUS, 'floors.json'), `${JSON.stringify(floors, null, 2)}\n`);
+    }
   });
 }
