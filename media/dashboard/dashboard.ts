@@ -27,12 +27,14 @@ interface ChartDef {
   readonly labels: readonly string[];
   readonly values: (s: HealthSample) => readonly (number | null)[];
   readonly range?: [number, number];
+  /** Said under the chart while it has no point at all (instead of an empty chart with no reason). */
+  readonly emptyNote?: string;
 }
 
 const num = (v: number | undefined, scale = 1): number | null => (v === undefined || !Number.isFinite(v) ? null : v / scale);
 
 const CHARTS: readonly ChartDef[] = [
-  { id: 'hitRatio', title: 'Hit ratio', unit: '%', colors: ['--vscode-charts-green'], labels: ['hit ratio'], values: (s) => [s.hitRatio === undefined ? null : s.hitRatio * 100], range: [0, 100] },
+  { id: 'hitRatio', title: 'Hit ratio', unit: '%', colors: ['--vscode-charts-green'], labels: ['hit ratio'], values: (s) => [s.hitRatio === undefined ? null : s.hitRatio * 100], range: [0, 100], emptyNote: 'No point yet: no key was looked up (GET, HGET, …) between two samples. The table’s figure counts every lookup since the server started.' },
   { id: 'memory', title: 'Memory', unit: 'MiB', colors: ['--vscode-charts-blue', '--vscode-charts-red'], labels: ['used', 'maxmemory'], values: (s) => [num(s.usedMemory, MIB), s.maxmemory ? s.maxmemory / MIB : null] },
   { id: 'ops', title: 'Operations', unit: 'ops/s', colors: ['--vscode-charts-purple'], labels: ['ops/s'], values: (s) => [num(s.opsPerSec)] },
   { id: 'clients', title: 'Clients', unit: 'clients', colors: ['--vscode-charts-orange'], labels: ['connected'], values: (s) => [num(s.clients)] },
@@ -71,6 +73,13 @@ function buildCharts(): void {
     const caption = document.createElement('figcaption');
     caption.textContent = `${def.title} (${def.unit})`;
     box.append(caption);
+    if (def.emptyNote) {
+      const note = document.createElement('p');
+      note.className = 'chart-note';
+      note.textContent = def.emptyNote;
+      note.hidden = true;
+      box.append(note);
+    }
     root.append(box);
     const opts: uPlot.Options = {
       width: chartWidth(box),
@@ -107,6 +116,11 @@ function redraw(): void {
     plot.setData(d);
     points += d[0].length;
     plot.root.parentElement?.setAttribute('data-points', String(d[0].length));
+    if (def.emptyNote) {
+      const note = document.querySelector<HTMLElement>(`#chart-${def.id} .chart-note`);
+      const empty = samples.length > 0 && samples.every((sample) => def.values(sample).every((v) => v === null));
+      if (note) note.hidden = !empty;
+    }
   }
   document.body.dataset.samples = String(samples.length);
   if (samples.length > 0) vscode.postMessage({ type: 'drawn', charts: plots.size, points });

@@ -180,6 +180,13 @@ export class ConsoleManager implements vscode.Disposable {
   async forgetPassword(arg: unknown): Promise<void> {
     const target = await targetFrom(this.services, arg);
     if (!target) return;
+    const forget = 'Forget Password';
+    const answer = await vscode.window.showWarningMessage(
+      `Forget the stored password of ${describeTarget(target)}?`,
+      { modal: true, detail: 'It is removed from VS Code\'s secret storage; the next console or key browser on this cluster asks for it again.' },
+      forget,
+    );
+    if (answer !== forget) return;
     const had = await this.services.connections.forgetPassword(target);
     void vscode.window.showInformationMessage(had ? `Forgot the password of ${describeTarget(target)}.` : `No password was stored for ${describeTarget(target)}.`);
   }

@@ -50,9 +50,10 @@ export async function grantAccess(services: AppServices, arg: unknown): Promise<
   if (!workloads?.length) return;
   const target = await vscode.window.showQuickPick(
     [
-      { label: '$(cloud-upload) Patch in the cluster', id: 'cluster', detail: 'A strategic merge patch of the pod template, reviewed as a diff first. Changing the pod template rolls the pods.' },
-      { label: '$(file-code) Edit the workspace manifests', id: 'workspace', detail: 'Adds the label in place in your YAML files (comments and formatting kept); undo with Ctrl+Z.' },
-      { label: '$(terminal) Copy the kubectl patch commands', id: 'kubectl', detail: 'For your terminal.' },
+      // Short details (a quick pick cuts long ones); the confirmation says the rest.
+      { label: '$(cloud-upload) Patch in the cluster', id: 'cluster', detail: 'Dry-run diff first; the pods roll' },
+      { label: '$(file-code) Edit the workspace manifests', id: 'workspace', detail: 'In place, comments kept; Ctrl+Z undoes' },
+      { label: '$(terminal) Copy the kubectl patch commands', id: 'kubectl', detail: 'For your terminal' },
     ],
     { title: `Give ${workloads.map((w) => w.name).join(', ')} access to ${node.cluster.name}` },
   );
@@ -78,7 +79,7 @@ export async function grantAccess(services: AppServices, arg: unknown): Promise<
       namespace: node.namespace.namespace,
       what: `${workload.kind} "${workload.name}"`,
       target: { kind: 'WorkloadPatch', workloadKind: workload.kind, namespace: node.namespace.namespace, name: workload.name, patch: patch.object },
-      consequence: `This adds ${patch.labelKey}: allow to the pod template, so Kubernetes replaces the pods of ${workload.kind} "${workload.name}" (a rolling update).`,
+      consequence: `This adds ${patch.labelKey}: allow to the pod template (a strategic merge patch), so Kubernetes replaces the pods of ${workload.kind} "${workload.name}" (a rolling update).`,
     });
     if (!applied) return;
   }

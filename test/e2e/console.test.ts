@@ -140,6 +140,14 @@ test('open the console from the tree, run commands, meet the guard rails, follow
     // A second console on the same cluster is numbered in the terminal list.
     await wb.contextMenu(VIEW, /^valkey-cluster$/, 'Open Console');
     await page.locator('.terminal-tabs-entry, .single-terminal-tab, .terminal-tab', { hasText: 'Valkey: valkey-cluster (welkin-sandbox) #2' }).first().waitFor({ state: 'attached' });
+
+    // Forget Stored Password… asks first (its ellipsis means it), naming the cluster.
+    await wb.contextMenu(VIEW, /^valkey-cluster$/, 'Forget Stored Password…');
+    const forget = page.locator('.monaco-dialog-box');
+    await forget.waitFor({ state: 'visible' });
+    assert.match(await forget.innerText(), /Forget the stored password of .*valkey-cluster/);
+    await forget.locator('.monaco-button', { hasText: /^Forget Password$/ }).click();
+    await wb.waitForNotification(/No password was stored for .*valkey-cluster/);
   } catch (e) {
     await wb.saveFailureArtifacts('console');
     throw e;

@@ -48,6 +48,15 @@ test('the Health rows of the sandbox cluster, then the dashboard drawing live ch
     await until('three samples in the charts', TIMEOUT_MS, async () => (Number(await frame.locator('body').getAttribute('data-samples')) >= 3 ? true : undefined), 250);
     assert.equal(await frame.locator('figure.chart canvas').count(), 5, 'five charts');
     assert.deepEqual(await frame.locator('figure.chart figcaption').allInnerTexts(), ['Hit ratio (%)', 'Memory (MiB)', 'Operations (ops/s)', 'Clients (clients)', 'Evictions (keys/s)']);
+    // No key lookups yet in the idle sandbox: the hit-ratio chart says why it has no point...
+    const hitNote = frame.locator('#chart-hitRatio .chart-note');
+    await hitNote.waitFor({ state: 'visible' });
+    assert.match(await hitNote.innerText(), /^No point yet: no key was looked up/);
+    // ...and after some GETs between two samples it has one, and the note goes.
+    const seen = Number(await frame.locator('body').getAttribute('data-samples'));
+    for (let i = 0; i < 5; i++) await redisCli(['GET', 'greeting'], sandbox.topology.primary);
+    await until('two more samples after the lookups', TIMEOUT_MS, async () => (Number(await frame.locator('body').getAttribute('data-samples')) >= seen + 2 ? true : undefined), 250);
+    await hitNote.waitFor({ state: 'hidden' });
     // The memory line is drawn: the canvas has painted pixels in the theme's chart colour, not only axes.
     const painted = await frame.locator('#chart-memory canvas').first().evaluate((element) => {
       const canvas = element as unknown as MiniCanvas;

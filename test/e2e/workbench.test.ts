@@ -148,6 +148,26 @@ describe('workbench whose valkeyWelkin.kubeconfig names a missing file', TIMEOUT
   );
 });
 
+describe('workbench with a malformed kubeconfig', TIMEOUT, () => {
+  const run = session('kubeconfig-malformed', async (dir) => {
+    const kubeconfig = path.join(dir, 'broken.yaml');
+    await writeFile(kubeconfig, 'apiVersion: v1\nclusters:\n  - name: a\n    cluster: {server: "https://x\n');
+    return { kubeconfig };
+  });
+
+  test("the error row's tooltip keeps the parser's code frame on its own lines", TIMEOUT, () =>
+    run('tooltip', async (wb) => {
+      await wb.openViewContainer(CONTAINER_TITLE, CONTAINER_ID);
+      await wb.rowsUntil('Clusters', 'the error row', (r) => r.some((x) => x.label === 'The kubeconfig cannot be read — click to open it'));
+      await wb.page.locator('.monaco-list-row', { hasText: 'The kubeconfig cannot be read' }).first().hover();
+      const hover = wb.page.locator('.monaco-hover, .workbench-hover', { hasText: 'unexpected end of the stream' }).first();
+      await hover.waitFor({ state: 'visible' });
+      const lines = (await hover.innerText()).split('\n').filter((l) => l.trim() !== '');
+      assert.ok(lines.some((l) => /^\s*2 \| clusters:$/.test(l)) && lines.some((l) => /^\s*3 \|\s+- name: a$/.test(l)), `the code frame has its lines: ${JSON.stringify(lines)}`);
+    }),
+  );
+});
+
 describe('workbench with a kubeconfig of two contexts', TIMEOUT, () => {
   const run = session('two-contexts', async (dir) => {
     await mkdir(path.join(dir, 'home'));

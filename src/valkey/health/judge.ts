@@ -1,6 +1,6 @@
 import { Advice } from './advice';
 import { applicationClients, idleBuckets } from './clients';
-import type { HealthSnapshot } from './collect';
+import type { HealthSnapshot, SlowlogEntry } from './collect';
 import { bytes, count, duration, micros, percent } from './format';
 import { HealthLinks } from './links';
 import type { Part } from './replies';
@@ -188,9 +188,13 @@ function idleClients(s: HealthSnapshot): Judgement {
 function slowlog(s: HealthSnapshot): Judgement {
   const a = Advice.slowlog;
   if (s.slowlog.state !== 'ok') return j('slowlog', 'Slowest commands', notAvailable(s.slowlog), 'unknown', `SLOWLOG ${partWhy(s.slowlog)}`, a.link);
-  const entries = [...s.slowlog.value].sort((x, y) => y.durationMicros - x.durationMicros);
+  // Sentinel's own connections (named sentinel-<id>-cmd) run CONFIG REWRITE and the like after a
+  // failover: not the application's doing, so not judged.
+  const fromSentinel = (e: SlowlogEntry): boolean => /^sentinel-[0-9a-f]+-(cmd|pubsub)$/i.test(e.clientName);
+  const entries = s.slowlog.value.filter((e) => !fromSentinel(e)).sort((x, y) => y.durationMicros - x.durationMicros);
+  const skipped = s.slowlog.value.length - entries.length;
   const worst = entries[0];
-  if (!worst) return j('slowlog', 'Slowest commands', 'none', 'ok', 'The slow log is empty', a.link);
+  if (!worst) return j('slowlog', 'Slowest commands', 'none', 'ok', skipped > 0 ? `Only Sentinel's own commands are in the slow log (${skipped}); they are not counted` : 'The slow log is empty', a.link);
   const name = (e: (typeof entries)[number]): string => (e.args[0] ?? '?').toUpperCase();
   const value = entries.slice(0, 3).map((e) => `${name(e)} ${micros(e.durationMicros)}`).join(', ');
   const blocking = entries.filter((e) => (a.blocking as readonly string[]).includes((e.args[0] ?? '').toLowerCase()));

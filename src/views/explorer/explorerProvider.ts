@@ -100,7 +100,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         return [];
       }
       await this.setState('invalidKubeconfig');
-      return [{ kind: 'message', severity: 'error', label: 'The kubeconfig cannot be read — click to open it', detail: `${problem.file}: ${problem.message}`, action: { title: 'Open Kubeconfig', command: 'valkeyWelkin.kubeconfig.open' } }];
+      // The YAML parser's message carries a code frame: keep its lines (a fenced block, as text).
+      return [{ kind: 'message', severity: 'error', label: 'The kubeconfig cannot be read — click to open it', detail: `${problem.file}:\n\n${fenced(problem.message)}`, action: { title: 'Open Kubeconfig', command: 'valkeyWelkin.kubeconfig.open' } }];
     }
     const contexts = snapshot.value.contexts;
     // With a single context (the usual Welkin kubeconfig), login and "nothing found" get welcome views.
@@ -248,4 +249,11 @@ function missingSettingFile(setting: string, file: string): MessageNode[] {
       action: { title: 'Open Setting', command: 'workbench.action.openSettings', args: [setting] },
     },
   ];
+}
+
+/** `text` as a fenced Markdown code block: shown line by line, never read as markup. */
+function fenced(text: string): string {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}text\n${text}\n${fence}`;
 }

@@ -204,6 +204,16 @@ describe('slow log', () => {
     assert.equal(judged('slowlog', { slowlog: { state: 'ok', value: [entry('get', 10_000)] } }).level, 'warning');
     assert.equal(judged('slowlog', { slowlog: { state: 'ok', value: [entry('hgetall', 1_000_000), entry('get', 50)] } }).level, 'problem');
   });
+  test("Sentinel's own commands (CONFIG REWRITE after a failover) are not blamed on the application", () => {
+    const sentinel = { ...entry('config', 17_000), args: ['CONFIG', 'REWRITE'], clientName: 'sentinel-3a9c1f2e-cmd' };
+    const only = judged('slowlog', { slowlog: { state: 'ok', value: [sentinel] } });
+    assert.equal(only.level, 'ok');
+    assert.equal(only.value, 'none');
+    assert.match(only.sentence, /^Only Sentinel's own commands are in the slow log \(1\); they are not counted$/);
+    const mixed = judged('slowlog', { slowlog: { state: 'ok', value: [sentinel, entry('get', 50)] } });
+    assert.equal(mixed.level, 'ok');
+    assert.equal(mixed.value, 'GET 50 µs');
+  });
   test('KEYS in the slow log: use SCAN, with the slowest first in the value', () => {
     const x = judged('slowlog', { slowlog: { state: 'ok', value: [entry('get', 50), entry('keys', 2_500)] } });
     assert.equal(x.level, 'warning');
