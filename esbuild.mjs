@@ -19,10 +19,10 @@ export const bundles = {
   extension: 'src/extension.ts',
   kube: 'src/kube/index.ts',
   lint: 'src/lint/index.ts',
-  lintClient: 'src/diagnostics/lintClient.ts',
-  lintServer: 'src/lint/server/main.ts',
+  'lint-client': 'src/diagnostics/lintClient.ts',
+  'lint-server': 'src/lint/server/main.ts',
   manifests: 'src/welkin/manifests/index.ts',
-  localEndpoint: 'src/localEndpoint/index.ts',
+  'local-endpoint': 'src/localEndpoint/index.ts',
 };
 
 /** Webview scripts (browser): the health dashboard with uPlot; its CSS lands next to it as dashboard.css. */

@@ -37,11 +37,11 @@ export const distDir = (): string => __dirname;
 
 export type LintClientModule = typeof LintClientTypes;
 /** The LSP client of the lint language server (vscode-languageclient). */
-export const loadLintClient = lazyBundle<LintClientModule>('lintClient.js');
+export const loadLintClient = lazyBundle<LintClientModule>('lint-client.js');
 
 export type Manifests = typeof ManifestsModule;
 /** Workspace manifest analysis and edits (the `yaml` library), without the Kubernetes client. */
 export const loadManifests = lazyBundle<Manifests>('manifests.js');
 
 /** Connect Local App… (the editor side of the local Sentinel endpoint); it loads kube.js itself. */
-export const loadLocalEndpoints = lazyBundle<typeof LocalEndpointModule>('localEndpoint.js');
+export const loadLocalEndpoints = lazyBundle<typeof LocalEndpointModule>('local-endpoint.js');

@@ -1,13 +1,13 @@
 /**
- * The entry of the lazily loaded bundle dist/lintClient.js: the LSP client (vscode-languageclient)
- * that starts the lint language server (dist/lintServer.js) in its own Node process. Loaded on
+ * The entry of the lazily loaded bundle dist/lint-client.js: the LSP client (vscode-languageclient)
+ * that starts the lint language server (dist/lint-server.js) in its own Node process. Loaded on
  * the first document the engine lints, never during activation.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export interface LintClientOptions {
-  /** Absolute path of dist/lintServer.js. */
+  /** Absolute path of dist/lint-server.js. */
   serverModule: string;
   /** Languages × schemes the server lints. */
   selector: { language: string; scheme: string }[];

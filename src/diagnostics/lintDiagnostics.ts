@@ -48,7 +48,7 @@ export class LintDiagnostics implements vscode.Disposable {
   private async startClient(): Promise<LintClient> {
     const { createLintClient } = await this.loadClient();
     const client = createLintClient({
-      serverModule: path.join(this.distDir, 'lintServer.js'),
+      serverModule: path.join(this.distDir, 'lint-server.js'),
       selector: LINTED_LANGUAGES.flatMap((language) => [...LINTED_SCHEMES].map((scheme) => ({ language, scheme }))),
       watchGlob: SOURCE_GLOB,
       outputChannel: this.log,

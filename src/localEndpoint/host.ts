@@ -10,7 +10,7 @@ type EndpointServices = Pick<AppServices, 'log' | 'config' | 'connections' | 'ku
 
 /**
  * What activation pays for Connect Local App…: the launch configuration hook and a clean terminal
- * environment. The feature itself (dist/localEndpoint.js) is loaded on first use.
+ * environment. The feature itself (dist/local-endpoint.js) is loaded on first use.
  */
 export class LocalEndpointsHost implements vscode.Disposable, vscode.DebugConfigurationProvider {
   private loaded: Promise<LocalEndpoints> | undefined;

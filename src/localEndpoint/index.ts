@@ -1,2 +1,2 @@
-/** Entry point of dist/localEndpoint.js: Connect Local App…, loaded on first use (src/app/lazy.ts). */
+/** Entry point of dist/local-endpoint.js: Connect Local App…, loaded on first use (src/app/lazy.ts). */
 export { LocalEndpoints } from './localEndpoints';

@@ -1,5 +1,5 @@
 /**
- * The entry of dist/lintServer.js, the lint language server process the extension starts (over
+ * The entry of dist/lint-server.js, the lint language server process the extension starts (over
  * Node IPC); `--stdio` serves editors that speak LSP over standard input and output.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
