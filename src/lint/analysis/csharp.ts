@@ -154,9 +154,9 @@ const TTL_WORDS = /\b(?:KeyExpire|KeyExpireAsync|Expire|ExpireAsync|PExpire|Expi
 /** Write commands a wrapper may send on its key parameter. */
 const WRAPPER_WORDS = wrapperWords(
   [
-    ...Object.entries(SE_METHODS).filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection'),
-    ...Object.entries(SERVICESTACK_METHODS).filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection'),
-    ...Object.entries(methodCommands).filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection'),
+    ...Object.entries(SE_METHODS).filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection' || i.cls === 'keys'),
+    ...Object.entries(SERVICESTACK_METHODS).filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection' || i.cls === 'keys'),
+    ...Object.entries(methodCommands).filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection' || i.cls === 'keys'),
   ].flatMap(([m]) => [m, `${m}async`]),
 );
 

@@ -95,7 +95,7 @@ const TTL_WORDS = /\b(?:expire|expireAt|pexpire|pExpire|pexpireAt|expireAsync|ex
 /** Write commands a wrapper may send on its key parameter (Jedis/Lettuce names and Spring's). */
 const WRAPPER_WORDS = wrapperWords([
   ...Object.entries(methodCommands)
-    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection')
+    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection' || i.cls === 'keys')
     .map(([m]) => m),
   'setIfAbsent',
   'increment',

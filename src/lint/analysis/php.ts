@@ -55,7 +55,7 @@ const TTL_WORDS = /\b(?:expire|pexpire|expireat|pexpireat|setTimeout)\b/gi;
 /** Write commands a wrapper may send on its key parameter. */
 const WRAPPER_WORDS = wrapperWords(
   Object.entries(methodCommands)
-    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection')
+    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection' || i.cls === 'keys')
     .map(([m]) => m),
 );
 

@@ -70,7 +70,7 @@ type Decl =
 /** Write commands a wrapper may send on its key parameter. */
 const WRAPPER_WORDS = wrapperWords([
   ...Object.entries(methodCommands)
-    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection')
+    .filter(([, i]) => i.cls === 'string-write' || i.cls === 'counter' || i.cls === 'collection' || i.cls === 'keys')
     .map(([m]) => m),
   'execute_command',
 ]);

@@ -98,16 +98,18 @@ function takesParam(host: WrapperHost, site: CallSite): boolean {
 }
 
 function wrapperOf(host: WrapperHost, d: OpDraft): LocalWrapper | undefined {
-  if (!WRITE_CLASSES.has(d.cls) || d.ttl === 'yes') return undefined;
+  // KEYS on a pattern the function is given is a wrapper too: its callers name the pattern.
+  const keys = d.cls === 'keys';
+  if ((!WRITE_CLASSES.has(d.cls) && !keys) || (!keys && d.ttl === 'yes')) return undefined;
   const key = d.keys[0];
   if (!key || !NAME_TYPES.has(key.type)) return undefined;
   const p = host.paramOf(key);
   if (!p) return undefined;
   const info = host.describe(p.fn);
   if (!info) return undefined;
-  const ttlIndex = info.params.findIndex((n, i) => i !== p.index && TTL_PARAM.test(n));
-  if (d.ttl === 'unknown' && ttlIndex < 0) return undefined;
-  if (expiresLater(host, p.fn, host.ctx.text(key), d.offset ?? d.node.startIndex)) return undefined;
+  const ttlIndex = keys ? -1 : info.params.findIndex((n, i) => i !== p.index && TTL_PARAM.test(n));
+  if (!keys && d.ttl === 'unknown' && ttlIndex < 0) return undefined;
+  if (!keys && expiresLater(host, p.fn, host.ctx.text(key), d.offset ?? d.node.startIndex)) return undefined;
   const range = d.range ?? rangeOf(d.node);
   return {
     name: info.name,
@@ -157,7 +159,7 @@ export function calledWrappers(host: WrapperHost, words: RegExp): Map<LocalWrapp
         const site = host.callSite(token);
         if (!site) continue;
         const w = ws.find((x) => calls(host, site, x));
-        if (w && !(site.call.startIndex >= w.fn.startIndex && site.call.endIndex <= w.fn.endIndex)) out.set(w, [...(out.get(w) ?? []), site]);
+        if (w && !(site.call.startIndex >= w.fn.startIndex && site.call.endIndex <= w.fn.endIndex) && !passesThrough(host, site, w)) out.set(w, [...(out.get(w) ?? []), site]);
       }
     }
     // Findings now depend on other functions' bodies (the callers' on the wrapper's, the wrapper's on
@@ -166,6 +168,15 @@ export function calledWrappers(host: WrapperHost, words: RegExp): Map<LocalWrapp
     if (out.size > 0) ctx.truncated = true;
     return out;
   }, new Map<LocalWrapper, CallSite[]>());
+}
+
+/**
+ * A call that hands the wrapper a parameter of its own as the key names no key: it is not where the
+ * misuse is reported, and it does not make the wrapper's own command a called one.
+ */
+function passesThrough(host: WrapperHost, site: CallSite, w: WrapperExport): boolean {
+  const arg = site.args.filter((a) => a.name === undefined)[w.keyParam];
+  return arg !== undefined && NAME_TYPES.has(arg.node.type) && host.paramOf(arg.node) !== undefined;
 }
 
 function calls(host: WrapperHost, site: CallSite, w: LocalWrapper): boolean {
@@ -205,6 +216,7 @@ export function wrapperCallOp(host: WrapperHost, site: CallSite, w: WrapperExpor
   const positional = site.args.filter((a) => a.name === undefined);
   const arg = positional[w.keyParam];
   if (!arg || arg.spread || positional.some((a, i) => a.spread && i < w.keyParam)) return undefined;
+  if (passesThrough(host, site, w)) return undefined;
   if (w.setsTtl) return undefined;
   let ttl: Ttl = 'no';
   if (w.ttlParam !== undefined) {
