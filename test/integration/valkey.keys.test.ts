@@ -212,7 +212,7 @@ describe('details and values', () => {
     const hash = await read('big:hash');
     assert.equal(hash.value.shown, 1000);
     assert.equal(hash.value.length, 5000);
-    assert.match(hash.rendered.text, /^key: big:hash\ntype: hash · TTL: no expiry · size: \d+(\.\d)? KB · 5,000 fields\n-- showing 1,000 of 5,000 fields --\n\n/);
+    assert.match(hash.rendered.text, /^key: big:hash\ntype: hash · TTL: no expiry · memory: \d+(\.\d)? KB \(MEMORY USAGE\) · length: 5,000 fields\n-- showing 1,000 of 5,000 fields --\n\n/);
     const lines = hash.rendered.text.split('\n').slice(4, -1);
     assert.equal(lines.length, 1000);
     assert.equal(new Set(lines).size, 1000);
@@ -237,7 +237,7 @@ describe('details and values', () => {
 
     const big = await read('big:string');
     assert.equal(big.value.shown, 64 * 1024);
-    assert.match(big.rendered.text, /· 307,200 bytes\n-- showing 65,536 of 307,200 bytes --\n\nx{65536}\n$/);
+    assert.match(big.rendered.text, /· length: 307,200 bytes\n-- showing 65,536 of 307,200 bytes --\n\nx{65536}\n$/);
 
     const json = await read('json:doc');
     assert.equal(json.rendered.language, 'jsonc');
@@ -253,7 +253,7 @@ describe('details and values', () => {
 
     const small = await read('rank:4');
     assert.equal(small.rendered.truncated, false);
-    assert.match(small.rendered.text, /· 2 members\n\n1 {2}one\n2 {2}two\n$/);
+    assert.match(small.rendered.text, /· length: 2 members\n\n1 {2}one\n2 {2}two\n$/);
 
     const gone = await read('nope');
     assert.match(gone.rendered.text, /type: none · TTL: expired/);
@@ -297,7 +297,7 @@ describe('actions', () => {
       assert.deepEqual(entry.details, { type: 'string', pttl: -1, memory: undefined });
       const v = await readValue(session, Buffer.from('user:6'));
       assert.ok(v.ok);
-      assert.match(renderValue(v.value).text, /^key: user:6\ntype: string · TTL: no expiry · size: unknown · 6 bytes\n\nname-6\n$/);
+      assert.match(renderValue(v.value).text, /^key: user:6\ntype: string · TTL: no expiry · memory: unknown · length: 6 bytes\n\nname-6\n$/);
     } finally {
       await redisCli(['ACL', 'SETUSER', 'default', '+memory'], primary);
     }
