@@ -6,6 +6,9 @@ import type { Logger } from '../util/logger';
 import type { ValkeyCluster } from '../welkin/clusterAnnouncement';
 import { accessLabelKey, appConfigMapName, flavourTitle } from '../welkin/flavour';
 
+/** Where workspace manifests live: files on disk (local or remote) and unsaved editors. */
+const MANIFEST_SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
+
 const SOURCE = 'valkey-welkin';
 const MISSING_LABEL = 'missing-access-label';
 const UNKNOWN_CLUSTER = 'unknown-cluster-label';
@@ -41,7 +44,8 @@ export class ManifestDiagnostics implements vscode.CodeActionProvider, vscode.Di
   }
 
   private schedule(document: vscode.TextDocument): void {
-    if (document.languageId !== 'yaml') return;
+    // Workspace manifests only: never the read-only side of a dry-run diff or another virtual document.
+    if (document.languageId !== 'yaml' || !MANIFEST_SCHEMES.has(document.uri.scheme)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(
