@@ -12,7 +12,7 @@ import type { Finding, LanguageId, Linter, LintOptions, LintResult, Position, Ra
  * Nothing can be found in a file that names no Redis/Valkey client, Sentinel or Lua `redis.call`
  * (StackExchange.Redis code may name only `IDatabase` and its `StringSet…` methods).
  */
-const ANCHOR = /redis|valkey|rueidis|jedis|lettuce|glide|sentinel|26379|rdb|\bIDatabase(?:Async)?\b|ConnectionMultiplexer|StringSet|StringIncrement/i;
+const ANCHOR = /redis|valkey|rueidis|jedis|lettuce|glide|sentinel|26379|rdb|\bIDatabase(?:Async)?\b|ConnectionMultiplexer|StringSet|StringIncrement|django\.core\.cache/i;
 const MAX_DOCUMENTS = 64;
 const PHP_OPEN = /<\?(?:php|=)/i;
 const PHP_PREFIX = '<?php ';

@@ -57,6 +57,7 @@ const LITERALS = new Set([
 
 export const pythonCallWords = [...Object.keys(methodCommands), 'execute_command', 'custom_command', 'eval', 'register_script', 'script_load'];
 /** A file that imports a Redis/Valkey client library: generic names (`client`, `conn`, `r`) are trusted. */
+const DJANGO_CACHE_IMPORT = /^[ \t]*from[ \t]+django\.core\.cache[ \t]+import[ \t]+(?:\(?[\w, \t]*\b(?:cache|caches)\b)/m;
 const REDIS_IMPORT = /^[ \t]*(?:import|from)[ \t]+(?:redis|valkey|aioredis|coredis|glide|glide_sync|django_redis|flask_redis|walrus|fakeredis)\b/m;
 const REDIS_MODULE = /^(?:redis|valkey|aioredis|coredis|glide|glide_sync|django_redis|flask_redis|walrus|fakeredis)(?:\.|$)/;
 
@@ -202,8 +203,33 @@ class PythonAdapter implements Adapter, WrapperHost {
     return site.receiver ? this.nameOf(site.receiver) : undefined;
   }
 
+  /**
+   * `cache.keys(pattern)` on Django's cache: the cache API has no `keys()`, only django-redis (and
+   * django-redis-cache) add it, and it sends KEYS (`iter_keys` is its SCAN form).
+   */
+  private djangoCacheKeys(site: CallSite): OpDraft | undefined {
+    if (normalizeMethod(site.name) !== 'keys' || !DJANGO_CACHE_IMPORT.test(this.ctx.source)) return undefined;
+    const receiver = this.ctx.text(site.receiver!);
+    if (!/^(?:cache|caches\[[^\]]+\])$/.test(receiver)) return undefined;
+    const key = site.args.find((a) => !a.name || a.name === 'search')?.node;
+    return {
+      node: site.call,
+      range: rangeOf(site.call),
+      offset: site.nameNode.startIndex,
+      client: { lib: 'unknown', role: 'client', strength: 'strong' },
+      site,
+      command: 'KEYS',
+      cls: 'keys',
+      keys: key ? [key] : [],
+      ttl: 'unknown',
+      via: 'method',
+    };
+  }
+
   clientOps(site: CallSite): OpDraft[] {
     if (!site.receiver) return [];
+    const django = this.djangoCacheKeys(site);
+    if (django) return [django];
     const client = this.clientOf(site.receiver);
     if (!client) return [];
     const name = normalizeMethod(site.name);
