@@ -103,7 +103,9 @@ async function* walk(target: string, io: CliIo): AsyncGenerator<string> {
 
 export { decode } from '../lint/project/files';
 
-function display(file: string, io: CliIo): string {
+/** A file as the user named its PATH: relative to the working directory, or absolute when the PATH was absolute. */
+function display(file: string, io: CliIo, absolute = false): string {
+  if (absolute) return path.resolve(io.cwd, file).split(path.sep).join('/');
   return path.relative(io.cwd, path.resolve(io.cwd, file)).split(path.sep).join('/') || '.';
 }
 
@@ -138,19 +140,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const notices: { file: string; message: string }[] = [];
   const files: string[] = [];
   const seen = new Set<string>();
+  const givenAbsolute = new Set<string>();
   for (const p of args.paths) {
     for await (const file of walk(path.resolve(io.cwd, p), io)) {
       if (seen.has(file)) continue;
       seen.add(file);
+      if (path.isAbsolute(p)) givenAbsolute.add(file);
       if (languageFromPath(file) || isLuaScript(file)) files.push(file);
-      else notices.push({ file: display(file, io), message: 'skipped (unsupported-language): no lint rules for this file type' });
+      else notices.push({ file: display(file, io, path.isAbsolute(p)), message: 'skipped (unsupported-language): no lint rules for this file type' });
     }
   }
   const roots = new Set(files.map((f) => path.dirname(f)));
   for (const p of args.paths) roots.add(path.resolve(io.cwd, p));
   const { outcomes } = await lintProject(files, args.options, args.jobs, __filename, await readPathAliases(ancestors(roots, io.cwd)));
   for (const o of outcomes) {
-    const shown = display(o.file, io);
+    const shown = display(o.file, io, givenAbsolute.has(o.file));
     if (o.unreadable) notices.push({ file: shown, message: `skipped (unreadable): ${o.unreadable}` });
     if (o.result?.skipped) notices.push({ file: shown, message: `skipped (${o.result.skipped.reason}): ${o.result.skipped.detail}` });
     for (const f of o.result?.findings ?? []) findings.push({ ...f, file: shown });

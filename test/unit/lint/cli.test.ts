@@ -122,3 +122,11 @@ test('the CLI runs as a process with the documented exit codes', async () => {
   assert.equal(exec([path.join(dir, 'src/ok.py')]).status, 0);
   assert.equal(exec(['--format']).status, 2);
 });
+
+test('files under a PATH given absolute are printed absolute; under a relative PATH, relative to the working directory', async () => {
+  const dir = await project();
+  const abs = await run(['--format', 'json', path.join(dir, 'src', 'cache.js')], path.join(dir, 'src'));
+  assert.deepEqual((JSON.parse(abs.stdout) as { file: string }[]).map((f) => f.file), [path.join(dir, 'src', 'cache.js').split(path.sep).join('/')]);
+  const rel = await run(['--format', 'json', 'src/cache.js'], dir);
+  assert.deepEqual((JSON.parse(rel.stdout) as { file: string }[]).map((f) => f.file), ['src/cache.js']);
+});
