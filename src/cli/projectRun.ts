@@ -50,7 +50,7 @@ async function lintOne(linter: Linter, file: string, facts: FactsData | undefine
   if (text === undefined) return { file, unreadable: 'cannot be read, or larger than 8 MB' };
   const project = facts ? factsOf(facts) : undefined;
   try {
-    return { file, result: await linter.lint(text, language, project?.key ? { ...options, project } : options) };
+    return { file, result: await linter.lint(text, language, project?.key ? { ...options, project, file } : { ...options, file }) };
   } catch (e) {
     return { file, result: { findings: [], skipped: { reason: 'parse-error', detail: e instanceof Error ? e.message : String(e) } } };
   }

@@ -28,7 +28,7 @@ export interface Analysis {
 export function analyze(source: string, tree: Tree, language: LanguageId, options: LintOptions, deadline: Deadline, previous?: Previous, keep = false): Analysis {
   const key = optionsKey(options);
   if (!allRules.some((r) => severityOf(options, r.meta.id, r.meta.defaultSeverity) !== 'off')) return { findings: [], ...(keep ? { cache: { options: key, units: [] } } : {}) };
-  const ctx = new FileContext(source, tree.rootNode, language, deadline, options.project);
+  const ctx = new FileContext(source, tree.rootNode, language, deadline, options.project, options.file);
   const { adapter, callWords } = createAdapter(ctx);
   const plan = previous ? planReuse(previous, key, tree, ctx, adapter) : undefined;
   const model = analyzeFile(ctx, adapter, callWords, plan?.include);

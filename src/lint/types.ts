@@ -70,6 +70,12 @@ export interface LintOptions {
    * names Redis.
    */
   anchorNames?: readonly string[];
+  /**
+   * The file's path in its project, when known: a module that is itself named after Redis
+   * (`cache/redis.go`, `src/database/redis/main.js`) is one whose generic names (`client`, `conn`)
+   * are its Redis client, as in a file that imports a client library.
+   */
+  file?: string;
 }
 
 export type SkipReason = 'too-large' | 'binary' | 'timeout' | 'unsupported-language' | 'parse-error';

@@ -5,6 +5,8 @@ import type { LanguageId } from '../types';
 import { MAX_DEPTH } from './tree';
 
 const MAX_RESOLUTION_DEPTH = 150;
+/** A module or folder name that says Redis/Valkey (`redis`, `redis_cache`, `valkeyClient`, `redis-store`). */
+const REDISH_MODULE = /^(?:redis|valkey)(?:[-_.]?(?:client|cache|store|conn|connection|db|util|utils|helper|service|pool))?$/i;
 /** Parent lookups through the tree for one node before its statement's parents are indexed at once. */
 const DEEP_WALK = 24;
 /** Marks a memo entry being computed. */
@@ -34,7 +36,18 @@ export class FileContext {
     readonly deadline: Deadline,
     /** Facts from other files of the project (the project index); absent when linted alone. */
     readonly project?: ProjectFacts,
+    /** The file's path, when the caller knows it (see LintOptions.file). */
+    readonly file?: string,
   ) {}
+
+  /** The file is a module named after Redis/Valkey: its own name or its folder's says so. */
+  namedAfterRedis(): boolean {
+    if (!this.file) return false;
+    const parts = this.file.split(/[\\/]/);
+    const base = (parts.pop() ?? '').replace(/\.[^.]+$/, '');
+    const dir = parts.pop() ?? '';
+    return REDISH_MODULE.test(base) || REDISH_MODULE.test(dir);
+  }
 
   text(node: Node): string {
     return this.source.slice(node.startIndex, node.endIndex);

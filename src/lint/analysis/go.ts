@@ -356,7 +356,7 @@ class GoAdapter implements Adapter, WrapperHost {
 
   /** The file imports a client library: a generic name (`conn`, `client`) of a value the engine cannot trace is trusted. */
   private redisImported(): boolean {
-    return this.imports().size > 0;
+    return this.imports().size > 0 || this.ctx.namedAfterRedis();
   }
 
   /**

@@ -570,6 +570,7 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
   private redisImported(): boolean {
     // On the tree, not the text: an import in a comment or a string does not count.
     return this.ctx.memo('js.redisImported', 0, () => {
+      if (this.ctx.namedAfterRedis()) return true;
       if (!REDIS_IMPORT.test(this.ctx.source)) return false;
       for (const kw of this.ctx.spelled(/\b(?:import|require)\b/g)) {
         const parent = this.ctx.parentOf(kw);

@@ -315,6 +315,7 @@ class PythonAdapter implements Adapter, WrapperHost {
   private redisImported(): boolean {
     // On the tree, not the text: an import in a comment or a docstring does not count.
     return this.ctx.memo('py.redisImported', 0, () => {
+      if (this.ctx.namedAfterRedis()) return true;
       if (!REDIS_IMPORT.test(this.ctx.source)) return false;
       for (const kw of this.ctx.spelled(/\b(?:import|from)\b/g)) {
         const st = this.ctx.parentOf(kw);

@@ -69,7 +69,7 @@ export class LintProject {
 
   /** Lints `text` as `file` with the facts the project gives it. */
   lint(file: string | undefined, text: string, language: LanguageId, options: LintOptions, docKey?: string): Promise<LintResult> {
-    const withFacts = { ...options, ...(file ? this.projectOf(file, language) : {}) };
+    const withFacts = { ...options, ...(file ? { ...this.projectOf(file, language), file } : {}) };
     return docKey ? this.linter.lintDocument(docKey, text, language, withFacts) : this.linter.lint(text, language, withFacts);
   }
 
