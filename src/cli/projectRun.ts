@@ -164,15 +164,29 @@ export async function lintProject(
       if (language && o.result?.summary) project.index.set(o.file, language, o.result.summary);
       if (o.result) delete o.result.summary;
     }
-    // Files that name no client but import a module that exports one, then summaries that depend
-    // on other files' facts (a client made by an imported factory).
+    // Files that name no client but import a module that exports one.
     await project.indexImporters(files.filter((f) => !byFile.get(f)?.result?.findings.length), (file) => readSource(file));
-    await project.settle((file) => readSource(file));
-    const again = files.filter((file) => byFile.get(file)?.result && project.index.factsData(file, languageFromPath(file)).key !== '');
-    const tasks: Task[] = batches(again, BATCH).map((b) => ({ kind: 'lint', options, files: b.map((file) => ({ file, facts: project.index.factsData(file, languageFromPath(file)).data })) }));
-    for (const o of (await pool.run(tasks)).flatMap((r) => r.outcomes)) byFile.set(o.file, o);
+    // The second pass lints the files the index gives facts to, and takes their summaries again from
+    // the same parse: a summary can depend on facts (a client made by an imported factory). Files
+    // whose facts changed meanwhile are linted again (at most three rounds; usually one).
+    const keyOf = (file: string): string => project.index.factsData(file, languageFromPath(file)).key;
+    // What each file was last linted with: the first pass had no facts.
+    const lintedWith = new Map(files.map((file) => [file, '']));
+    const stale = (): string[] => files.filter((file) => byFile.get(file)?.result && keyOf(file) !== lintedWith.get(file));
+    let relinted = 0;
+    for (let round = 0, again = stale(); round < 3 && again.length > 0; round++, again = stale()) {
+      for (const file of again) lintedWith.set(file, keyOf(file));
+      const tasks: Task[] = batches(again, BATCH).map((b) => ({ kind: 'lint', options: { ...options, summarize: true }, files: b.map((file) => ({ file, facts: project.index.factsData(file, languageFromPath(file)).data })) }));
+      for (const o of (await pool.run(tasks)).flatMap((r) => r.outcomes)) {
+        const language = languageFromPath(o.file);
+        if (language && o.result?.summary) project.index.set(o.file, language, o.result.summary);
+        if (o.result) delete o.result.summary;
+        byFile.set(o.file, o);
+      }
+      relinted += again.length;
+    }
     const outcomes = dropCalledWrappers(files.map((f) => byFile.get(f)!));
-    return { outcomes, findings: outcomes.reduce((n, o) => n + (o.result?.findings.length ?? 0), 0), relinted: again.length };
+    return { outcomes, findings: outcomes.reduce((n, o) => n + (o.result?.findings.length ?? 0), 0), relinted };
   } finally {
     await pool.close();
     if (!given) linter.dispose();
