@@ -9,19 +9,9 @@ import { dropCalledWrappers, lintProject } from '../../../src/cli/projectRun';
 import { createLinter, type Finding } from '../../../src/lint/index';
 import { LintProject } from '../../../src/lint/project/project';
 import { tempDir } from '../../support/tempDir';
+import { prng } from './appcode';
 
 const SEED = Number(process.env.LINT_PROJECT_FUZZ_SEED ?? 7);
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What the shared module may export, one piece per variant. */
 const MODULE_PIECES = [
