@@ -30,10 +30,9 @@ export class GeneratedManifests implements vscode.CodeLensProvider, vscode.Dispo
   constructor(private readonly services: () => AppServices) {
     this.disposables = [
       this.changed,
-      vscode.languages.registerCodeLensProvider({ scheme: 'untitled', language: 'yaml' }, this),
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        if (this.open.delete(d.uri.toString())) this.changed.fire();
-      }),
+      // Any language: the user may switch the document's language mode and still want the actions.
+      vscode.languages.registerCodeLensProvider({ scheme: 'untitled' }, this),
+      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d.uri)),
       vscode.commands.registerCommand(APPLY_COMMAND, (uri: vscode.Uri) => this.run(uri, (info, doc) => applyDocument(this.services(), info.node, info.kind, doc))),
       vscode.commands.registerCommand(SAVE_COMMAND, (uri: vscode.Uri) => this.run(uri, (info, doc) => saveDocument(doc, info.fileName))),
     ];
@@ -43,15 +42,38 @@ export class GeneratedManifests implements vscode.CodeLensProvider, vscode.Dispo
   async show(node: ClusterNode, kind: ManifestKind, yamlText: string, fileName: string, namespace: string): Promise<vscode.TextDocument> {
     const title = `${fileName.replace(/\.ya?ml$/, '')} (${namespace}).yaml`;
     const uri = vscode.Uri.from({ scheme: 'untitled', path: title });
+    this.open.set(uri.toString(), { node, kind, fileName });
     const document = await vscode.workspace.openTextDocument(uri);
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), yamlText);
     await vscode.workspace.applyEdit(edit);
-    if (document.languageId !== 'yaml') await vscode.languages.setTextDocumentLanguage(document, 'yaml');
-    this.open.set(uri.toString(), { node, kind, fileName });
+    // Setting the language closes and reopens the document (onDidCloseTextDocument fires for it).
+    const shown = document.languageId === 'yaml' ? document : await vscode.languages.setTextDocumentLanguage(document, 'yaml');
+    await vscode.window.showTextDocument(shown, { preview: false });
     this.changed.fire();
-    await vscode.window.showTextDocument(document, { preview: false });
-    return document;
+    return shown;
+  }
+
+  /**
+   * Asks the editor for the lenses again. VS Code drops a pending lens request when the editor
+   * loses focus (as it does when the user clicks the notification's buttons) and asks again only
+   * on focus or an edit; a change event while it is unfocused makes it ask at once.
+   */
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  /**
+   * A close event also comes when the document's language changes (it is reopened at once under
+   * the same URI), so the document is forgotten only once it is really gone.
+   */
+  private closed(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (!this.open.has(key)) return;
+    setTimeout(() => {
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && !d.isClosed)) return;
+      if (this.open.delete(key)) this.changed.fire();
+    }, 500);
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -83,11 +105,14 @@ export class GeneratedManifests implements vscode.CodeLensProvider, vscode.Dispo
  */
 export async function offerGeneratedManifest(services: AppServices, node: ClusterNode, kind: ManifestKind, yamlText: string, fileName: string, namespace: string): Promise<void> {
   const document = await services.generatedManifests.show(node, kind, yamlText, fileName, namespace);
+  const lensesAgain = setTimeout(() => services.generatedManifests.refresh(), 1_500);
   const choice = await vscode.window.showInformationMessage(
     `Review the generated ${kind} (you may edit it), then apply it to namespace "${namespace}" or save it to your workspace (also offered at the top of the document).`,
     'Apply to Cluster…',
     'Save to Workspace…',
   );
+  clearTimeout(lensesAgain);
+  services.generatedManifests.refresh();
   if (choice === 'Apply to Cluster…') await applyDocument(services, node, kind, document);
   else if (choice === 'Save to Workspace…') await saveDocument(document, fileName);
 }

@@ -52,11 +52,7 @@ test('a workspace manifest that reads the app ConfigMap without the access label
     `# checkout service\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: checkout\n  namespace: shop\nspec:\n  selector:\n    matchLabels: { app: checkout }\n  template:\n    metadata:\n      labels:\n        app: checkout # the selector\n    spec:\n      containers:\n        - name: checkout\n          image: harbor.example.com/shop/checkout:1.4.2\n          envFrom:\n            - configMapRef: { name: app-valkey-config }\n`,
   );
   try {
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget .quick-input-box input').fill('checkout.yaml');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'checkout.yaml' }).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
-    await page.locator('.tab', { hasText: 'checkout.yaml' }).first().waitFor({ state: 'visible' });
+    await wb.openFile('checkout.yaml');
     await wb.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: /reads app-valkey-config but its pod template lacks elastisys\.io\/valkey-valkey-cluster-access: allow/ }).first();
     await problem.waitFor({ state: 'visible' });
@@ -101,11 +97,7 @@ test("the sample app's writes show in the TTL audit's Written in column, and a l
   copyFileSync(path.join(__dirname, '..', '..', 'sandbox', 'workspace', 'app', 'shop.js'), path.join(server.workspaceFolder, 'app', 'shop.js'));
   const profileLine = readFileSync(path.join(server.workspaceFolder, 'app', 'shop.js'), 'utf8').split('\n').findIndex((l) => l.includes('user:${id}:profile')) + 1;
   try {
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget .quick-input-box input').fill('shop.js');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'shop.js' }).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
-    await page.locator('.tab', { hasText: 'shop.js' }).first().waitFor({ state: 'visible' });
+    await wb.openFile('shop.js');
     // The lint marks the writes without a TTL.
     await wb.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
     await page.locator('.markers-panel .monaco-list-row', { hasText: /HSET creates .*user:\$\{id\}:profile.* without an expiry/ }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });

@@ -64,12 +64,8 @@ test('grant access: dry-run diff, confirmation naming context and namespace, pat
 test('a generated manifest is named after what it holds, reused when generated again, and keeps Apply/Save', { timeout: 180_000 }, async () => {
   const { workbench: wb } = setup();
   const { page } = wb;
-  const input = page.locator('.quick-input-widget .quick-input-box input');
   const generate = async (): Promise<void> => {
-    await page.keyboard.press('F1');
-    await input.fill('>Valkey on Welkin: Generate Application ConfigMap…');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Generate Application ConfigMap' }).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
+    await wb.runCommand('Valkey on Welkin: Generate Application ConfigMap…', { opensInput: true });
     await page.locator('.quick-input-widget', { hasText: 'Namespace for the application ConfigMap' }).first().waitFor({ state: 'visible' });
     await page.keyboard.press('Enter'); // the announced namespace, shop
   };

@@ -141,7 +141,7 @@ export class Workbench {
    * The palette lists commands as they were when it opened, and an extension's contributions
    * arrive a moment after the workbench shows: so reopen it until the command is there.
    */
-  async runCommand(title: string): Promise<void> {
+  async runCommand(title: string, options: { opensInput?: boolean } = {}): Promise<void> {
     const { page } = this;
     const input = page.locator('.quick-input-widget .quick-input-box input');
     const exact = new RegExp(`^${escapeRegExp(title)}$`);
@@ -162,7 +162,35 @@ export class Workbench {
       }
     }
     await row.click();
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // A command that asks something at once reuses the widget: the caller waits for its question.
+    if (!options.opensInput) await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * Opens a workspace file through Quick Open by its name. A file written a moment ago can be
+   * missing from the first search (the workspace's file index catches up): reopen until it is there.
+   */
+  async openFile(name: string): Promise<void> {
+    const { page } = this;
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    const deadline = Date.now() + TIMEOUT_MS;
+    for (;;) {
+      await this.dismissQuickInput();
+      await page.keyboard.press('F1'); // the palette; without its ">" it is Quick Open
+      await input.waitFor({ state: 'visible' });
+      await input.fill(name);
+      try {
+        await row.waitFor({ state: 'visible', timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (Date.now() < deadline) continue;
+        const shown = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+        throw new Error(`Quick Open finds no file "${name}" (it shows: ${shown.join(' | ') || 'nothing'})`, { cause: e });
+      }
+    }
+    await row.click();
+    await page.locator('.tab', { hasText: name }).first().waitFor({ state: 'visible' });
   }
 
   async dismissQuickInput(): Promise<void> {
