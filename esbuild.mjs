@@ -23,6 +23,7 @@ export const bundles = {
   'lint-server': 'src/lint/server/main.ts',
   manifests: 'src/welkin/manifests/index.ts',
   'local-endpoint': 'src/localEndpoint/index.ts',
+  wiring: 'src/wiring/index.ts',
 };
 
 /** Webview scripts (browser): the health dashboard with uPlot; its CSS lands next to it as dashboard.css. */

@@ -5,11 +5,10 @@ import { Links } from '../constants/links';
 import { SECTION, Settings } from '../constants/settings';
 import type { AppServices } from './services';
 import { reportUnexpected } from './errors';
-import { copySnippet, generateAppConfigMap, generateNetworkPolicy, grantAccess } from '../wiring/commands';
 import type { ContextNode, MessageNode } from '../views/explorer/nodes';
 import { cancelKeyScan, clearKeyExpiry, copyKeyName, deleteKey, filterKeys, loadMoreKeys, openKey, openKeyInConsole, refreshKeys, setKeyExpiry } from '../views/keys/commands';
 import { openHealthDashboard, refreshHealth, runHealthTtlAudit } from '../views/health/commands';
-import { loadKube } from './lazy';
+import { loadKube, loadWiring } from './lazy';
 import { noticeText } from '../util/markdown';
 
 type Handler = (services: AppServices, ...args: unknown[]) => unknown;
@@ -26,10 +25,10 @@ const table: Record<CommandId, Handler> = {
   [Commands.contextSetCurrent]: setCurrentContext,
   [Commands.lintScanWorkspace]: ({ lintDiagnostics }) => lintDiagnostics.scanWorkspace(),
   [Commands.lintShowRuleDocs]: showRuleDocs,
-  [Commands.wiringGenerateAppConfigMap]: generateAppConfigMap,
-  [Commands.wiringGrantAccess]: grantAccess,
-  [Commands.wiringGenerateNetworkPolicy]: generateNetworkPolicy,
-  [Commands.wiringCopySnippet]: copySnippet,
+  [Commands.wiringGenerateAppConfigMap]: async (services, arg) => (await loadWiring()).generateAppConfigMap(services, arg),
+  [Commands.wiringGrantAccess]: async (services, arg) => (await loadWiring()).grantAccess(services, arg),
+  [Commands.wiringGenerateNetworkPolicy]: async (services, arg) => (await loadWiring()).generateNetworkPolicy(services, arg),
+  [Commands.wiringCopySnippet]: async (services, arg) => (await loadWiring()).copySnippet(services, arg),
   [Commands.consoleOpen]: ({ consoles }, arg, line) => consoles.open(arg, line),
   [Commands.consoleToggleReadOnly]: ({ consoles }) => consoles.toggleReadOnly(),
   [Commands.consoleCopyRedisCliCommand]: ({ consoles }, arg) => consoles.copyRedisCliCommand(arg),

@@ -4,6 +4,7 @@ import type * as LintClientTypes from '../diagnostics/lintClient';
 import type * as LintModule from '../lint/index';
 import type * as ManifestsModule from '../welkin/manifests/index';
 import type * as LocalEndpointModule from '../localEndpoint/index';
+import type * as WiringModule from '../wiring/index';
 
 /**
  * Heavy libraries live in their own bundles next to dist/extension.js and are required on first
@@ -45,3 +46,7 @@ export const loadManifests = lazyBundle<Manifests>('manifests.js');
 
 /** Connect Local App… (the editor side of the local Sentinel endpoint); it loads kube.js itself. */
 export const loadLocalEndpoints = lazyBundle<typeof LocalEndpointModule>('local-endpoint.js');
+
+export type Wiring = typeof WiringModule;
+/** Generate Application ConfigMap…, Grant Workload Access…, Generate Egress NetworkPolicy… and the apply flow. */
+export const loadWiring = lazyBundle<Wiring>('wiring.js');

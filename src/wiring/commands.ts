@@ -6,7 +6,7 @@ import { isDns1123Label } from '../welkin/k8sNames';
 import type { WorkloadAccess } from '../welkin/workloads';
 import type { ClusterNode, ExplorerNode } from '../views/explorer/nodes';
 import { reviewAndApply } from './applyFlow';
-import { offerGeneratedManifest } from './generatedManifest';
+import { offerGeneratedManifest } from './generatedActions';
 import { clusterFrom } from './pickCluster';
 import { addLabelInWorkspace } from './workspaceManifests';
 

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { loadKube } from '../app/lazy';
+import { loadWiring } from '../app/lazy';
 import type { AppServices } from '../app/services';
 import type { ClusterNode } from '../views/explorer/nodes';
-import { reviewAndApply } from './applyFlow';
 
-type ManifestKind = 'ConfigMap' | 'NetworkPolicy';
+export type ManifestKind = 'ConfigMap' | 'NetworkPolicy';
 
-interface GeneratedInfo {
+export interface GeneratedInfo {
   readonly node: ClusterNode;
   readonly kind: ManifestKind;
   readonly fileName: string;
@@ -33,8 +32,8 @@ export class GeneratedManifests implements vscode.CodeLensProvider, vscode.Dispo
       // Any language: the user may switch the document's language mode and still want the actions.
       vscode.languages.registerCodeLensProvider({ scheme: 'untitled' }, this),
       vscode.workspace.onDidCloseTextDocument((d) => this.closed(d.uri)),
-      vscode.commands.registerCommand(APPLY_COMMAND, (uri: vscode.Uri) => this.run(uri, (info, doc) => applyDocument(this.services(), info.node, info.kind, doc))),
-      vscode.commands.registerCommand(SAVE_COMMAND, (uri: vscode.Uri) => this.run(uri, (info, doc) => saveDocument(doc, info.fileName))),
+      vscode.commands.registerCommand(APPLY_COMMAND, (uri: vscode.Uri) => this.run(uri, async (info, doc) => (await loadWiring()).applyGeneratedDocument(this.services(), info.node, info.kind, doc))),
+      vscode.commands.registerCommand(SAVE_COMMAND, (uri: vscode.Uri) => this.run(uri, async (info, doc) => (await loadWiring()).saveGeneratedDocument(doc, info.fileName))),
     ];
   }
 
@@ -96,58 +95,4 @@ export class GeneratedManifests implements vscode.CodeLensProvider, vscode.Dispo
     for (const d of this.disposables) d.dispose();
     this.open.clear();
   }
-}
-
-/**
- * Shows a generated manifest in an editor for review (it may be edited), then offers to apply it
- * to the cluster (dry run, diff, confirmation) or save it among the workspace's manifests; the
- * editor's CodeLenses keep offering both afterwards.
- */
-export async function offerGeneratedManifest(services: AppServices, node: ClusterNode, kind: ManifestKind, yamlText: string, fileName: string, namespace: string): Promise<void> {
-  const document = await services.generatedManifests.show(node, kind, yamlText, fileName, namespace);
-  const lensesAgain = setTimeout(() => services.generatedManifests.refresh(), 1_500);
-  const choice = await vscode.window.showInformationMessage(
-    `Review the generated ${kind} (you may edit it), then apply it to namespace "${namespace}" or save it to your workspace (also offered at the top of the document).`,
-    'Apply to Cluster…',
-    'Save to Workspace…',
-  );
-  clearTimeout(lensesAgain);
-  services.generatedManifests.refresh();
-  if (choice === 'Apply to Cluster…') await applyDocument(services, node, kind, document);
-  else if (choice === 'Save to Workspace…') await saveDocument(document, fileName);
-}
-
-async function applyDocument(services: AppServices, node: ClusterNode, kind: ManifestKind, document: vscode.TextDocument): Promise<void> {
-  const kube = await loadKube();
-  let object: { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
-  try {
-    object = kube.parseYaml(document.getText()) as typeof object;
-  } catch (e) {
-    void vscode.window.showErrorMessage(`The ${kind} is not valid YAML any more: ${e instanceof Error ? e.message : String(e)}`);
-    return;
-  }
-  if (object?.kind !== kind || typeof object.metadata?.name !== 'string') {
-    void vscode.window.showErrorMessage(`The document must stay one ${kind} with a metadata.name.`);
-    return;
-  }
-  const namespace = typeof object.metadata.namespace === 'string' ? object.metadata.namespace : node.namespace.namespace;
-  object.metadata.namespace = namespace;
-  await reviewAndApply(services, {
-    contextName: node.context.name,
-    namespace,
-    what: `${kind} "${object.metadata.name}"`,
-    target: kind === 'ConfigMap' ? { kind, object: object as never } : { kind, object: object as never },
-  });
-}
-
-async function saveDocument(document: vscode.TextDocument, fileName: string): Promise<void> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({
-    defaultUri: folder ? vscode.Uri.joinPath(folder, 'k8s', fileName) : undefined,
-    filters: { YAML: ['yaml', 'yml'] },
-    title: 'Save the manifest to your workspace',
-  });
-  if (!target) return;
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(document.getText()));
-  await vscode.window.showTextDocument(target);
 }
