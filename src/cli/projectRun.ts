@@ -19,7 +19,13 @@ export interface FileOutcome {
   unreadable?: string;
 }
 
-type Task = { kind: 'first'; files: string[]; options: LintOptions } | { kind: 'lint'; files: { file: string; facts: FactsData }[]; options: LintOptions };
+/**
+ * first: lint each file alone and take its summary from the same parse (`summaryOnly`: a file whose
+ * findings are not reported, `--changed-since`/`--shard`, is only summarised). lint: again, with facts.
+ */
+type Task =
+  | { kind: 'first'; files: { file: string; options: LintOptions; summaryOnly?: boolean }[] }
+  | { kind: 'lint'; files: { file: string; facts: FactsData; options: LintOptions }[] };
 type TaskResult = { kind: 'first' | 'lint'; outcomes: FileOutcome[] };
 
 const BATCH = 8;
@@ -32,9 +38,9 @@ const BATCH = 8;
 export async function runTask(linter: Linter, task: Task): Promise<TaskResult> {
   const outcomes: FileOutcome[] = [];
   if (task.kind === 'first') {
-    for (const file of task.files) outcomes.push(await lintOne(linter, file, undefined, { ...task.options, summarize: true }));
+    for (const { file, options, summaryOnly } of task.files) outcomes.push(summaryOnly ? await summarizeOne(linter, file, options) : await lintOne(linter, file, undefined, { ...options, summarize: true }));
   } else {
-    for (const { file, facts } of task.files) outcomes.push(await lintOne(linter, file, facts, task.options));
+    for (const { file, facts, options } of task.files) outcomes.push(await lintOne(linter, file, facts, options));
   }
   return { kind: task.kind, outcomes };
 }
@@ -53,6 +59,19 @@ async function lintOne(linter: Linter, file: string, facts: FactsData | undefine
     return { file, result: await linter.lint(text, language, project?.key ? { ...options, project, file } : { ...options, file }) };
   } catch (e) {
     return { file, result: { findings: [], skipped: { reason: 'parse-error', detail: e instanceof Error ? e.message : String(e) } } };
+  }
+}
+
+/** A file the run does not report on: its summary for the index, no findings. */
+async function summarizeOne(linter: Linter, file: string, options: LintOptions): Promise<FileOutcome> {
+  const language = languageFromPath(file);
+  if (!language) return { file, result: { findings: [] } };
+  const text = await readSource(file);
+  if (text === undefined) return { file, unreadable: 'cannot be read, or larger than 8 MB' };
+  try {
+    return { file, result: { findings: [], summary: await linter.summarize(text, language, options) } };
+  } catch {
+    return { file, result: { findings: [] } };
   }
 }
 
@@ -142,22 +161,26 @@ function batches<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * Lints `files` as one project. `workerFile` is the module a worker thread starts from; `linter`
- * (created when absent) serves the calling thread.
+ * (created when absent) serves the calling thread. `options` may differ per file (the nearest
+ * valkey-lint.config.json). With `report`, every file is indexed but only those are linted and
+ * returned (`--changed-since`, `--shard`): clients and wrappers still resolve through the whole tree.
  */
 export async function lintProject(
   files: readonly string[],
-  options: LintOptions,
+  options: LintOptions | ((file: string) => LintOptions),
   jobs: number,
   workerFile: string,
   aliases: readonly PathAliases[] = [],
   given?: Linter,
+  report?: ReadonlySet<string>,
 ): Promise<{ outcomes: FileOutcome[]; findings: number; relinted: number }> {
+  const optionsOf = typeof options === 'function' ? options : (): LintOptions => options;
   const linter = given ?? createLinter();
   const pool = jobs > 1 && files.length > BATCH ? workerPool(Math.min(jobs, Math.ceil(files.length / BATCH)), workerFile) : localPool(linter);
   try {
     const project = new LintProject(linter);
     project.index.setAliases(aliases);
-    const first = (await pool.run(batches(files, BATCH).map((b) => ({ kind: 'first', files: b, options })))).flatMap((r) => r.outcomes);
+    const first = (await pool.run(batches(files, BATCH).map((b) => ({ kind: 'first', files: b.map((file) => ({ file, options: optionsOf(file), summaryOnly: report ? !report.has(file) : undefined })) })))).flatMap((r) => r.outcomes);
     const byFile = new Map(first.map((o) => [o.file, o]));
     for (const o of first) {
       const language = languageFromPath(o.file);
@@ -172,11 +195,11 @@ export async function lintProject(
     const keyOf = (file: string): string => project.index.factsData(file, languageFromPath(file)).key;
     // What each file was last linted with: the first pass had no facts.
     const lintedWith = new Map(files.map((file) => [file, '']));
-    const stale = (): string[] => files.filter((file) => byFile.get(file)?.result && keyOf(file) !== lintedWith.get(file));
+    const stale = (): string[] => files.filter((file) => (!report || report.has(file)) && byFile.get(file)?.result && keyOf(file) !== lintedWith.get(file));
     let relinted = 0;
     for (let round = 0, again = stale(); round < 3 && again.length > 0; round++, again = stale()) {
       for (const file of again) lintedWith.set(file, keyOf(file));
-      const tasks: Task[] = batches(again, BATCH).map((b) => ({ kind: 'lint', options: { ...options, summarize: true }, files: b.map((file) => ({ file, facts: project.index.factsData(file, languageFromPath(file)).data })) }));
+      const tasks: Task[] = batches(again, BATCH).map((b) => ({ kind: 'lint', files: b.map((file) => ({ file, options: { ...optionsOf(file), summarize: true }, facts: project.index.factsData(file, languageFromPath(file)).data })) }));
       for (const o of (await pool.run(tasks)).flatMap((r) => r.outcomes)) {
         const language = languageFromPath(o.file);
         if (language && o.result?.summary) project.index.set(o.file, language, o.result.summary);
@@ -185,7 +208,8 @@ export async function lintProject(
       }
       relinted += again.length;
     }
-    const outcomes = dropCalledWrappers(files.map((f) => byFile.get(f)!));
+    const all = dropCalledWrappers(files.map((f) => byFile.get(f)!));
+    const outcomes = report ? all.filter((o) => report.has(o.file)) : all;
     return { outcomes, findings: outcomes.reduce((n, o) => n + (o.result?.findings.length ?? 0), 0), relinted };
   } finally {
     await pool.close();

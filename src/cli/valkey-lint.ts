@@ -1,104 +1,35 @@
 /**
- * valkey-lint: the lint engine on the command line.
+ * valkey-lint: the lint engine on the command line (`valkey-lint --help` lists the flags).
  *
- *   valkey-lint [--format text|json|sarif] [--rule <id>=off|info|warning|error]... [--default-ttl <seconds>] PATH...
+ *   valkey-lint [--format text|json|sarif|gitlab] [--fail-on error|warning|info|never] [--config PATH] ... PATH...
  *
- * Directories are walked (skipping node_modules, .git and vendored folders). Exit status: 0 without
- * findings, 1 with findings, 2 on a usage error. A file that cannot be read or linted is reported on
- * stderr and skipped.
+ * Directories are walked (skipping node_modules, .git and vendored folders, what .gitignore files,
+ * the config's `ignore` and `--exclude` leave out). Each file is linted with the nearest
+ * valkey-lint.config.json above it; flags override it. Budgets are counted in characters and
+ * analysis steps, never in time, so a run gives the same result on any machine. Exit status: 0
+ * without findings at or above `--fail-on` (default warning), 1 with them, 2 on a usage error
+ * (an unknown flag, a PATH that does not exist, a bad --config).
  */
-import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import ignore from 'ignore';
 import { createLinter, languageFromPath, rules } from '../lint/index';
-import type { Finding, LintOptions, RuleId, Severity } from '../lint/index';
+import type { RuleId, Severity } from '../lint/index';
+import { ConfigResolver, matches, settingsFor, type ConfigError, type FileSettings } from '../lint/config/index';
 import { isLuaScript } from '../lint/luaFile';
-import { readPathAliases, sourceFiles } from '../lint/project/files';
+import { decode, excluder, readPathAliases, sourceFiles } from '../lint/project/files';
+import { DEFAULT_MAX_STEPS, parseArgs, USAGE, UsageError, type Args } from './args';
+import { fingerprints, gitlab, json, sarif, text, VERSION, type FileFinding, type Notice, type Report } from './formats';
+import { changedSince, GitError, repoRoot } from './git';
 import { lintProject, runTask } from './projectRun';
 
-
-const SEVERITIES = new Set<Severity>(['off', 'info', 'warning', 'error']);
-const DOCS_BASE = 'https://github.com/valkey-on-welkin/vscode-valkey-welkin/blob/main/';
-const VERSION = '0.1.0';
+export { VERSION } from './formats';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
-}
-
-interface Args {
-  format: 'text' | 'json' | 'sarif';
-  options: LintOptions;
-  paths: string[];
-  jobs: number;
-}
-
-interface FileFinding extends Finding {
-  file: string;
-}
-
-class UsageError extends Error {}
-
-const USAGE = `usage: valkey-lint [--format text|json|sarif] [--rule <id>=off|info|warning|error]... [--default-ttl <seconds>] [--jobs N] PATH...
-       valkey-lint --lsp --stdio     (the lint language server, for editors that speak LSP)
-rules: ${rules.map((r) => r.id).join(', ')}`;
-
-function parseArgs(argv: readonly string[]): Args | 'help' {
-  const args: Args = { format: 'text', options: { rules: {} }, paths: [], jobs: availableParallelism() };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = (name: string): string => {
-      const eq = a.indexOf('=');
-      if (a.startsWith(`${name}=`)) return a.slice(eq + 1);
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(`${name} needs a value`);
-      return next;
-    };
-    if (a === '--help' || a === '-h') return 'help';
-    if (a === '--') {
-      args.paths.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a === '--format' || a.startsWith('--format=')) {
-      const f = value('--format');
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}": use text, json or sarif`);
-      args.format = f;
-    } else if (a === '--rule' || a.startsWith('--rule=')) {
-      const spec = value('--rule');
-      const [id, severity] = spec.split('=');
-      if (!id || !rules.some((r) => r.id === id)) throw new UsageError(`unknown rule "${id ?? spec}"`);
-      if (!severity || !SEVERITIES.has(severity as Severity)) throw new UsageError(`--rule ${spec}: the severity must be off, info, warning or error`);
-      args.options.rules![id as RuleId] = severity as Severity;
-    } else if (a === '--default-ttl' || a.startsWith('--default-ttl=')) {
-      const n = Number(value('--default-ttl'));
-      if (!Number.isInteger(n) || n <= 0) throw new UsageError('--default-ttl needs a positive whole number of seconds');
-      args.options.defaultTtlSeconds = n;
-    } else if (a === '--jobs' || a.startsWith('--jobs=') || a === '-j') {
-      const n = Number(value(a === '-j' ? '-j' : '--jobs'));
-      if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError('--jobs needs a whole number of worker threads from 1 to 256');
-      args.jobs = n;
-    } else if (a.startsWith('-') && a !== '-') {
-      throw new UsageError(`unknown option "${a}"`);
-    } else args.paths.push(a);
-  }
-  if (args.paths.length === 0) throw new UsageError('no PATH given');
-  return args;
-}
-
-async function* walk(target: string, io: CliIo): AsyncGenerator<string> {
-  let info;
-  try {
-    info = await stat(target);
-  } catch (e) {
-    io.stderr(`${display(target, io)}: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
-    return;
-  }
-  if (info.isFile()) yield target;
-  else if (info.isDirectory()) {
-    yield* sourceFiles(target, { onError: (dir, e) => io.stderr(`${display(dir, io)}: cannot read: ${e.code ?? String(e)}\n`) });
-  }
 }
 
 export { decode } from '../lint/project/files';
@@ -109,8 +40,22 @@ function display(file: string, io: CliIo, absolute = false): string {
   return path.relative(io.cwd, path.resolve(io.cwd, file)).split(path.sep).join('/') || '.';
 }
 
+const RANK: Record<Severity, number> = { off: 0, info: 1, warning: 2, error: 3 };
+const defaultSeverity = (id: RuleId): Severity => rules.find((r) => r.id === id)?.defaultSeverity ?? 'warning';
+
+/** Which shard (1-based) a file belongs to: FNV-1a of its path from the base, so every job agrees. */
+export function shardOf(relPath: string, count: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < relPath.length; i++) {
+    h ^= relPath.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h % count) + 1;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let args: Args | 'help';
+  const start = new Date();
+  let args: Args | 'help' | 'version';
   try {
     args = parseArgs(argv);
   } catch (e) {
@@ -124,124 +69,138 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  const missing = [];
+  if (args === 'version') {
+    io.stdout(`valkey-lint ${VERSION}\n`);
+    return 0;
+  }
+  const usage = (message: string): number => {
+    io.stderr(`valkey-lint: ${message}\n`);
+    return 2;
+  };
+  // Every PATH must exist (a dangling symbolic link exists: it is reported as unreadable).
+  const missing: string[] = [];
   for (const p of args.paths) {
     try {
-      await stat(path.resolve(io.cwd, p));
+      await lstat(path.resolve(io.cwd, p));
     } catch {
       missing.push(p);
     }
   }
-  if (missing.length === args.paths.length) {
-    io.stderr(`valkey-lint: no such file or directory: ${missing.join(', ')}\n`);
-    return 2;
+  if (missing.length) return usage(`no such file or directory: ${missing.join(', ')}`);
+  if (args.config) {
+    const info = await stat(path.resolve(io.cwd, args.config)).catch(() => undefined);
+    if (!info?.isFile()) return usage(`--config ${args.config}: no such file`);
   }
-  const findings: FileFinding[] = [];
-  const notices: { file: string; message: string }[] = [];
+  const base = args.base ? path.resolve(io.cwd, args.base) : ((await repoRoot(io.cwd)) ?? io.cwd);
+  if (args.base && !(await stat(base).catch(() => undefined))?.isDirectory()) return usage(`--base ${args.base}: no such directory`);
+  let changed: Set<string> | undefined;
+  if (args.changedSince) {
+    try {
+      changed = await changedSince(io.cwd, args.changedSince);
+    } catch (e) {
+      if (e instanceof GitError) return usage(e.message);
+      throw e;
+    }
+  }
+
+  const configErrors: ConfigError[] = [];
+  const resolver = new ConfigResolver({ explicit: args.config ? path.resolve(io.cwd, args.config) : undefined, cacheFolders: true, onError: (e) => configErrors.push(e) });
+  const excludes = ignore().add(args.exclude);
+  const excluded = excluder(resolver, args.exclude.length ? (full, isDir) => matches(excludes, io.cwd, full, isDir) : undefined);
+  const options = { ...args.options, timeBudgetMs: Number.POSITIVE_INFINITY, maxSteps: args.options.maxSteps };
+  const settings = new Map<string, FileSettings>();
+  const settingsOf = (file: string): FileSettings => {
+    let s = settings.get(file);
+    if (!s) {
+      const { config, root } = resolver.forFile(file);
+      s = settingsFor(config, root ?? base, file, languageFromPath(file), options, defaultSeverity);
+      // Budgets are steps, never time: the CLI's default unless the config or a flag names one.
+      s.options.maxSteps ??= DEFAULT_MAX_STEPS;
+      settings.set(file, s);
+    }
+    return s;
+  };
+
+  const notices: Notice[] = [];
   const files: string[] = [];
   const seen = new Set<string>();
   const givenAbsolute = new Set<string>();
   for (const p of args.paths) {
-    for await (const file of walk(path.resolve(io.cwd, p), io)) {
+    const target = path.resolve(io.cwd, p);
+    const absolute = path.isAbsolute(p);
+    const found: string[] = [];
+    const info = await stat(target).catch((e: NodeJS.ErrnoException) => e);
+    if (info instanceof Error) {
+      notices.push({ file: display(target, io, absolute), abs: target, reason: 'unreadable', message: `cannot read: ${info.code ?? String(info)}` });
+      continue;
+    }
+    if (info.isDirectory()) {
+      for await (const file of sourceFiles(target, {
+        gitignore: args.gitignore,
+        config: resolver,
+        exclude: args.exclude.length ? (full, isDir) => matches(excludes, io.cwd, full, isDir) : undefined,
+        onError: (dir, e) => notices.push({ file: display(dir, io, absolute), abs: dir, reason: 'unreadable', message: `cannot read: ${e.code ?? String(e)}` }),
+      }))
+        found.push(file);
+    } else if (!excluded(target, false)) found.push(target);
+    for (const file of found) {
       if (seen.has(file)) continue;
       seen.add(file);
-      if (path.isAbsolute(p)) givenAbsolute.add(file);
+      if (absolute) givenAbsolute.add(file);
+      if (settingsOf(file).ignored) continue;
       if (languageFromPath(file) || isLuaScript(file)) files.push(file);
-      else notices.push({ file: display(file, io, path.isAbsolute(p)), message: 'skipped (unsupported-language): no lint rules for this file type' });
+      else notices.push({ file: display(file, io, absolute), abs: file, reason: 'unsupported-language', message: 'no lint rules for this file type' });
     }
   }
+  for (const e of configErrors) io.stderr(`${display(e.file, io)}:${e.line}:${e.column}: ${e.message} (linting goes on with the defaults for what is wrong)\n`);
+
+  // Files reported on: all, or those changed since the ref and/or in this shard. The rest is indexed only.
+  const reported = (file: string): boolean => {
+    if (changed && !changed.has(file)) return false;
+    if (args.shard) return shardOf(path.relative(base, file).split(path.sep).join('/'), args.shard.count) === args.shard.index;
+    return true;
+  };
+  const report = changed || args.shard ? new Set(files.filter(reported)) : undefined;
   const roots = new Set(files.map((f) => path.dirname(f)));
   for (const p of args.paths) roots.add(path.resolve(io.cwd, p));
-  const { outcomes } = await lintProject(files, args.options, args.jobs, __filename, await readPathAliases(ancestors(roots, io.cwd)));
+  const { outcomes } = await lintProject(files, (file) => settingsOf(file).options, args.jobs, __filename, await readPathAliases(ancestors(roots, io.cwd)), undefined, report);
+
+  const findings: FileFinding[] = [];
   for (const o of outcomes) {
     const shown = display(o.file, io, givenAbsolute.has(o.file));
-    if (o.unreadable) notices.push({ file: shown, message: `skipped (unreadable): ${o.unreadable}` });
-    if (o.result?.skipped) notices.push({ file: shown, message: `skipped (${o.result.skipped.reason}): ${o.result.skipped.detail}` });
-    for (const f of o.result?.findings ?? []) findings.push({ ...f, file: shown });
+    if (o.unreadable) notices.push({ file: shown, abs: o.file, reason: 'unreadable', message: o.unreadable });
+    if (o.result?.skipped) notices.push({ file: shown, abs: o.file, reason: o.result.skipped.reason, message: o.result.skipped.detail });
+    let list = o.result?.findings ?? [];
+    if (args.quiet) list = list.filter((f) => f.severity === 'error');
+    if (list.length === 0) continue;
+    const lines = decode(await readFile(o.file).catch(() => Buffer.alloc(0))).split(/\r\n|\r|\n/);
+    const prints = fingerprints(list, lines, path.relative(base, o.file).split(path.sep).join('/'));
+    list.forEach((f, i) => findings.push({ ...f, file: shown, abs: o.file, fingerprint: prints[i]! }));
   }
-  for (const n of notices) io.stderr(`${n.file}: ${n.message}\n`);
-  if (args.format === 'json') io.stdout(`${JSON.stringify(findings.map(jsonFinding), null, 2)}\n`);
-  else if (args.format === 'sarif') io.stdout(`${JSON.stringify(sarif(findings, notices), null, 2)}\n`);
-  else io.stdout(text(findings));
-  return findings.length > 0 ? 1 : 0;
-}
-
-function jsonFinding(f: FileFinding) {
-  return {
-    file: f.file,
-    line: f.range.start.line + 1,
-    column: f.range.start.column + 1,
-    endLine: f.range.end.line + 1,
-    endColumn: f.range.end.column + 1,
-    rule: f.rule,
-    severity: f.severity,
-    message: f.message,
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const failing = args.failOn !== 'never' && findings.some((f) => RANK[f.severity] >= RANK[args.failOn as Severity]);
+  const exitCode = failing || (args.maxWarnings !== undefined && warnings > args.maxWarnings) ? 1 : 0;
+  const result: Report = {
+    findings,
+    notices,
+    configErrors: configErrors.map((e) => ({ ...e, abs: e.file, file: display(e.file, io) })),
+    base,
+    cwd: io.cwd,
+    argv,
+    start,
+    end: new Date(),
+    files: outcomes.length,
+    exitCode,
   };
-}
-
-function text(findings: readonly FileFinding[]): string {
-  if (findings.length === 0) return 'valkey-lint: no findings\n';
-  const lines = findings.map((f) => `${f.file}:${f.range.start.line + 1}:${f.range.start.column + 1}: ${f.severity} ${f.rule}: ${f.message}`);
-  const files = new Set(findings.map((f) => f.file)).size;
-  return `${lines.join('\n')}\n\n${findings.length} finding${findings.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`;
-}
-
-const sarifLevel = { error: 'error', warning: 'warning', info: 'note' } as const;
-
-function sarif(findings: readonly FileFinding[], notices: readonly { file: string; message: string }[]) {
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'valkey-lint',
-            version: VERSION,
-            informationUri: 'https://github.com/valkey-on-welkin/vscode-valkey-welkin',
-            rules: rules.map((r) => ({
-              id: r.id,
-              name: r.id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
-              shortDescription: { text: r.title },
-              helpUri: `${DOCS_BASE}${r.docsPath}`,
-              defaultConfiguration: { level: r.defaultSeverity === 'off' ? 'none' : sarifLevel[r.defaultSeverity] },
-            })),
-          },
-        },
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: notices.map((n) => ({
-              level: 'warning',
-              message: { text: `${n.file}: ${n.message}` },
-              locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(n.file), uriBaseId: '%SRCROOT%' } } }],
-            })),
-          },
-        ],
-        columnKind: 'utf16CodeUnits',
-        results: findings.map((f) => ({
-          ruleId: f.rule,
-          ruleIndex: ruleIndex.get(f.rule),
-          level: sarifLevel[f.severity],
-          message: { text: f.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
-                region: {
-                  startLine: f.range.start.line + 1,
-                  startColumn: f.range.start.column + 1,
-                  endLine: f.range.end.line + 1,
-                  endColumn: f.range.end.column + 1,
-                },
-              },
-            },
-          ],
-        })),
-      },
-    ],
-  };
+  if (args.format !== 'text') for (const n of notices) io.stderr(`${n.file}: skipped (${n.reason}): ${n.message}\n`);
+  if (args.format === 'json') io.stdout(json(result, args.jsonEnvelope));
+  else if (args.format === 'sarif') io.stdout(`${JSON.stringify(sarif(result), null, 2)}\n`);
+  else if (args.format === 'gitlab') io.stdout(gitlab(result));
+  else {
+    io.stdout(text(result));
+    if (args.maxWarnings !== undefined && warnings > args.maxWarnings) io.stdout(`valkey-lint: ${warnings} warnings is more than --max-warnings ${args.maxWarnings}\n`);
+  }
+  return exitCode;
 }
 
 /** Folders whose tsconfig.json/jsconfig.json may hold path aliases: each root and the folders above it, up to the working directory. */

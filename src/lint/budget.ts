@@ -10,15 +10,22 @@ export interface Skip {
 
 /** Thrown by the analysis when the file's time budget runs out; the linter reports it as a skip. */
 export class BudgetExceeded extends Error {
-  constructor(readonly budgetMs: number) {
-    super(`analysis took longer than ${budgetMs} ms`);
+  constructor(
+    readonly budgetMs: number,
+    readonly maxSteps?: number,
+  ) {
+    super(maxSteps !== undefined ? `analysis took more than ${maxSteps} steps` : `analysis took longer than ${budgetMs} ms`);
   }
 }
 
 export class Deadline {
   readonly at: number;
   private ticks = 0;
-  constructor(readonly budgetMs: number) {
+  /** `maxSteps`: also (or, with an infinite `budgetMs`, only) a limit on `tick()` calls, the same on any machine. */
+  constructor(
+    readonly budgetMs: number,
+    readonly maxSteps?: number,
+  ) {
     this.at = performance.now() + budgetMs;
   }
   expired(): boolean {
@@ -26,7 +33,9 @@ export class Deadline {
   }
   /** Cheap to call in loops: reads the clock every 64th call. */
   tick(): void {
-    if ((++this.ticks & 63) === 0 && this.expired()) throw new BudgetExceeded(this.budgetMs);
+    ++this.ticks;
+    if (this.maxSteps !== undefined && this.ticks > this.maxSteps) throw new BudgetExceeded(this.budgetMs, this.maxSteps);
+    if ((this.ticks & 63) === 0 && this.expired()) throw new BudgetExceeded(this.budgetMs);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Parser, type Tree } from '@vscode/tree-sitter-wasm';
 import { analyze, summarizeTree } from './analyze';
+import { withClients } from './config/clients';
 import { emptySummary, type FileSummary } from './project/facts';
 import { BudgetExceeded, checkInput, Deadline, DEFAULT_TIME_BUDGET_MS, type Skip } from './budget';
 import { textEditFor, type DocumentState } from './parser/incremental';
@@ -54,14 +55,15 @@ export class TreeSitterLinter implements Linter {
     return this.run(source, language, options, docKey);
   }
 
-  async summarize(source: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'project' | 'anchorNames'> = {}, docKey?: string): Promise<FileSummary> {
+  async summarize(source: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'maxSteps' | 'project' | 'anchorNames' | 'clients'> = {}, docKey?: string): Promise<FileSummary> {
+    if (options.clients?.length) return this.summarize(source, language, { ...options, project: withClients(options.project, options.clients), clients: undefined }, docKey);
     if (language === 'php' && !PHP_OPEN.test(source)) return this.summarize(PHP_PREFIX + source, language, options, docKey);
     if (checkInput(source, options) || !this.anchored(source, options)) return emptySummary();
     // An open document's last lint kept its tree: summarise that, without parsing again.
     const kept = docKey ? this.documents.get(docKey) : undefined;
     if (kept && kept.source === source && kept.language === language) {
       try {
-        return summarizeTree(source, kept.tree, language, new Deadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), options.project);
+        return summarizeTree(source, kept.tree, language, new Deadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS, options.maxSteps), options.project);
       } catch {
         return emptySummary();
       }
@@ -72,7 +74,7 @@ export class TreeSitterLinter implements Linter {
     } catch {
       return emptySummary();
     }
-    const deadline = new Deadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+    const deadline = new Deadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS, options.maxSteps);
     const tree = parser.parse(source, null, { progressCallback: () => deadline.expired() });
     if (!tree) {
       parser.reset();
@@ -126,6 +128,7 @@ export class TreeSitterLinter implements Linter {
   private async run(source: string, language: LanguageId, options: LintOptions, docKey: string | undefined): Promise<LintResult> {
     // PHP code without its opening tag (an excerpt, a snippet) would parse as inline HTML: lint it
     // as if `<?php ` opened its first line, and give the positions back.
+    if (options.clients?.length) return this.run(source, language, { ...options, project: withClients(options.project, options.clients), clients: undefined }, docKey);
     if (language === 'php' && !PHP_OPEN.test(source)) return withoutPhpPrefix(await this.run(PHP_PREFIX + source, language, options, docKey));
     const refused = checkInput(source, options);
     if (refused) return this.skip(refused, docKey);
@@ -140,7 +143,7 @@ export class TreeSitterLinter implements Linter {
       return this.skip({ reason: 'unsupported-language', detail: `cannot load the ${language} grammar: ${message(e)}` }, docKey);
     }
     const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
-    const deadline = new Deadline(budget);
+    const deadline = new Deadline(budget, options.maxSteps);
     const previous = docKey ? this.documents.get(docKey) : undefined;
     const same = previous?.language === language ? previous : undefined;
     const edit = same ? textEditFor(same.source, source) : undefined;

@@ -58,6 +58,16 @@ export interface LintOptions {
   /** Parse plus analysis time allowed per file before it is skipped as 'timeout'. Default 2,000 ms. */
   timeBudgetMs?: number;
   /**
+   * Analysis steps allowed per file before it is skipped as 'timeout': a budget that gives the same
+   * result on any machine (the CLI's; `timeBudgetMs` can then be Infinity). Default: no step limit.
+   */
+  maxSteps?: number;
+  /**
+   * Names the project's configuration declares as Redis/Valkey clients (valkey-lint.config.json
+   * `clients`): treated as client values, classes and factories, and let through the text prefilter.
+   */
+  clients?: readonly string[];
+  /**
    * What the rest of the project says about names this file uses (clients exported elsewhere,
    * project wrappers, TTL helpers); absent for a file linted alone.
    */
@@ -113,7 +123,7 @@ export interface Linter {
    * for the project index. Empty for a file that cannot be parsed or names nothing of interest.
    * With the `docKey` of a document whose last `lintDocument` saw this same text, its kept tree is used.
    */
-  summarize(source: string, language: LanguageId, options?: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'project' | 'anchorNames'>, docKey?: string): Promise<FileSummary>;
+  summarize(source: string, language: LanguageId, options?: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'maxSteps' | 'project' | 'anchorNames' | 'clients'>, docKey?: string): Promise<FileSummary>;
   /**
    * The edit that suppresses `finding` with a comment: for 'line', a
    * `valkey-lint-disable-next-line <rule>` comment above the finding (appended to an existing one),

@@ -2,11 +2,14 @@
  * The source files of a project, as the CLI and the language server both see them: every file the
  * lint engine has a language for, under the given roots, skipping dependency, build and vendored
  * folders and whatever the project's `.gitignore` files ignore (git's own rules, through the
- * `ignore` package, nested .gitignore files included).
+ * `ignore` package, nested .gitignore files included), the `ignore` patterns of the nearest
+ * valkey-lint.config.json and the caller's own exclusions (the CLI's `--exclude`).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { matches } from '../config/config';
+import { ConfigResolver } from '../config/loader';
 import { isLuaScript } from '../luaFile';
 import { languageFromPath } from '../parser/languages';
 import type { PathAliases } from './resolve';
@@ -42,6 +45,20 @@ export interface WalkOptions {
   onError?: (dir: string, error: NodeJS.ErrnoException) => void;
   /** Checked between folders; true stops the walk. */
   cancelled?: () => boolean;
+  /** Where valkey-lint.config.json files are read from (their `ignore` patterns apply); false: none. Default: a new resolver. */
+  config?: ConfigResolver | false;
+  /** More exclusions: true leaves the file or folder out (the CLI's `--exclude`). */
+  exclude?: (full: string, isDir: boolean) => boolean;
+}
+
+/** The config's `ignore` patterns and `exclude`, as one test for files and folders (the CLI and the workspace scan). */
+export function excluder(config: ConfigResolver | false, exclude?: (full: string, isDir: boolean) => boolean): (full: string, isDir: boolean) => boolean {
+  return (full, isDir) => {
+    if (exclude?.(full, isDir)) return true;
+    if (!config) return false;
+    const cfg = (isDir ? config.forFolder(path.dirname(full)) : config.forFile(full)).config;
+    return cfg ? matches(cfg.ignores, cfg.dir, full, isDir) : false;
+  };
 }
 
 interface Rules {
@@ -71,6 +88,7 @@ export async function* sourceFiles(root: string, options: WalkOptions = {}): Asy
   const max = options.maxFiles ?? 50_000;
   let count = 0;
   const useGitignore = options.gitignore ?? true;
+  const excluded = excluder(options.config ?? new ConfigResolver({ cacheFolders: true }), options.exclude);
   async function* walk(dir: string, stack: readonly Rules[]): AsyncGenerator<string> {
     if (options.cancelled?.()) return;
     let entries;
@@ -87,9 +105,9 @@ export async function* sourceFiles(root: string, options: WalkOptions = {}): Asy
       if (count >= max) return;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (SKIPPED_DIRS.has(e.name) || ignored(rules, full, true)) continue;
+        if (SKIPPED_DIRS.has(e.name) || ignored(rules, full, true) || excluded(full, true)) continue;
         yield* walk(full, rules);
-      } else if (e.isFile() && (languageFromPath(e.name) || isLuaScript(e.name)) && !ignored(rules, full, false)) {
+      } else if (e.isFile() && (languageFromPath(e.name) || isLuaScript(e.name)) && !ignored(rules, full, false) && !excluded(full, false)) {
         count++;
         yield full;
       }
