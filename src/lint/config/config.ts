@@ -112,7 +112,7 @@ function keyAt(text: string, key: string, section?: string): { line: number; col
   const re = quoted(key);
   re.lastIndex = from;
   const m = re.exec(text);
-  return lineColumn(text, m ? m.index + 1 : from);
+  return lineColumn(text, m ? m.index : from);
 }
 
 const isSeverity = (v: unknown): v is Severity => typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v);

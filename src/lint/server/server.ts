@@ -33,7 +33,7 @@ import { isLuaScript, lintLuaFile } from '../luaFile';
 import { readPathAliases, sourceFiles } from '../project/files';
 import { LintProject, readSource } from '../project/project';
 import type { Finding, LanguageId, LintResult, TextEdit } from '../types';
-import { defaultSettings, parseSettings, type ServerLintSettings } from './settings';
+import { configResolver, defaultSettings, parseSettings, withProjectConfig, type ServerLintSettings } from './settings';
 
 export const LINT_SOURCE = 'valkey-lint';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.valkeyWelkin`;
@@ -98,14 +98,17 @@ export function startServer(connection: Connection): void {
 
   const languageOf = (doc: TextDocument): LanguageId | undefined => languageFromVscodeId(doc.languageId) ?? languageFromPath(doc.uri);
 
-  function settingsFor(uri: string): Promise<ServerLintSettings> {
-    if (!canConfigure) return Promise.resolve(initialSettings);
+  // valkey-lint.config.json, the file the CLI reads too; the editor's settings override it.
+  const projectConfig = configResolver((m) => connection.console.warn(m));
+
+  async function settingsFor(uri: string): Promise<ServerLintSettings> {
+    if (!canConfigure) return withProjectConfig(initialSettings, pathOf(uri), projectConfig);
     let s = settingsCache.get(uri);
     if (!s) {
       s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'valkeyWelkin.lint' }).then(parseSettings, () => initialSettings);
       settingsCache.set(uri, s);
     }
-    return s;
+    return withProjectConfig(await s, pathOf(uri), projectConfig);
   }
 
   function schedule(doc: TextDocument, delay: number): void {
