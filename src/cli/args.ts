@@ -8,7 +8,7 @@ export type Format = 'text' | 'json' | 'sarif' | 'gitlab';
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 
 /** The per-file budget the CLI applies unless told otherwise: counted in analysis steps, never in time. */
-export const DEFAULT_MAX_STEPS = 5_000_000;
+export const DEFAULT_MAX_STEPS = 500_000;
 
 export interface Args {
   format: Format;

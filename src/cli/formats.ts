@@ -26,7 +26,7 @@ export interface FileFinding extends Finding {
 export interface Notice {
   file: string;
   abs: string;
-  /** too-large, timeout (a step budget), binary, parse-error, unsupported-language, unreadable. */
+  /** too-large, step-budget, binary, parse-error, unsupported-language, unreadable. */
   reason: string;
   message: string;
 }

@@ -169,7 +169,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   for (const o of outcomes) {
     const shown = display(o.file, io, givenAbsolute.has(o.file));
     if (o.unreadable) notices.push({ file: shown, abs: o.file, reason: 'unreadable', message: o.unreadable });
-    if (o.result?.skipped) notices.push({ file: shown, abs: o.file, reason: o.result.skipped.reason, message: o.result.skipped.detail });
+    // The CLI's budget is counted in steps (no time limit): the engine's 'timeout' is that budget.
+    if (o.result?.skipped) notices.push({ file: shown, abs: o.file, reason: o.result.skipped.reason === 'timeout' ? 'step-budget' : o.result.skipped.reason, message: o.result.skipped.detail });
     let list = o.result?.findings ?? [];
     if (args.quiet) list = list.filter((f) => f.severity === 'error');
     if (list.length === 0) continue;
