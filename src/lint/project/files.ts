@@ -5,6 +5,7 @@
  * `ignore` package, nested .gitignore files included), the `ignore` patterns of the nearest
  * valkey-lint.config.json and the caller's own exclusions (the CLI's `--exclude`).
  */
+import { readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -66,9 +67,11 @@ interface Rules {
   ig: Ignore;
 }
 
-async function rulesOf(dir: string): Promise<Rules | undefined> {
+/** The folder's .gitignore, when its listing has one (read synchronously: a small file, and much cheaper than four async steps). */
+function rulesOf(dir: string, entries: readonly Dirent[]): Rules | undefined {
+  if (!entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) return undefined;
   try {
-    const text = await readFile(path.join(dir, '.gitignore'), 'utf8');
+    const text = readFileSync(path.join(dir, '.gitignore'), 'utf8');
     return { base: dir, ig: ignore().add(text) };
   } catch {
     return undefined;
@@ -77,8 +80,11 @@ async function rulesOf(dir: string): Promise<Rules | undefined> {
 
 function ignored(stack: readonly Rules[], full: string, isDir: boolean): boolean {
   for (const r of stack) {
-    const rel = path.relative(r.base, full).split(path.sep).join('/');
-    if (rel && !rel.startsWith('..') && r.ig.ignores(isDir ? `${rel}/` : rel)) return true;
+    // The walk only asks about paths below each rule's folder: slice instead of path.relative.
+    if (!full.startsWith(r.base + path.sep)) continue;
+    let rel = full.slice(r.base.length + 1);
+    if (path.sep !== '/') rel = rel.split(path.sep).join('/');
+    if (r.ig.ignores(isDir ? `${rel}/` : rel)) return true;
   }
   return false;
 }
@@ -98,7 +104,7 @@ export async function* sourceFiles(root: string, options: WalkOptions = {}): Asy
       options.onError?.(dir, e as NodeJS.ErrnoException);
       return;
     }
-    const own = useGitignore ? await rulesOf(dir) : undefined;
+    const own = useGitignore ? rulesOf(dir, entries) : undefined;
     const rules = own ? [...stack, own] : stack;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
