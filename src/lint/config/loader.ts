@@ -23,6 +23,8 @@ export interface ResolverOptions {
    * server leaves it off, so a config file created or deleted meanwhile is seen.
    */
   cacheFolders?: boolean;
+  /** With `cacheFolders`: forget a folder's answer after this long (the language server: a workspace scan asks for every file). */
+  cacheMs?: number;
 }
 
 function mtimeOf(file: string): number | undefined {
@@ -45,7 +47,7 @@ function exists(p: string): boolean {
 
 export class ConfigResolver {
   private readonly files = new Map<string, { mtime: number; config: LoadedConfig }>();
-  private readonly folders = new Map<string, Resolved>();
+  private readonly folders = new Map<string, { at: number; resolved: Resolved }>();
 
   constructor(private readonly options: ResolverOptions = {}) {}
 
@@ -83,8 +85,9 @@ export class ConfigResolver {
 
   /** The config that applies to the files of folder `dir`. */
   forFolder(dir: string): Resolved {
+    const now = this.options.cacheMs === undefined ? 0 : Date.now();
     const cached = this.options.cacheFolders ? this.folders.get(dir) : undefined;
-    if (cached) return cached;
+    if (cached && (this.options.cacheMs === undefined || now - cached.at < this.options.cacheMs)) return cached.resolved;
     let result: Resolved;
     const config = this.read(path.join(dir, CONFIG_FILE));
     if (config) result = { config, root: dir };
@@ -96,7 +99,7 @@ export class ConfigResolver {
         if (!result.config && exists(path.join(dir, '.git'))) result = { root: dir };
       }
     }
-    if (this.options.cacheFolders) this.folders.set(dir, result);
+    if (this.options.cacheFolders) this.folders.set(dir, { at: now, resolved: result });
     return result;
   }
 }

@@ -53,7 +53,7 @@ export function withProjectConfig(settings: ServerLintSettings, file: string | u
   return { enable: !s.ignored, options: s.options };
 }
 
-/** The server's resolver: folders are looked up again on every lint, so a new or deleted config file is seen. */
+/** The server's resolver: folders are looked up again after 2 s, so a new or deleted config file is soon seen. */
 export function configResolver(log: (message: string) => void): ConfigResolver {
-  return new ConfigResolver({ onError: (e) => log(`valkey-lint.config.json: ${formatConfigError(e)} (linting goes on with the defaults for what is wrong)`) });
+  return new ConfigResolver({ cacheFolders: true, cacheMs: 2000, onError: (e) => log(`valkey-lint.config.json: ${formatConfigError(e)} (linting goes on with the defaults for what is wrong)`) });
 }
