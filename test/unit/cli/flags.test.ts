@@ -104,3 +104,27 @@ test('usage errors exit 2 with the reason', async () => {
     assert.match(r.stderr, reason);
   }
 });
+
+test('the $valkey-lint problem matcher reads every finding line of the text output', async () => {
+  const dir = await project({ 'src/a.js': KEYS_JS, 'src/b.rb': FLUSH_RB });
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { problemMatchers: { name: string; pattern: { regexp: string; file: number; line: number; column: number; severity: number; code: number; message: number } }[] } };
+  const matcher = pkg.contributes.problemMatchers.find((m) => m.name === 'valkey-lint')!;
+  const re = new RegExp(matcher.pattern.regexp);
+  const r = await run(['--rule', 'no-flush=error', 'src'], dir);
+  const matched = r.stdout.split('\n').flatMap((l) => {
+    const m = re.exec(l);
+    return m ? [`${m[matcher.pattern.file]}|${m[matcher.pattern.line]}|${m[matcher.pattern.column]}|${m[matcher.pattern.severity]}|${m[matcher.pattern.code]}`] : [];
+  });
+  assert.deepEqual(matched.sort(), ['src/a.js|3|1|warning|no-keys', 'src/b.rb|2|1|error|no-flush']);
+});
+
+test('--help lists every flag the README documents', async () => {
+  const dir = await project({});
+  const help = await run(['--help'], dir);
+  assert.equal(help.code, 0);
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### valkey-lint in CI'), readme.indexOf('#### `valkey-lint.config.json`'));
+  const flags = new Set([...section.matchAll(/`(--[a-z-]+)/g)].map((m) => m[1]!));
+  assert.ok(flags.size >= 15, [...flags].join(' '));
+  for (const flag of flags) assert.ok(help.stdout.includes(flag), `${flag} is missing from --help`);
+});
