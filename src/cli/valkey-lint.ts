@@ -161,6 +161,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return true;
   };
   const report = changed || args.shard ? new Set(files.filter(reported)) : undefined;
+  // A file another shard reports (or that did not change) is not this run's to mention either.
+  if (report) for (let i = notices.length - 1; i >= 0; i--) if (notices[i]!.reason === 'unsupported-language' && !reported(notices[i]!.abs)) notices.splice(i, 1);
   const roots = new Set(files.map((f) => path.dirname(f)));
   for (const p of args.paths) roots.add(path.resolve(io.cwd, p));
   const { outcomes } = await lintProject(files, (file) => settingsOf(file).options, args.jobs, __filename, await readPathAliases(ancestors(roots, io.cwd)), undefined, report);

@@ -87,6 +87,11 @@ test('--shard I/N: every file in exactly one shard; the shards together give the
     const owners = [1, 2, 3, 4].filter((i) => shardOf(rel, 4) === i);
     assert.equal(owners.length, 1);
   }
+  // Skips are reported by the shard that owns the file, once.
+  writeFileSync(path.join(dir, 'notes.txt'), 'redis\n');
+  const skipped: string[] = [];
+  for (let i = 1; i <= 3; i++) skipped.push(...(JSON.parse((await run(['--format', 'json', '--json-envelope', '--shard', `${i}/3`, '.', 'notes.txt'], dir)).stdout) as { skipped: { file: string }[] }).skipped.map((x) => x.file));
+  assert.deepEqual(skipped, ['notes.txt']);
   const fromSub = where(await run(['--format', 'json', '--shard', '2/3', 'routes'], path.join(dir, 'src')));
   const fromRoot = where(await run(['--format', 'json', '--shard', '2/3', 'src/routes'], dir)).map((f) => f.replace(/^src\//, ''));
   assert.deepEqual(fromSub, fromRoot);
