@@ -160,3 +160,19 @@ test('settingsFor without any config file: defaults, and test patterns from the 
   assert.equal(settingsFor(undefined, '/repo', '/repo/src/__tests__/app.js', 'javascript', { rules: {} }, () => 'warning').test, true);
   assert.equal(settingsFor(undefined, '/home/tests/repo', '/home/tests/repo/src/app.js', 'javascript', { rules: {} }, () => 'warning').test, false, 'folders above the root do not count');
 });
+
+test('the language server\'s resolver sees a config file changed, created or deleted', async () => {
+  const { rmSync, utimesSync, writeFileSync } = await import('node:fs');
+  const dir = await project({ 'src/a.js': KEYS_JS });
+  const resolver = new ConfigResolver({ cacheFolders: true, cacheMs: 0 });
+  const file = path.join(dir, 'src/a.js');
+  assert.equal(resolver.forFile(file).config, undefined);
+  const cfg = path.join(dir, 'valkey-lint.config.json');
+  writeFileSync(cfg, JSON.stringify({ rules: { 'no-keys': 'error' } }));
+  assert.deepEqual(resolver.forFile(file).config?.config.rules, { 'no-keys': 'error' }, 'created');
+  writeFileSync(cfg, JSON.stringify({ rules: { 'no-keys': 'off' } }));
+  utimesSync(cfg, new Date(), new Date(Date.now() + 5000));
+  assert.deepEqual(resolver.forFile(file).config?.config.rules, { 'no-keys': 'off' }, 'changed');
+  rmSync(cfg);
+  assert.equal(resolver.forFile(file).config, undefined, 'deleted');
+});
