@@ -33,7 +33,7 @@ import { isLuaScript, lintLuaFile } from '../luaFile';
 import { readPathAliases, sourceFiles } from '../project/files';
 import { LintProject, readSource } from '../project/project';
 import type { Finding, LanguageId, LintResult, TextEdit } from '../types';
-import { configResolver, defaultSettings, parseSettings, withProjectConfig, type ServerLintSettings } from './settings';
+import { configResolver, defaultSettings, parseSettings, withProjectConfig, workspaceFolderOf, type ServerLintSettings } from './settings';
 
 export const LINT_SOURCE = 'valkey-lint';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.valkeyWelkin`;
@@ -102,13 +102,16 @@ export function startServer(connection: Connection): void {
   const projectConfig = configResolver((m) => connection.console.warn(m));
 
   async function settingsFor(uri: string): Promise<ServerLintSettings> {
-    if (!canConfigure) return withProjectConfig(initialSettings, pathOf(uri), projectConfig);
+    const file = pathOf(uri);
+    // Without a config file or a .git folder, the default test patterns apply from the workspace folder.
+    const folder = file ? workspaceFolderOf(file, folders.map((f) => pathOf(f.uri))) : undefined;
+    if (!canConfigure) return withProjectConfig(initialSettings, file, projectConfig, folder);
     let s = settingsCache.get(uri);
     if (!s) {
       s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'valkeyWelkin.lint' }).then(parseSettings, () => initialSettings);
       settingsCache.set(uri, s);
     }
-    return withProjectConfig(await s, pathOf(uri), projectConfig);
+    return withProjectConfig(await s, file, projectConfig, folder);
   }
 
   function schedule(doc: TextDocument, delay: number): void {

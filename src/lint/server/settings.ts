@@ -7,6 +7,7 @@
  * Precedence: what the user changed in the editor's settings wins over the config file; a setting
  * left at its default (TTL 3600, collection writes `info`, no rule entry) lets the file decide.
  */
+import path from 'node:path';
 import { ConfigResolver, formatConfigError, settingsFor } from '../config/index';
 import { languageFromPath } from '../parser/languages';
 import { ruleMetas } from '../rules/index';
@@ -46,14 +47,21 @@ const defaultSeverity = (id: RuleId): Severity => ruleMetas.find((r) => r.id ===
  * The settings for one file: the editor's over the nearest valkey-lint.config.json. A file the
  * config ignores is not linted (`enable: false`). Config errors are logged once per change of the file.
  */
-export function withProjectConfig(settings: ServerLintSettings, file: string | undefined, resolver: ConfigResolver): ServerLintSettings {
+export function withProjectConfig(settings: ServerLintSettings, file: string | undefined, resolver: ConfigResolver, workspaceFolder?: string): ServerLintSettings {
   if (!file || !settings.enable) return settings;
   const { config, root } = resolver.forFile(file);
-  const s = settingsFor(config, root, file, languageFromPath(file), settings.options, defaultSeverity);
+  const s = settingsFor(config, root ?? workspaceFolder, file, languageFromPath(file), settings.options, defaultSeverity);
   return { enable: !s.ignored, options: s.options };
 }
 
 /** The server's resolver: folders are looked up again after 2 s, so a new or deleted config file is soon seen. */
 export function configResolver(log: (message: string) => void): ConfigResolver {
   return new ConfigResolver({ cacheFolders: true, cacheMs: 2000, onError: (e) => log(`valkey-lint.config.json: ${formatConfigError(e)} (linting goes on with the defaults for what is wrong)`) });
+}
+
+/** The innermost of `folders` holding `file`. */
+export function workspaceFolderOf(file: string, folders: readonly (string | undefined)[]): string | undefined {
+  let best: string | undefined;
+  for (const f of folders) if (f && (file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep)) && (!best || f.length > best.length)) best = f;
+  return best;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv';
 import { ConfigResolver, parseConfig, settingsFor } from '../../../src/lint/config/index';
-import { parseSettings, withProjectConfig } from '../../../src/lint/server/settings';
+import { parseSettings, withProjectConfig, workspaceFolderOf } from '../../../src/lint/server/settings';
 import { FLUSH_RB, KEYS_JS, findingsOf, project, run, where } from './cliSupport';
 
 const root = path.resolve(__dirname, '../../..');
@@ -175,4 +175,16 @@ test('the language server\'s resolver sees a config file changed, created or del
   assert.deepEqual(resolver.forFile(file).config?.config.rules, { 'no-keys': 'off' }, 'changed');
   rmSync(cfg);
   assert.equal(resolver.forFile(file).config, undefined, 'deleted');
+});
+
+test('the language server: without a config file or .git, test patterns apply from the workspace folder', async () => {
+  const dir = await project({}, 'valkey-lint-tests-');
+  const ws = path.join(dir, 'test', 'myapp');
+  const resolver = new ConfigResolver();
+  const editor = parseSettings({ rules: {} });
+  assert.equal(workspaceFolderOf(path.join(ws, 'src/a.js'), [dir, ws, undefined]), ws);
+  const inApp = withProjectConfig(editor, path.join(ws, 'src/a.js'), resolver, ws);
+  assert.deepEqual(inApp.options.rules, {}, 'a workspace that itself sits in a folder called test is not test code');
+  const inTests = withProjectConfig(editor, path.join(ws, 'tests/a.js'), resolver, ws);
+  assert.equal(inTests.options.rules!['no-keys'], 'info');
 });
