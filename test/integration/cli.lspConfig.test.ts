@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { startLspClient, type LspClient } from '../support/lspClient';
 import { KEYS_JS, project, run, where } from '../unit/cli/cliSupport';
 
-const config = { rules: { 'no-keys': 'error' }, ignore: ['generated/'], clients: { python: ['myapp.cache.get_client'] } };
+const config = { rules: { 'no-keys': 'error' }, defaultTtlSeconds: 90, ignore: ['generated/'], clients: { python: ['myapp.cache.get_client'] } };
 const WRAPPER_PY = 'from myapp.cache import get_client\n\n\ndef save(user):\n    get_client().set("session:" + user, "x")\n';
 
 // Made at module level: a temporary folder made inside a hook would be removed when the hook ends.
@@ -38,6 +38,16 @@ describe('the language server reads valkey-lint.config.json', () => {
     assert.deepEqual(fd.map((d) => d.code), ['no-keys'], 'no-flush is off by the user\'s setting');
     const gen = client.open(path.join(dir, 'generated/g.js'), 'javascript', KEYS_JS);
     assert.deepEqual(await client.diagnostics(gen, () => true), [], 'an ignored file is published empty');
+  });
+
+  test('the "add an expiry" fix writes the config\'s default TTL', async () => {
+    const uri = client.open(path.join(dir, 'src/ttl.js'), 'javascript', "const Redis = require('ioredis');\nconst r = new Redis();\nr.set('session:1', 'x');\n");
+    const [d] = await client.diagnostics(uri, (x) => x.length === 1);
+    assert.equal(d!.code, 'missing-ttl');
+    const actions = await client.connection.sendRequest<{ title: string; isPreferred?: boolean; edit?: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: d!.range, context: { diagnostics: [d], only: ['quickfix'] } });
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.match(fix.edit!.changes[uri]!.map((e) => e.newText).join(''), /\b90\b/);
+    assert.doesNotMatch(fix.edit!.changes[uri]!.map((e) => e.newText).join(''), /3600/);
   });
 
   test('the CLI gives the same findings on the same files', async () => {

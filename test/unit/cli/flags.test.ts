@@ -128,3 +128,16 @@ test('--help lists every flag the README documents', async () => {
   assert.ok(flags.size >= 15, [...flags].join(' '));
   for (const flag of flags) assert.ok(help.stdout.includes(flag), `${flag} is missing from --help`);
 });
+
+test('--max-bytes skips larger files and says so; the config\'s budget.maxBytes does the same, and the flag wins', async () => {
+  const dir = await project({ 'src/a.js': KEYS_JS, 'src/big.js': `${KEYS_JS}${'// padding\n'.repeat(100)}` });
+  const r = await run(['--format', 'json', '--json-envelope', '--max-bytes', '500', 'src'], dir);
+  const out = JSON.parse(r.stdout) as { findings: { file: string }[]; skipped: { file: string; reason: string; message: string }[] };
+  assert.deepEqual(out.findings.map((f) => f.file), ['src/a.js']);
+  assert.deepEqual(out.skipped.map((s) => `${s.file}: ${s.reason}`), ['src/big.js: too-large']);
+  assert.match(out.skipped[0]!.message, /over the 500 limit/);
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(path.join(dir, 'valkey-lint.config.json'), JSON.stringify({ budget: { maxBytes: 500 } }));
+  assert.equal(findingsOf(await run(['--format', 'json', 'src'], dir)).length, 1);
+  assert.equal(findingsOf(await run(['--format', 'json', '--max-bytes', '100000', 'src'], dir)).length, 2);
+});
