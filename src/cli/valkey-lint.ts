@@ -105,7 +105,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const configErrors: ConfigError[] = [];
   const resolver = new ConfigResolver({ explicit: args.config ? path.resolve(io.cwd, args.config) : undefined, cacheFolders: true, onError: (e) => configErrors.push(e) });
-  const excludes = ignore().add(args.exclude);
+  // `./dist` and an absolute path under the working directory mean what `dist` means.
+  const excludes = ignore().add(args.exclude.map((g) => (path.isAbsolute(g) ? path.relative(io.cwd, g).split(path.sep).join('/') || g : g.replace(/^(\.\/)+/, ''))));
   const excluded = excluder(resolver, args.exclude.length ? (full, isDir) => matches(excludes, io.cwd, full, isDir) : undefined);
   const options = { ...args.options, timeBudgetMs: Number.POSITIVE_INFINITY, maxSteps: args.options.maxSteps };
   const settings = new Map<string, FileSettings>();

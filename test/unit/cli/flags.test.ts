@@ -63,6 +63,8 @@ test('--exclude GLOB (repeatable) leaves out files and folders, also files named
   const dir = await project({ 'src/a.js': KEYS_JS, 'src/gen/b.js': KEYS_JS, 'src/c.min.js': KEYS_JS, 'lib/d.py': NO_TTL_PY });
   const r = await run(['--format', 'json', '--exclude', 'gen/', '--exclude=*.min.js', '.'], dir);
   assert.deepEqual(where(r), ['lib/d.py:3:missing-ttl:warning', 'src/a.js:3:no-keys:warning']);
+  const dotted = await run(['--format', 'json', '--exclude', './src/gen', '--exclude', path.join(dir, 'src/c.min.js'), '.'], dir);
+  assert.deepEqual(where(dotted), ['lib/d.py:3:missing-ttl:warning', 'src/a.js:3:no-keys:warning'], './x and absolute paths under the working directory work too');
   const named = await run(['--format', 'json', '--exclude', 'lib/', 'lib/d.py', 'src/a.js'], dir);
   assert.deepEqual(where(named), ['src/a.js:3:no-keys:warning']);
 });
