@@ -38,9 +38,9 @@ test('the .vsix holds only what the extension needs at run time, within 10 MB', 
   const size = statSync(vsix).size;
   assert.ok(size <= 10 * 1024 * 1024, `${(size / 1024 / 1024).toFixed(1)} MB`);
   const files = (await entries(vsix)).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length)).sort();
-  const unexpected = files.filter((f) => !/^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/[a-z-]+\.js|dist\/webview\/[a-z-]+\.(js|css)|dist\/grammars\/[a-z-]+\.wasm|media\/(icon\.png|activity-bar\.svg)|docs\/(screenshots\/[\w-]+\.png|rules\/[\w-]+\.md))$/.test(f));
+  const unexpected = files.filter((f) => !/^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/[a-z-]+\.js|dist\/webview\/[a-z-]+\.(js|css)|dist\/grammars\/[a-z-]+\.wasm|schemas\/[\w.-]+\.schema\.json|media\/(icon\.png|activity-bar\.svg)|docs\/(screenshots\/[\w-]+\.png|rules\/[\w-]+\.md))$/.test(f));
   assert.deepEqual(unexpected, [], 'files in the .vsix that the extension does not run');
-  for (const needed of ['package.json', 'dist/extension.js', 'dist/kube.js', 'dist/webview/dashboard.js', 'dist/webview/dashboard.css', 'media/icon.png', 'readme.md', 'changelog.md', 'LICENSE.txt']) {
+  for (const needed of ['package.json', 'dist/extension.js', 'dist/kube.js', 'dist/webview/dashboard.js', 'dist/webview/dashboard.css', 'media/icon.png', 'readme.md', 'changelog.md', 'LICENSE.txt', 'schemas/valkey-lint.config.schema.json']) {
     assert.ok(files.includes(needed), `${needed} is in the .vsix`);
   }
   assert.ok(!files.some((f) => f.endsWith('.map') || f.startsWith('node_modules/') || f.startsWith('src/')), 'no source maps, node_modules or sources');
