@@ -102,11 +102,13 @@ function syntaxErrorAt(text: string, e: SyntaxError): { line: number; column: nu
 }
 
 /** The line of a key in the config text (the first `"key":` after the section's own key, when given). */
-function keyAt(text: string, key: string, section?: string): { line: number; column: number } {
+function keyAtFrom(text: string, key: string, section?: string, start = 0): { line: number; column: number } {
   const quoted = (k: string): RegExp => new RegExp(`"${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`, 'g');
-  let from = 0;
+  let from = start;
   if (section) {
-    const s = quoted(section).exec(text);
+    const re = quoted(section);
+    re.lastIndex = start;
+    const s = re.exec(text);
     if (s) from = s.index;
   }
   const re = quoted(key);
@@ -119,7 +121,7 @@ const isSeverity = (v: unknown): v is Severity => typeof v === 'string' && (SEVE
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** Checks a config file's text. Never throws: what is wrong becomes an error, the rest is kept. */
-export function parseConfig(text: string, file: string): { config: LintConfig; errors: ConfigError[] } {
+export function parseConfig(text: string, file: string, key?: string): { config: LintConfig; errors: ConfigError[] } {
   const config = emptyConfig();
   const errors: ConfigError[] = [];
   const fail = (at: { line: number; column: number }, message: string): void => {
@@ -132,13 +134,21 @@ export function parseConfig(text: string, file: string): { config: LintConfig; e
     fail(syntaxErrorAt(text, e as SyntaxError), `not valid JSON: ${(e as Error).message}`);
     return { config, errors };
   }
+  // In package.json the configuration is the value of its `valkeyLint` key; positions are found after that key.
+  let start = 0;
+  if (key) {
+    raw = (raw as Record<string, unknown> | null)?.[key];
+    const m = new RegExp(`"${key}"\\s*:`).exec(text);
+    start = m ? m.index : 0;
+  }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    fail({ line: 1, column: 1 }, 'the configuration must be a JSON object');
+    fail(lineColumn(text, start), `${key ? `"${key}"` : 'the configuration'} must be a JSON object`);
     return { config, errors };
   }
   const r = raw as Record<string, unknown>;
+  const keyAt = (k: string, section?: string): { line: number; column: number } => keyAtFrom(text, k, section, start);
   for (const [key, value] of Object.entries(r)) {
-    const at = keyAt(text, key);
+    const at = keyAt(key);
     switch (key) {
       case '$schema':
         break;
@@ -148,8 +158,8 @@ export function parseConfig(text: string, file: string): { config: LintConfig; e
           break;
         }
         for (const [id, severity] of Object.entries(value as Record<string, unknown>)) {
-          if (!(RULE_IDS as readonly string[]).includes(id)) fail(keyAt(text, id, 'rules'), `unknown rule "${id}": the rules are ${RULE_IDS.join(', ')}`);
-          else if (!isSeverity(severity)) fail(keyAt(text, id, 'rules'), `rule "${id}": the severity must be off, info, warning or error`);
+          if (!(RULE_IDS as readonly string[]).includes(id)) fail(keyAt(id, 'rules'), `unknown rule "${id}": the rules are ${RULE_IDS.join(', ')}`);
+          else if (!isSeverity(severity)) fail(keyAt(id, 'rules'), `rule "${id}": the severity must be off, info, warning or error`);
           else config.rules[id as RuleId] = severity;
         }
         break;
@@ -171,14 +181,14 @@ export function parseConfig(text: string, file: string): { config: LintConfig; e
           break;
         }
         const t = value as Record<string, unknown>;
-        for (const k of Object.keys(t)) if (k !== 'files' && k !== 'severity') fail(keyAt(text, k, 'tests'), `unknown key "tests.${k}": use files and severity`);
+        for (const k of Object.keys(t)) if (k !== 'files' && k !== 'severity') fail(keyAt(k, 'tests'), `unknown key "tests.${k}": use files and severity`);
         if (t['files'] !== undefined) {
           if (isStringArray(t['files'])) config.tests.files = t['files'];
-          else fail(keyAt(text, 'files', 'tests'), '"tests.files" must be an array of gitignore patterns');
+          else fail(keyAt('files', 'tests'), '"tests.files" must be an array of gitignore patterns');
         }
         if (t['severity'] !== undefined) {
           if (isSeverity(t['severity'])) config.tests.severity = t['severity'];
-          else fail(keyAt(text, 'severity', 'tests'), '"tests.severity" must be off, info, warning or error');
+          else fail(keyAt('severity', 'tests'), '"tests.severity" must be off, info, warning or error');
         }
         break;
       }
@@ -188,8 +198,8 @@ export function parseConfig(text: string, file: string): { config: LintConfig; e
           break;
         }
         for (const [language, names] of Object.entries(value as Record<string, unknown>)) {
-          if (!(CLIENT_LANGUAGES as readonly string[]).includes(language)) fail(keyAt(text, language, 'clients'), `unknown language "${language}" in "clients": use ${CLIENT_LANGUAGES.join(', ')}`);
-          else if (!isStringArray(names)) fail(keyAt(text, language, 'clients'), `"clients.${language}" must be an array of names`);
+          if (!(CLIENT_LANGUAGES as readonly string[]).includes(language)) fail(keyAt(language, 'clients'), `unknown language "${language}" in "clients": use ${CLIENT_LANGUAGES.join(', ')}`);
+          else if (!isStringArray(names)) fail(keyAt(language, 'clients'), `"clients.${language}" must be an array of names`);
           else config.clients[language as ClientLanguage] = names;
         }
         break;
@@ -199,8 +209,8 @@ export function parseConfig(text: string, file: string): { config: LintConfig; e
           break;
         }
         for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-          if (k !== 'maxBytes' && k !== 'maxSteps') fail(keyAt(text, k, 'budget'), `unknown key "budget.${k}": use maxBytes and maxSteps`);
-          else if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) fail(keyAt(text, k, 'budget'), `"budget.${k}" must be a positive whole number`);
+          if (k !== 'maxBytes' && k !== 'maxSteps') fail(keyAt(k, 'budget'), `unknown key "budget.${k}": use maxBytes and maxSteps`);
+          else if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) fail(keyAt(k, 'budget'), `"budget.${k}" must be a positive whole number`);
           else config.budget[k] = v;
         }
         break;

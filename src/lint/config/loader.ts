@@ -1,11 +1,15 @@
 /**
  * Finds and reads `valkey-lint.config.json` files: the nearest one walking up from a file's folder
- * (or one given file for every source file, `--config PATH`). Each config file is read once per
+ * (or one given file for every source file, `--config PATH`); a package.json with a `valkeyLint`
+ * key counts as one (the config file wins in the same folder). Each config file is read once per
  * change (its mtime), and its errors are reported once.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, loaded, parseConfig, type ConfigError, type LoadedConfig } from './config';
+
+/** The key of package.json that may hold the configuration instead of a valkey-lint.config.json. */
+export const PACKAGE_KEY = 'valkeyLint';
 
 export interface Resolved {
   config?: LoadedConfig;
@@ -74,6 +78,33 @@ export class ConfigResolver {
     return result;
   }
 
+  private readonly packages = new Map<string, { mtime: number; config: LoadedConfig | undefined }>();
+
+  /**
+   * The `valkeyLint` key of a package.json, the alternative to a config file of its own; undefined
+   * when the file does not exist, is not valid JSON (not this tool's file to judge) or has no such key.
+   */
+  readPackage(file: string): LoadedConfig | undefined {
+    const mtime = mtimeOf(file);
+    if (mtime === undefined) return undefined;
+    const known = this.packages.get(file);
+    if (known && known.mtime === mtime) return known.config;
+    let config: LoadedConfig | undefined;
+    try {
+      const text = readFileSync(file, 'utf8');
+      const json = JSON.parse(text) as Record<string, unknown> | null;
+      if (json && typeof json === 'object' && PACKAGE_KEY in json) {
+        const parsed = parseConfig(text, file, PACKAGE_KEY);
+        for (const e of parsed.errors) this.options.onError?.(e);
+        config = loaded(file, parsed.config, parsed.errors);
+      }
+    } catch {
+      config = undefined;
+    }
+    this.packages.set(file, { mtime, config });
+    return config;
+  }
+
   /** The config that applies to `file`. */
   forFile(file: string): Resolved {
     if (this.options.explicit) {
@@ -89,7 +120,7 @@ export class ConfigResolver {
     const cached = this.options.cacheFolders ? this.folders.get(dir) : undefined;
     if (cached && (this.options.cacheMs === undefined || now - cached.at < this.options.cacheMs)) return cached.resolved;
     let result: Resolved;
-    const config = this.read(path.join(dir, CONFIG_FILE));
+    const config = this.read(path.join(dir, CONFIG_FILE)) ?? this.readPackage(path.join(dir, 'package.json'));
     if (config) result = { config, root: dir };
     else {
       const up = path.dirname(dir);

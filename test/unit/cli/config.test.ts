@@ -132,7 +132,37 @@ test('the JSON schema accepts what the reader accepts and rejects what it refuse
     assert.ok(parseConfig(JSON.stringify(bad), 'x').errors.length > 0, JSON.stringify(bad));
   }
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { jsonValidation: { fileMatch: string; url: string }[] } };
-  assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: 'valkey-lint.config.json', url: './schemas/valkey-lint.config.schema.json' }]);
+  assert.deepEqual(pkg.contributes.jsonValidation, [
+    { fileMatch: 'valkey-lint.config.json', url: './schemas/valkey-lint.config.schema.json' },
+    { fileMatch: 'package.json', url: './schemas/package.valkey-lint.schema.json' },
+  ]);
+  // The package.json schema refers to the config schema by its $id.
+  const ajv = new Ajv({ allErrors: true });
+  ajv.addSchema(schema);
+  const inPackage = ajv.compile(JSON.parse(readFileSync(path.join(root, 'schemas/package.valkey-lint.schema.json'), 'utf8')) as object);
+  assert.ok(inPackage({ name: 'x', valkeyLint: good }), JSON.stringify(inPackage.errors));
+  assert.equal(inPackage({ name: 'x', valkeyLint: { rules: { 'no-keys': 'loud' } } }), false);
+  assert.ok(inPackage({ name: 'x', version: '1.0.0', scripts: {} }), 'other keys of package.json are not its business');
+});
+
+test('package.json\'s valkeyLint key is a config file too; a valkey-lint.config.json next to it wins; a package.json without it is passed by', async () => {
+  const dir = await project({
+    'valkey-lint.config.json': JSON.stringify({ rules: { 'no-flush': 'error' } }),
+    'a/package.json': JSON.stringify({ name: 'a', valkeyLint: { rules: { 'no-keys': 'error' } } }),
+    'a/x.js': KEYS_JS,
+    'b/package.json': JSON.stringify({ name: 'b', valkeyLint: { rules: { 'no-keys': 'off' } } }),
+    'b/valkey-lint.config.json': JSON.stringify({ rules: { 'no-keys': 'info' } }),
+    'b/x.js': KEYS_JS,
+    'c/package.json': JSON.stringify({ name: 'c' }),
+    'c/x.rb': FLUSH_RB,
+    'd/package.json': '{ not json',
+    'd/x.rb': FLUSH_RB,
+  });
+  assert.deepEqual(where(await run(['--format', 'json', '.'], dir)), ['a/x.js:3:no-keys:error', 'b/x.js:3:no-keys:info', 'c/x.rb:2:no-flush:error', 'd/x.rb:2:no-flush:error']);
+  const bad = await project({ 'package.json': '{\n  "name": "x",\n  "valkeyLint": {\n    "rules": {\n      "no-keys": "loud"\n    }\n  }\n}\n', 'x.js': KEYS_JS });
+  const r = await run(['--format', 'json', '.'], bad);
+  assert.match(r.stderr, /^package\.json:5:7: rule "no-keys": the severity must be/m);
+  assert.deepEqual(where(r), ['x.js:3:no-keys:warning']);
 });
 
 test('the language server reads the same file; what the user changed in the editor wins', async () => {
