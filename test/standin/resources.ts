@@ -161,6 +161,30 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['netpol'],
     hasGeneration: true,
   }),
+  type({
+    group: 'policy',
+    version: 'v1',
+    resource: 'poddisruptionbudgets',
+    singular: 'poddisruptionbudget',
+    kind: 'PodDisruptionBudget',
+    namespaced: true,
+    shortNames: ['pdb'],
+    hasGeneration: true,
+    subresources: [STATUS],
+  }),
+  // A Gatekeeper constraint, as the CRD Gatekeeper generates from the ConstraintTemplate
+  // k8srequirenetworkpolicy serves it: cluster-scoped, categories constraint(s), status written by the audit.
+  type({
+    group: 'constraints.gatekeeper.sh',
+    version: 'v1beta1',
+    resource: 'k8srequirenetworkpolicy',
+    singular: 'k8srequirenetworkpolicy',
+    kind: 'K8sRequireNetworkPolicy',
+    namespaced: false,
+    categories: ['constraint', 'constraints'],
+    hasGeneration: true,
+    subresources: [STATUS],
+  }),
   review('selfsubjectaccessreviews', 'selfsubjectaccessreview', 'SelfSubjectAccessReview'),
   review('selfsubjectrulesreviews', 'selfsubjectrulesreview', 'SelfSubjectRulesReview'),
 ];
