@@ -1,4 +1,4 @@
-import { CoreV1Api, CustomObjectsApi, NetworkingV1Api, PolicyV1Api } from '@kubernetes/client-node';
+import { AppsV1Api, CoreV1Api, CustomObjectsApi, NetworkingV1Api, PolicyV1Api } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client';
 import { mapBounded } from '../util/concurrency';
 import { ok } from '../util/result';
@@ -119,4 +119,29 @@ export async function readClusterSnapshot(client: KubeClient, input: SnapshotInp
     constraints,
     otherNamespaces: others,
   };
+}
+
+/**
+ * Pods of the namespaces the user can read, for joining CLIENT LIST addresses to workloads, and the
+ * owners of their ReplicaSets and Jobs where those can be listed (otherwise names tell).
+ */
+export async function readPodsForJoin(client: KubeClient, namespaces: readonly string[], signal?: AbortSignal): Promise<{ pods: PodLike[]; controllers: Map<string, { kind: string; name: string } | undefined> }> {
+  const pods: PodLike[] = [];
+  const controllers = new Map<string, { kind: string; name: string } | undefined>();
+  await mapBounded([...new Set(namespaces)], 8, async (namespace) => {
+    const [listed, replicaSets, jobs] = await Promise.all([
+      client.listPods(namespace, {}, { signal }),
+      client.request({ verb: 'list', resource: 'replicasets.apps', namespace }, { signal }, async (kc, options) => (await kc.makeApiClient(AppsV1Api).listNamespacedReplicaSet({ namespace }, options)).items),
+      client.listJobs(namespace, { signal }),
+    ]);
+    if (listed.ok) pods.push(...(listed.value as PodLike[]));
+    for (const [kind, list] of [['ReplicaSet', replicaSets], ['Job', jobs]] as const) {
+      if (!list.ok) continue;
+      for (const o of list.value) {
+        const owner = o.metadata?.ownerReferences?.find((r) => r.controller !== false);
+        controllers.set(`${namespace}/${kind}/${o.metadata?.name ?? ''}`, owner ? { kind: owner.kind, name: owner.name } : undefined);
+      }
+    }
+  }, signal);
+  return { pods, controllers };
 }

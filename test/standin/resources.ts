@@ -172,14 +172,25 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     hasGeneration: true,
     subresources: [STATUS],
   }),
-  // A Gatekeeper constraint, as the CRD Gatekeeper generates from the ConstraintTemplate
-  // k8srequirenetworkpolicy serves it: cluster-scoped, categories constraint(s), status written by the audit.
+  // Gatekeeper constraints, as the CRDs Gatekeeper generates from the ConstraintTemplate
+  // (k8srequirenetworkpolicy, k8sresourcerequests: two of Welkin's safeguards) serves them: cluster-scoped, categories constraint(s), status written by the audit.
   type({
     group: 'constraints.gatekeeper.sh',
     version: 'v1beta1',
     resource: 'k8srequirenetworkpolicy',
     singular: 'k8srequirenetworkpolicy',
     kind: 'K8sRequireNetworkPolicy',
+    namespaced: false,
+    categories: ['constraint', 'constraints'],
+    hasGeneration: true,
+    subresources: [STATUS],
+  }),
+  type({
+    group: 'constraints.gatekeeper.sh',
+    version: 'v1beta1',
+    resource: 'k8sresourcerequests',
+    singular: 'k8sresourcerequests',
+    kind: 'K8sResourceRequests',
     namespaced: false,
     categories: ['constraint', 'constraints'],
     hasGeneration: true,

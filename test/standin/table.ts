@@ -40,6 +40,13 @@ const age = (obj: KubeObject): string => {
 
 const num = (v: Json | undefined): number => (typeof v === 'number' ? v : 0);
 const list = (v: Json | undefined): Json[] => (Array.isArray(v) ? v : []);
+/** The additionalPrinterColumns of Gatekeeper's generated constraint CRDs. */
+const CONSTRAINT_COLUMNS: readonly Column[] = [
+  { name: 'Name', type: 'string', format: 'name', cell: (o) => str(meta(o).name) ?? '' },
+  { name: 'Enforcement-Action', type: 'string', cell: (o) => str(at(o, ['spec', 'enforcementAction'])) ?? '' },
+  { name: 'Total-Violations', type: 'integer', cell: (o) => num(at(o, ['status', 'totalViolations'])) },
+];
+
 /** An IntOrString field as the PodDisruptionBudget printer shows it (N/A when unset). */
 const intOrString = (v: Json | undefined): string => (typeof v === 'number' ? String(v) : typeof v === 'string' && v !== '' ? v : 'N/A');
 const none = (v: Json | undefined): string => (typeof v === 'string' && v !== '' ? v : '<none>');
@@ -195,12 +202,8 @@ const COLUMNS: Record<string, readonly Column[]> = {
     { name: 'Allowed Disruptions', type: 'integer', cell: (o) => num(at(o, ['status', 'disruptionsAllowed'])) },
     AGE,
   ],
-  // The additionalPrinterColumns of Gatekeeper's generated constraint CRDs.
-  k8srequirenetworkpolicy: [
-    NAME,
-    { name: 'Enforcement-Action', type: 'string', cell: (o) => str(at(o, ['spec', 'enforcementAction'])) ?? '' },
-    { name: 'Total-Violations', type: 'integer', cell: (o) => num(at(o, ['status', 'totalViolations'])) },
-  ],
+  k8srequirenetworkpolicy: CONSTRAINT_COLUMNS,
+  k8sresourcerequests: CONSTRAINT_COLUMNS,
   networkpolicies: [NAME, { name: 'Pod-Selector', type: 'string', cell: (o) => { const s = selectorText(at(o, ['spec', 'podSelector'])); return s === '<none>' ? '<none>' : s; } }, AGE],
 };
 

@@ -1,0 +1,91 @@
+/**
+ * The go-live check's cluster items (1-5, 8) against the sandbox fixture served by the Kubernetes
+ * API stand-in: `orders` is ready, `inventory` and `shop` are not, each for the reasons the
+ * fixture builds in; the restricted user's denials become "cannot be checked". kubectl confirms the
+ * stand-in serves PodDisruptionBudgets and Gatekeeper constraints as a real server does.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { readClusterSnapshot } from '../../src/golive/clusterReads';
+import { checkCluster } from '../../src/golive/checkCluster';
+import type { CheckItem, ItemId } from '../../src/golive/model';
+import type { ValkeyCluster } from '../../src/welkin/clusterAnnouncement';
+import { sandboxFixture } from '../../sandbox/fixture';
+import { DEVELOPER, NAMESPACE_LISTER } from '../standin/fixtures/welkin';
+import { startStandin, type Standin } from '../standin/index';
+import { kubectlRunner, type KubectlRunner } from '../standin/testkit/kubectl';
+import { clientFor } from '../support/kubeClient';
+
+let standin: Standin;
+let kubectl: KubectlRunner;
+
+before(async () => {
+  standin = await startStandin({ fixture: sandboxFixture() });
+  kubectl = await kubectlRunner(standin);
+});
+after(async () => {
+  await kubectl?.dispose();
+  await standin?.stop();
+});
+
+const cluster = (name: string, namespace: string): ValkeyCluster => ({ flavour: 'valkey', name, sentinel: { service: `rfs-${name}`, namespace: 'valkey-system', host: `rfs-${name}.valkey-system`, port: 26379 }, source: { namespace, name: `valkey-${name}` } });
+const known = [{ flavour: 'valkey' as const, name: 'valkey-cluster' }, { flavour: 'valkey' as const, name: 'orders-cache' }];
+
+async function check(user: string, namespace: string, name: string, others: string[]): Promise<Record<ItemId, CheckItem>> {
+  const client = await clientFor(standin.kubeconfigPath(user));
+  const snapshot = await readClusterSnapshot(client, { namespace, cluster: cluster(name, namespace), knownClusters: known, otherNamespaces: others });
+  return Object.fromEntries(checkCluster(snapshot).map((i) => [i.id, i])) as Record<ItemId, CheckItem>;
+}
+
+const statuses = (items: Record<string, CheckItem>): string => Object.values(items).map((i) => `${i.number}:${i.status}`).join(' ');
+
+test('orders, wired as the guide says to a cluster of its own, passes every cluster item', async () => {
+  const items = await check(NAMESPACE_LISTER, 'orders', 'orders-cache', ['shop', 'inventory']);
+  assert.equal(statuses(items), '1:pass 2:pass 3:pass 4:pass 5:pass 8:pass', JSON.stringify(items, null, 1));
+  assert.ok(items.networkPath.details.includes('ok Deployment/orders-api → Sentinel (rfs-orders-cache-5c6d7e-qrstu) 26379/TCP: egress allowed by orders/allow-valkey-orders-cache-egress'), items.networkPath.details.join('\n'));
+  assert.match(items.availability.details.join('\n'), /Deployment\/orders-api: 2 replicas, PodDisruptionBudget orders-api allows a drain/);
+});
+
+test('inventory fails where its fixture is wrong: Sentinel port blocked, a consumer without the label, one replica, a blocking budget, a Gatekeeper finding', async () => {
+  const items = await check(NAMESPACE_LISTER, 'inventory', 'valkey-cluster', ['shop', 'orders']);
+  assert.equal(statuses(items), '1:pass 2:fail 3:fail 4:fail 5:fail 8:warn');
+  assert.deepEqual(items.accessLabel.details, ['Deployment/inventory-report reads app-valkey-config but its pod template lacks elastisys.io/valkey-valkey-cluster-access: allow']);
+  const blocked = items.networkPath.details.filter((d) => d.startsWith('BLOCKED'));
+  assert.deepEqual(blocked.map((d) => d.split(':')[0]), ['BLOCKED Deployment/inventory-api → Sentinel (rfs-valkey-cluster-7d9c8b-abcde) 26379/TCP', 'BLOCKED Deployment/inventory-report → Sentinel (rfs-valkey-cluster-7d9c8b-abcde) 26379/TCP', 'BLOCKED Deployment/inventory-sync → Sentinel (rfs-valkey-cluster-7d9c8b-abcde) 26379/TCP']);
+  assert.match(blocked[0]!, /egress blocked: inventory\/allow-valkey-data, inventory\/default-deny select the pod and no rule allows it/);
+  assert.match(items.availability.details.join('\n'), /Deployment\/inventory-sync runs 1 replica/);
+  assert.match(items.availability.details.join('\n'), /the PodDisruptionBudget inventory-api allows no disruption of its 2 replicas/);
+  assert.match(items.gatekeeper.details[0]!, /^K8sResourceRequests\/elastisys-resource-requests \(warn\): Deployment\/inventory-sync: Container <inventory-sync> has no resource requests$/);
+  assert.match(items.onePurpose.summary, /^4 workloads in other namespaces also carry elastisys\.io\/valkey-valkey-cluster-access/);
+  assert.ok(items.onePurpose.details.includes('also labelled for valkey-cluster: shop: Deployment/cart'), items.onePurpose.details.join('\n'));
+});
+
+test('shop: default deny without an egress policy, a wrong label value, and inventory sharing the cluster', async () => {
+  const items = await check(NAMESPACE_LISTER, 'shop', 'valkey-cluster', ['inventory', 'orders']);
+  assert.equal(statuses(items), '1:pass 2:fail 3:fail 4:pass 5:fail 8:warn');
+  assert.match(items.networkPath.summary, /blocked by NetworkPolicies/);
+  assert.match(items.networkPath.details[0]!, /egress blocked: shop\/default-deny selects the pod/);
+});
+
+test('the restricted user may not read Gatekeeper constraints or the Valkey namespace policies: said, never a pass', async () => {
+  const items = await check(DEVELOPER, 'orders', 'orders-cache', []);
+  assert.equal(items.gatekeeper.status, 'unchecked');
+  assert.match(items.gatekeeper.summary, /^Cannot be checked: Gatekeeper's constraints are not readable/);
+  assert.equal(items.networkPath.status, 'pass');
+  assert.ok(items.networkPath.details.includes('The NetworkPolicies of valkey-system are not readable: the platform\'s own policy admits pods with the access label (item 2).'));
+  const denied = await check(DEVELOPER, 'payments', 'valkey-cluster', []);
+  assert.deepEqual(Object.values(denied).map((i) => i.status), ['unchecked', 'unchecked', 'unchecked', 'unchecked', 'unchecked', 'unchecked']);
+});
+
+test('kubectl reads the new kinds as from a real server: PodDisruptionBudgets and Gatekeeper constraints', async () => {
+  const pdb = await kubectl.run(NAMESPACE_LISTER, ['get', 'pdb', '-n', 'orders']);
+  assert.equal(pdb.code, 0, pdb.stderr);
+  assert.match(pdb.stdout, /^NAME\s+MIN AVAILABLE\s+MAX UNAVAILABLE\s+ALLOWED DISRUPTIONS\s+AGE\norders-api\s+N\/A\s+1\s+0\s+\S+\n$/);
+  const constraints = await kubectl.run(NAMESPACE_LISTER, ['get', 'constraints']);
+  assert.equal(constraints.code, 0, constraints.stderr);
+  assert.match(constraints.stdout, /elastisys-resource-requests\s+warn\s+1/);
+  assert.match(constraints.stdout, /elastisys-require-networkpolicy\s+deny\s+0/);
+  const denied = await kubectl.run(DEVELOPER, ['get', 'k8sresourcerequests']);
+  assert.notEqual(denied.code, 0);
+  assert.match(denied.stderr, /k8sresourcerequests\.constraints\.gatekeeper\.sh is forbidden: User "dev@example\.com" cannot list resource "k8sresourcerequests" in API group "constraints\.gatekeeper\.sh" at the cluster scope/);
+});
