@@ -77,14 +77,14 @@ async function listConstraints(client: KubeClient, signal?: AbortSignal): Promis
     kc.makeApiClient(CustomObjectsApi).getAPIResources({ group: GATEKEEPER_GROUP, version: GATEKEEPER_VERSION }, options),
   );
   if (!discovery.ok) return discovery.error.kind === 'notFound' ? ok([]) : discovery;
-  const plurals = discovery.value.resources.filter((r) => !r.name.includes('/') && r.verbs.includes('list')).map((r) => r.name);
+  const kinds = discovery.value.resources.filter((r) => !r.name.includes('/') && r.verbs.includes('list'));
   const constraints: ConstraintLike[] = [];
-  for (const plural of plurals) {
+  for (const { name: plural, kind } of kinds) {
     const list = await client.request({ verb: 'list', resource: `${plural}.${GATEKEEPER_GROUP}` }, { signal }, async (kc, options) =>
       (await kc.makeApiClient(CustomObjectsApi).listClusterCustomObject({ group: GATEKEEPER_GROUP, version: GATEKEEPER_VERSION, plural }, options)) as { items?: ConstraintLike[] },
     );
     if (!list.ok) return list;
-    constraints.push(...(list.value.items ?? []));
+    constraints.push(...(list.value.items ?? []).map((c) => ({ ...c, kind: c.kind ?? kind })));
   }
   return ok(constraints);
 }

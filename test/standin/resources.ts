@@ -27,6 +27,8 @@ export interface ResourceType {
   readonly nameRule: NameRule;
   /** Create-only virtual resources (access reviews) are never stored. */
   readonly virtual: boolean;
+  /** Served from a CustomResourceDefinition: list items keep their kind and apiVersion, as the real server's unstructured lists do. */
+  readonly customResource?: boolean;
 }
 
 const CRUD = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
@@ -182,6 +184,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     kind: 'K8sRequireNetworkPolicy',
     namespaced: false,
     categories: ['constraint', 'constraints'],
+    customResource: true,
     hasGeneration: true,
     subresources: [STATUS],
   }),
@@ -193,6 +196,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     kind: 'K8sResourceRequests',
     namespaced: false,
     categories: ['constraint', 'constraints'],
+    customResource: true,
     hasGeneration: true,
     subresources: [STATUS],
   }),
