@@ -3,7 +3,7 @@ import { applicationClients } from '../../valkey/health/clients';
 import type { HealthSnapshot } from '../../valkey/health/collect';
 import { duration } from '../../valkey/health/format';
 import { judgeHealth, type FigureId, type Judgement } from '../../valkey/health/judge';
-import { joinConnections, type ConnectionJoin, type ControllerOwners } from '../connectionsByWorkload';
+import { addrIp, joinConnections, type ConnectionJoin, type ControllerOwners } from '../connectionsByWorkload';
 import { GoLiveLinks, item, unchecked, type CheckItem } from '../model';
 import type { PodLike } from '../snapshot';
 
@@ -16,6 +16,8 @@ export interface ServerInput {
   /** Pods the user can see (application namespaces): CLIENT LIST addresses are matched to their IPs. */
   readonly pods: readonly PodLike[];
   readonly controllers?: ControllerOwners;
+  /** The cluster's own Sentinel and data pods: their connections (Sentinels, replicas) are not the application's. */
+  readonly clusterPods?: readonly PodLike[];
   /** Share of keys without TTL from a TTL audit sample, when one ran. */
   readonly ttlAudit?: { readonly sampled: number; readonly withoutTtl: number } | undefined;
   /** Default: the health view's threshold (one hour, "idle for hours"). */
@@ -48,7 +50,9 @@ export function checkServer(input: ServerInput): ServerResult {
   }
   let connections: ConnectionJoin | undefined;
   if (s.clients.state === 'ok') {
-    const apps = applicationClients(s.clients.value, s.ownClientId);
+    const own = new Set((input.clusterPods ?? []).flatMap((p) => [p.status?.podIP, ...(p.status?.podIPs ?? []).map((i) => i.ip)]).filter((ip): ip is string => Boolean(ip)));
+    const all = applicationClients(s.clients.value, s.ownClientId);
+    const apps = all.filter((c) => !own.has(addrIp(c.addr)));
     connections = joinConnections(apps, input.pods, threshold, input.controllers);
     const timeout = Number(configValue(s, 'timeout'));
     const timeoutKnown = configValue(s, 'timeout') !== undefined;
@@ -61,6 +65,7 @@ export function checkServer(input: ServerInput): ServerResult {
       );
     }
     const other = connections.unknown.reduce((n, u) => n + u.connections, 0);
+    if (all.length > apps.length) details.push(`${all.length - apps.length} connection${all.length - apps.length === 1 ? '' : 's'} from the cluster's own Sentinel and data pods (not counted)`);
     if (other > 0) details.push(`${other} connection${other === 1 ? '' : 's'} from addresses that are no pod you can see (${connections.unknown.map((u) => u.ip).join(', ')})`);
   } else {
     details.push(`CLIENT LIST is not available (${s.clients.state}): connections by workload unknown`);
