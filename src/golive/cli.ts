@@ -28,7 +28,6 @@ import { scanCode } from './codeScan';
 import { accessLabelsOf } from './items/accessLabel';
 import type { ServerInput } from './items/server';
 import { unchecked, type CheckItem, type ItemId } from './model';
-import type { NetworkPolicyLike } from './networkPolicy';
 import { exitCodeOf, renderReport, REPORT_FORMATS, type ReportFormat } from './render/formats';
 import { buildReport } from './report';
 import { readRepoManifests, type ManifestObject } from './repoManifests';
@@ -126,7 +125,7 @@ function fromRepo(objects: readonly ManifestObject[], namespace: string): Pick<C
   return {
     configMaps: ok(inNs.filter((o) => o.kind === 'ConfigMap') as never[]),
     workloads: ok(inNs.filter((o) => WORKLOAD_KINDS.includes(o.kind as WorkloadKind)).map((object) => ({ kind: object.kind, object }) as Workload)),
-    networkPolicies: ok(inNs.filter((o) => o.kind === 'NetworkPolicy').map((o) => ({ ...o, metadata: { ...o.metadata, namespace } }) as NetworkPolicyLike)),
+    networkPolicies: ok(inNs.filter((o) => o.kind === 'NetworkPolicy').map((o) => ({ ...o, metadata: { ...o.metadata, namespace } }))),
     podDisruptionBudgets: ok(inNs.filter((o) => o.kind === 'PodDisruptionBudget') as PodDisruptionBudgetLike[]),
   };
 }
