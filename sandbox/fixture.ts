@@ -3,7 +3,7 @@
  * stand-in's Welkin fixture and adds what a developer meets in real life: two application
  * namespaces, workloads with and without the access label, a CronJob, an app ConfigMap, a
  * namespace the developer may not read, and one malformed announcement from the administrator;
- * and the go-live check's variants (goLiveVariants.ts): `orders` ready to go live, `inventory` not.
+ * and the go-live check's variants (goLiveVariants.ts): `tickets` ready to go live, `warehouse` not.
  */
 import type { Fixture, FixtureObject } from '../test/standin/index';
 import { NAMESPACE_LISTER, welkinFixture, type WelkinOptions } from '../test/standin/fixtures/welkin';
@@ -36,7 +36,7 @@ const deployment = (namespace: string, name: string, replicas: number, labels: R
 });
 
 export function sandboxFixture(options: WelkinOptions = {}): Fixture {
-  const base = welkinFixture({ appNamespaces: ['shop', 'shop-staging', 'orders', 'inventory'], ...options });
+  const base = welkinFixture({ appNamespaces: ['shop', 'shop-staging', 'tickets', 'warehouse'], ...options });
   const shop = base.namespaces['shop'] ?? {};
   const valkeySystem = base.namespaces['valkey-system'] ?? {};
   const goLive = goLiveVariants('valkey-cluster', options.sentinelPort ?? 26379, options.dataPort ?? 6379);

@@ -1,24 +1,25 @@
 /**
  * The go-live check's sandbox variants: two more application namespaces, so each checklist item has
- * a namespace that passes it and one that fails it.
+ * a namespace that passes it and one that fails it. Both sort after `shop` in the tree, so the
+ * first `valkey-cluster` row is still shop's (other end-to-end tests expand it).
  *
- * - `orders` is wired as the Welkin guide says, to a cluster of its own (`orders-cache`, whose pods
+ * - `tickets` is wired as the Welkin guide says, to a cluster of its own (`tickets-cache`, whose pods
  *   exist only in the API: its server items cannot be checked): app ConfigMap, access label,
  *   default-deny plus the egress policy the extension generates, 2 replicas and a
  *   PodDisruptionBudget that allows a drain.
- * - `inventory` shares `valkey-cluster` with `shop` (one purpose per cluster: warns in both) and
+ * - `warehouse` shares `valkey-cluster` with `shop` (one purpose per cluster: warns in both) and
  *   gets it wrong: its egress policy allows the data port and DNS but not Sentinel's port, one
  *   consumer runs a single replica, one reads the app ConfigMap without the access label, a
- *   PodDisruptionBudget blocks the drain, and `inventory-api`'s pod (IP 127.0.0.30) holds an idle
+ *   PodDisruptionBudget blocks the drain, and `warehouse-api`'s pod (IP 127.0.0.30) holds an idle
  *   connection to the primary (sandbox/start.ts opens it from that address).
  * - Gatekeeper constraints, readable by the welkin-sandbox user only, whose audit found a
- *   violation for `inventory-sync`.
+ *   violation for `warehouse-sync`.
  */
 import type { FixtureNamespace, FixtureObject, Rule } from '../test/standin/index';
 
 export const LEAK_POD_IP = '127.0.0.30';
-const ORDERS_CACHE = 'orders-cache';
-const ORDERS_CACHE_PORT = 26379;
+const TICKETS_CACHE = 'tickets-cache';
+const TICKETS_CACHE_PORT = 26379;
 
 const operatorLabels = (cluster: string, component: string): Record<string, string> => ({
   'app.kubernetes.io/component': component,
@@ -85,86 +86,86 @@ const DNS_RULE = {
   ],
 };
 
-/** The pods of `orders-cache` in valkey-system (API objects only: no server answers on these addresses). */
-function ordersCachePods(): FixtureObject[] {
+/** The pods of `tickets-cache` in valkey-system (API objects only: no server answers on these addresses). */
+function ticketsCachePods(): FixtureObject[] {
   const pod = (name: string, component: string, ip: string, port: { name: string; containerPort: number }): FixtureObject => ({
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name, labels: operatorLabels(ORDERS_CACHE, component) },
+    metadata: { name, labels: operatorLabels(TICKETS_CACHE, component) },
     spec: { containers: [{ name: component === 'redis' ? 'redis' : 'sentinel', image: 'valkey/valkey:7.2.8', ports: [{ ...port, protocol: 'TCP' }] }] },
     status: { phase: 'Running', podIP: ip, podIPs: [{ ip }], conditions: [{ type: 'Ready', status: 'True' }] },
   });
   return [
-    pod(`rfr-${ORDERS_CACHE}-0`, 'redis', '127.0.1.2', { name: 'redis', containerPort: 6379 }),
-    pod(`rfr-${ORDERS_CACHE}-1`, 'redis', '127.0.1.3', { name: 'redis', containerPort: 6379 }),
-    pod(`rfs-${ORDERS_CACHE}-5c6d7e-qrstu`, 'sentinel', '127.0.1.5', { name: 'sentinel', containerPort: ORDERS_CACHE_PORT }),
+    pod(`rfr-${TICKETS_CACHE}-0`, 'redis', '127.0.1.2', { name: 'redis', containerPort: 6379 }),
+    pod(`rfr-${TICKETS_CACHE}-1`, 'redis', '127.0.1.3', { name: 'redis', containerPort: 6379 }),
+    pod(`rfs-${TICKETS_CACHE}-5c6d7e-qrstu`, 'sentinel', '127.0.1.5', { name: 'sentinel', containerPort: TICKETS_CACHE_PORT }),
     {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name: `rfs-${ORDERS_CACHE}`, labels: operatorLabels(ORDERS_CACHE, 'sentinel') },
-      spec: { selector: operatorLabels(ORDERS_CACHE, 'sentinel'), ports: [{ name: 'sentinel', port: ORDERS_CACHE_PORT, targetPort: ORDERS_CACHE_PORT, protocol: 'TCP' }] },
+      metadata: { name: `rfs-${TICKETS_CACHE}`, labels: operatorLabels(TICKETS_CACHE, 'sentinel') },
+      spec: { selector: operatorLabels(TICKETS_CACHE, 'sentinel'), ports: [{ name: 'sentinel', port: TICKETS_CACHE_PORT, targetPort: TICKETS_CACHE_PORT, protocol: 'TCP' }] },
     },
     {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
-      metadata: { name: `${ORDERS_CACHE}-allow-access` },
+      metadata: { name: `${TICKETS_CACHE}-allow-access` },
       spec: {
-        podSelector: { matchLabels: { 'app.kubernetes.io/name': ORDERS_CACHE, 'app.kubernetes.io/part-of': 'redis-failover' } },
+        podSelector: { matchLabels: { 'app.kubernetes.io/name': TICKETS_CACHE, 'app.kubernetes.io/part-of': 'redis-failover' } },
         policyTypes: ['Ingress'],
-        ingress: [{ from: [{ namespaceSelector: {}, podSelector: { matchLabels: { [accessLabel(ORDERS_CACHE)]: 'allow' } } }] }],
+        ingress: [{ from: [{ namespaceSelector: {}, podSelector: { matchLabels: { [accessLabel(TICKETS_CACHE)]: 'allow' } } }] }],
       },
     },
   ];
 }
 
-function orders(): FixtureNamespace {
-  const ns = 'orders';
+function tickets(): FixtureNamespace {
+  const ns = 'tickets';
   return {
     objects: [
-      announcement(ns, ORDERS_CACHE, ORDERS_CACHE_PORT),
-      appConfigMap(ns, ORDERS_CACHE, ORDERS_CACHE_PORT),
-      consumer(ns, 'orders-api', 2, { [accessLabel(ORDERS_CACHE)]: 'allow' }),
+      announcement(ns, TICKETS_CACHE, TICKETS_CACHE_PORT),
+      appConfigMap(ns, TICKETS_CACHE, TICKETS_CACHE_PORT),
+      consumer(ns, 'tickets-api', 2, { [accessLabel(TICKETS_CACHE)]: 'allow' }),
       defaultDeny(ns),
       {
         apiVersion: 'networking.k8s.io/v1',
         kind: 'NetworkPolicy',
-        metadata: { name: `allow-valkey-${ORDERS_CACHE}-egress`, namespace: ns },
+        metadata: { name: `allow-valkey-${TICKETS_CACHE}-egress`, namespace: ns },
         spec: {
-          podSelector: { matchLabels: { [accessLabel(ORDERS_CACHE)]: 'allow' } },
+          podSelector: { matchLabels: { [accessLabel(TICKETS_CACHE)]: 'allow' } },
           policyTypes: ['Egress'],
           egress: [
             {
-              to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'valkey-system' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': ORDERS_CACHE, 'app.kubernetes.io/part-of': 'redis-failover' } } }],
+              to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'valkey-system' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': TICKETS_CACHE, 'app.kubernetes.io/part-of': 'redis-failover' } } }],
               ports: [
                 { protocol: 'TCP', port: 6379 },
-                { protocol: 'TCP', port: ORDERS_CACHE_PORT },
+                { protocol: 'TCP', port: TICKETS_CACHE_PORT },
               ],
             },
             DNS_RULE,
           ],
         },
       },
-      { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'orders-api', namespace: ns }, spec: { maxUnavailable: 1, selector: { matchLabels: { app: 'orders-api' } } } },
+      { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'tickets-api', namespace: ns }, spec: { maxUnavailable: 1, selector: { matchLabels: { app: 'tickets-api' } } } },
     ],
   };
 }
 
-function inventory(cluster: string, sentinelPort: number, dataPort: number): FixtureNamespace {
-  const ns = 'inventory';
+function warehouse(cluster: string, sentinelPort: number, dataPort: number): FixtureNamespace {
+  const ns = 'warehouse';
   const hash = '6f7d8c9b5';
   return {
     objects: [
       announcement(ns, cluster, sentinelPort),
       appConfigMap(ns, cluster, sentinelPort),
-      consumer(ns, 'inventory-api', 2, { [accessLabel(cluster)]: 'allow' }),
-      consumer(ns, 'inventory-sync', 1, { [accessLabel(cluster)]: 'allow' }, { requests: false }),
-      consumer(ns, 'inventory-report', 2, {}),
-      { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: `inventory-api-${hash}`, namespace: ns, labels: { app: 'inventory-api', 'pod-template-hash': hash }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'inventory-api', uid: 'inventory-api-uid', controller: true }] }, spec: { replicas: 2, selector: { matchLabels: { app: 'inventory-api', 'pod-template-hash': hash } }, template: { metadata: { labels: { app: 'inventory-api', 'pod-template-hash': hash } }, spec: { containers: [{ name: 'inventory-api', image: 'harbor.example.com/inventory/inventory-api:2.0.1' }] } } } },
+      consumer(ns, 'warehouse-api', 2, { [accessLabel(cluster)]: 'allow' }),
+      consumer(ns, 'warehouse-sync', 1, { [accessLabel(cluster)]: 'allow' }, { requests: false }),
+      consumer(ns, 'warehouse-report', 2, {}),
+      { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: `warehouse-api-${hash}`, namespace: ns, labels: { app: 'warehouse-api', 'pod-template-hash': hash }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'warehouse-api', uid: 'warehouse-api-uid', controller: true }] }, spec: { replicas: 2, selector: { matchLabels: { app: 'warehouse-api', 'pod-template-hash': hash } }, template: { metadata: { labels: { app: 'warehouse-api', 'pod-template-hash': hash } }, spec: { containers: [{ name: 'warehouse-api', image: 'harbor.example.com/warehouse/warehouse-api:2.0.1' }] } } } },
       {
         apiVersion: 'v1',
         kind: 'Pod',
-        metadata: { name: `inventory-api-${hash}-k2m4p`, namespace: ns, labels: { app: 'inventory-api', 'pod-template-hash': hash, [accessLabel(cluster)]: 'allow' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `inventory-api-${hash}`, uid: 'inventory-api-rs-uid', controller: true }] },
-        spec: { containers: [{ name: 'inventory-api', image: 'harbor.example.com/inventory/inventory-api:2.0.1' }] },
+        metadata: { name: `warehouse-api-${hash}-k2m4p`, namespace: ns, labels: { app: 'warehouse-api', 'pod-template-hash': hash, [accessLabel(cluster)]: 'allow' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `warehouse-api-${hash}`, uid: 'warehouse-api-rs-uid', controller: true }] },
+        spec: { containers: [{ name: 'warehouse-api', image: 'harbor.example.com/warehouse/warehouse-api:2.0.1' }] },
         status: { phase: 'Running', podIP: LEAK_POD_IP, podIPs: [{ ip: LEAK_POD_IP }], conditions: [{ type: 'Ready', status: 'True' }] },
       },
       defaultDeny(ns),
@@ -179,7 +180,7 @@ function inventory(cluster: string, sentinelPort: number, dataPort: number): Fix
           egress: [{ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'valkey-system' } } }], ports: [{ protocol: 'TCP', port: dataPort }] }, DNS_RULE],
         },
       },
-      { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'inventory-api', namespace: ns }, spec: { minAvailable: 2, selector: { matchLabels: { app: 'inventory-api' } } } },
+      { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'warehouse-api', namespace: ns }, spec: { minAvailable: 2, selector: { matchLabels: { app: 'warehouse-api' } } } },
     ],
   };
 }
@@ -194,7 +195,7 @@ function constraints(): FixtureObject[] {
       kind: 'K8sResourceRequests',
       metadata: { name: 'elastisys-resource-requests' },
       spec: { enforcementAction: 'warn' },
-      status: { auditTimestamp, totalViolations: 1, violations: [{ enforcementAction: 'warn', kind: 'Deployment', name: 'inventory-sync', namespace: 'inventory', message: 'Container <inventory-sync> has no resource requests' }] },
+      status: { auditTimestamp, totalViolations: 1, violations: [{ enforcementAction: 'warn', kind: 'Deployment', name: 'warehouse-sync', namespace: 'warehouse', message: 'Container <warehouse-sync> has no resource requests' }] },
     },
   ];
 }
@@ -209,5 +210,5 @@ export interface GoLiveVariants {
 }
 
 export function goLiveVariants(cluster: string, sentinelPort: number, dataPort: number): GoLiveVariants {
-  return { namespaces: { orders: orders(), inventory: inventory(cluster, sentinelPort, dataPort) }, valkeySystemObjects: ordersCachePods(), clusterObjects: constraints() };
+  return { namespaces: { tickets: tickets(), warehouse: warehouse(cluster, sentinelPort, dataPort) }, valkeySystemObjects: ticketsCachePods(), clusterObjects: constraints() };
 }
