@@ -1,4 +1,4 @@
-import { AppsV1Api, CoreV1Api, CustomObjectsApi, NetworkingV1Api, PolicyV1Api } from '@kubernetes/client-node';
+import { AppsV1Api, BatchV1Api, CoreV1Api, CustomObjectsApi, NetworkingV1Api, PolicyV1Api } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client';
 import { mapBounded } from '../util/concurrency';
 import { ok } from '../util/result';
@@ -89,6 +89,31 @@ async function listConstraints(client: KubeClient, signal?: AbortSignal): Promis
   return ok(constraints);
 }
 
+/**
+ * The workloads of other namespaces (item 8): five cluster-wide lists when the user may, otherwise
+ * five lists per namespace, a bounded number at a time.
+ */
+async function readOtherNamespaces(client: KubeClient, namespaces: readonly string[], concurrency: number, signal?: AbortSignal): Promise<{ namespace: string; workloads: Read<Workload[]> }[]> {
+  if (namespaces.length === 0) return [];
+  if (namespaces.length > 1) {
+    const call = { signal };
+    const all = await Promise.all([
+      client.request({ verb: 'list', resource: 'deployments.apps' }, call, async (kc, o) => (await kc.makeApiClient(AppsV1Api).listDeploymentForAllNamespaces({}, o)).items.map((object) => ({ kind: 'Deployment' as const, object }))),
+      client.request({ verb: 'list', resource: 'statefulsets.apps' }, call, async (kc, o) => (await kc.makeApiClient(AppsV1Api).listStatefulSetForAllNamespaces({}, o)).items.map((object) => ({ kind: 'StatefulSet' as const, object }))),
+      client.request({ verb: 'list', resource: 'daemonsets.apps' }, call, async (kc, o) => (await kc.makeApiClient(AppsV1Api).listDaemonSetForAllNamespaces({}, o)).items.map((object) => ({ kind: 'DaemonSet' as const, object }))),
+      client.request({ verb: 'list', resource: 'jobs.batch' }, call, async (kc, o) => (await kc.makeApiClient(BatchV1Api).listJobForAllNamespaces({}, o)).items.map((object) => ({ kind: 'Job' as const, object }))),
+      client.request({ verb: 'list', resource: 'cronjobs.batch' }, call, async (kc, o) => (await kc.makeApiClient(BatchV1Api).listCronJobForAllNamespaces({}, o)).items.map((object) => ({ kind: 'CronJob' as const, object }))),
+    ]);
+    if (all.every((r) => r.ok)) {
+      const wanted = new Set(namespaces);
+      const byNamespace = new Map<string, Workload[]>(namespaces.map((n) => [n, []]));
+      for (const r of all) if (r.ok) for (const w of r.value as Workload[]) if (wanted.has(w.object.metadata?.namespace ?? '')) byNamespace.get(w.object.metadata?.namespace ?? '')!.push(w);
+      return namespaces.map((namespace) => ({ namespace, workloads: ok(byNamespace.get(namespace)!) }));
+    }
+  }
+  return mapBounded(namespaces, concurrency, async (namespace) => ({ namespace, workloads: await readWorkloads(client, namespace, signal) }), signal);
+}
+
 /** Reads everything the cluster items need, concurrently; each denial stays with the item it feeds. */
 export async function readClusterSnapshot(client: KubeClient, input: SnapshotInput): Promise<ClusterSnapshot> {
   const { namespace, cluster, signal } = input;
@@ -102,7 +127,7 @@ export async function readClusterSnapshot(client: KubeClient, input: SnapshotInp
     listNetworkPolicies(client, valkeyNs, signal),
     listPdbs(client, namespace, signal),
     listConstraints(client, signal),
-    mapBounded(input.otherNamespaces.filter((n) => n !== namespace), input.concurrency ?? 8, async (other) => ({ namespace: other, workloads: await readWorkloads(client, other, signal) }), signal),
+    readOtherNamespaces(client, input.otherNamespaces.filter((n) => n !== namespace), input.concurrency ?? 8, signal),
   ]);
   return {
     context: client.contextName,

@@ -11,7 +11,7 @@ import { checkCluster } from '../../src/golive/checkCluster';
 import type { CheckItem, ItemId } from '../../src/golive/model';
 import type { ValkeyCluster } from '../../src/welkin/clusterAnnouncement';
 import { sandboxFixture } from '../../sandbox/fixture';
-import { DEVELOPER, NAMESPACE_LISTER } from '../standin/fixtures/welkin';
+import { ADMIN, DEVELOPER, NAMESPACE_LISTER } from '../standin/fixtures/welkin';
 import { startStandin, type Standin } from '../standin/index';
 import { kubectlRunner, type KubectlRunner } from '../standin/testkit/kubectl';
 import { clientFor } from '../support/kubeClient';
@@ -65,6 +65,14 @@ test('shop: default deny without an egress policy, a wrong label value, and ware
   assert.equal(statuses(items), '1:pass 2:fail 3:fail 4:pass 5:fail 8:warn');
   assert.match(items.networkPath.summary, /blocked by NetworkPolicies/);
   assert.match(items.networkPath.details[0]!, /egress blocked: shop\/default-deny selects the pod/);
+});
+
+test('8: with cluster-wide lists allowed the other namespaces cost five requests, and find the same workloads', async () => {
+  standin.requests.reset();
+  const items = await check(ADMIN, 'shop', 'valkey-cluster', ['warehouse', 'tickets']);
+  assert.deepEqual(items.onePurpose.details.slice(0, 2), ['also labelled for valkey-cluster: warehouse: Deployment/warehouse-api', 'also labelled for valkey-cluster: warehouse: Deployment/warehouse-sync']);
+  assert.equal(standin.requests.count('GET', '/apis/apps/v1/namespaces/warehouse/deployments'), 0);
+  assert.equal(standin.requests.count('GET', '/apis/apps/v1/deployments'), 1);
 });
 
 test('the restricted user may not read Gatekeeper constraints or the Valkey namespace policies: said, never a pass', async () => {
