@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Domain folders: pure logic that runs in the CLI and in plain Node tests, never the editor API. */
-const domainFolders = ['src/kube/**', 'src/welkin/**', 'src/valkey/**', 'src/lint/**', 'src/util/**'];
+const domainFolders = ['src/kube/**', 'src/welkin/**', 'src/valkey/**', 'src/lint/**', 'src/util/**', 'src/golive/*.ts', 'src/golive/items/**', 'src/golive/render/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'test-results/**', '.sandbox/**', 'test/fixtures/**', 'test/corpus/**', '**/*.js', '**/*.mjs'] },

@@ -2,10 +2,12 @@
  * The sandbox: a Welkin-like cluster for trying the extension without one. It builds on the
  * stand-in's Welkin fixture and adds what a developer meets in real life: two application
  * namespaces, workloads with and without the access label, a CronJob, an app ConfigMap, a
- * namespace the developer may not read, and one malformed announcement from the administrator.
+ * namespace the developer may not read, and one malformed announcement from the administrator;
+ * and the go-live check's variants (goLiveVariants.ts): `tickets` ready to go live, `warehouse` not.
  */
 import type { Fixture, FixtureObject } from '../test/standin/index';
-import { welkinFixture, type WelkinOptions } from '../test/standin/fixtures/welkin';
+import { NAMESPACE_LISTER, welkinFixture, type WelkinOptions } from '../test/standin/fixtures/welkin';
+import { CONSTRAINT_READER, goLiveVariants } from './goLiveVariants';
 
 const ACCESS = 'elastisys.io/valkey-valkey-cluster-access';
 
@@ -34,12 +36,19 @@ const deployment = (namespace: string, name: string, replicas: number, labels: R
 });
 
 export function sandboxFixture(options: WelkinOptions = {}): Fixture {
-  const base = welkinFixture({ appNamespaces: ['shop', 'shop-staging'], ...options });
+  const base = welkinFixture({ appNamespaces: ['shop', 'shop-staging', 'tickets', 'warehouse'], ...options });
   const shop = base.namespaces['shop'] ?? {};
+  const valkeySystem = base.namespaces['valkey-system'] ?? {};
+  const goLive = goLiveVariants('valkey-cluster', options.sentinelPort ?? 26379, options.dataPort ?? 6379);
+  const lister = base.users[NAMESPACE_LISTER]!;
   return {
     ...base,
+    users: { ...base.users, [NAMESPACE_LISTER]: { ...lister, rules: [...lister.rules, CONSTRAINT_READER] } },
+    clusterObjects: [...(base.clusterObjects ?? []), ...goLive.clusterObjects],
     namespaces: {
       ...base.namespaces,
+      ...goLive.namespaces,
+      'valkey-system': { ...valkeySystem, objects: [...(valkeySystem.objects ?? []), ...goLive.valkeySystemObjects] },
       shop: {
         ...shop,
         objects: [

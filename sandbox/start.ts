@@ -11,6 +11,8 @@ import { NAMESPACE_LISTER, DEVELOPER } from '../test/standin/fixtures/welkin';
 import { startTopology, type Topology } from '../test/support/topology';
 import { ROLE_LABEL } from '../src/welkin/podSelectors';
 import { sandboxFixture } from './fixture';
+import { LEAK_POD_IP } from './goLiveVariants';
+import net from 'node:net';
 import { seedKeys } from './seedKeys';
 
 export interface Sandbox {
@@ -45,11 +47,13 @@ export async function startSandbox(dir: string): Promise<Sandbox> {
     const running = standin;
     const roles = labelRoles(running, topology);
     await roles.update();
+    const leak = await idleConnection(topology);
     return {
       kubeconfigPath,
       standin: running,
       topology,
       stop: async () => {
+        leak.destroy();
         roles.stop();
         await running.stop();
         await topology.stop();
@@ -91,6 +95,19 @@ function labelRoles(standin: Standin, topology: Topology): { update(): Promise<v
       clearInterval(timer);
     },
   };
+}
+
+/**
+ * The go-live check's idle-connection leak: a client of inventory-api's pod (its IP) that sends one
+ * PING to the primary and then never again, as a leaked pool connection does.
+ */
+async function idleConnection(topology: Topology): Promise<net.Socket> {
+  const socket = net.connect({ host: topology.primary.host, port: topology.primary.port, localAddress: LEAK_POD_IP });
+  await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  socket.on('error', () => undefined);
+  socket.on('data', () => undefined);
+  socket.write('*1\r\n$4\r\nPING\r\n');
+  return socket;
 }
 
 /** Keeps the lister and developer contexts under readable names; drops the admin's. */

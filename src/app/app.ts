@@ -15,6 +15,7 @@ import { ExplorerProvider } from '../views/explorer/explorerProvider';
 import { KeyBrowserView } from '../views/keys/keyBrowser';
 import { HealthFeature } from '../views/health/healthFeature';
 import { LocalEndpointsHost } from '../localEndpoint/host';
+import { GoLiveResults } from '../golive/editor/goLiveNode';
 import { registerCommands } from './commands';
 import { ContextKeySetter } from './contextKeys';
 import { distDir, loadKube, loadLint, loadLintClient, loadLocalEndpoints } from './lazy';
@@ -45,7 +46,9 @@ export class App implements vscode.Disposable {
     const health = this.own(new HealthFeature({ connections, config, loadKube, log, previews, extensionUri, locateKeyWrites: (prefix) => lintDiagnostics.keyWriteLocations(prefix) }));
     explorer.attachHealth(health);
     const localEndpoints = this.own(new LocalEndpointsHost({ log, config, connections, kubeconfig, clusters }, context.environmentVariableCollection, loadLocalEndpoints));
-    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, previews, generatedManifests, extensionUri, connections, globalState, consoles, keys, health, localEndpoints };
+    const goLive = this.own(new GoLiveResults());
+    explorer.attachGoLive(goLive);
+    this.services = { log, config, contextKeys, kubeconfig, clusters, explorer, lint, lintDiagnostics, previews, generatedManifests, extensionUri, connections, globalState, consoles, keys, health, localEndpoints, goLive };
     lintDiagnostics.start();
     const manifestDiagnostics = this.own(new ManifestDiagnostics(kubeconfig, clusters, log));
     this.own(vscode.languages.registerCodeActionsProvider({ language: 'yaml' }, manifestDiagnostics, { providedCodeActionKinds: ManifestDiagnostics.kinds }));

@@ -8,7 +8,7 @@ import { reportUnexpected } from './errors';
 import type { ContextNode, MessageNode } from '../views/explorer/nodes';
 import { cancelKeyScan, clearKeyExpiry, copyKeyName, deleteKey, filterKeys, loadMoreKeys, openKey, openKeyInConsole, refreshKeys, setKeyExpiry } from '../views/keys/commands';
 import { openHealthDashboard, refreshHealth, runHealthTtlAudit } from '../views/health/commands';
-import { loadKube, loadWiring } from './lazy';
+import { loadGoLive, loadKube, loadWiring } from './lazy';
 import { noticeText } from '../util/markdown';
 
 type Handler = (services: AppServices, ...args: unknown[]) => unknown;
@@ -29,6 +29,7 @@ const table: Record<CommandId, Handler> = {
   [Commands.wiringGrantAccess]: async (services, arg) => (await loadWiring()).grantAccess(services, arg),
   [Commands.wiringGenerateNetworkPolicy]: async (services, arg) => (await loadWiring()).generateNetworkPolicy(services, arg),
   [Commands.wiringCopySnippet]: async (services, arg) => (await loadWiring()).copySnippet(services, arg),
+  [Commands.goLiveCheck]: async (services, arg) => (await loadGoLive()).checkGoLive(services, arg),
   [Commands.consoleOpen]: ({ consoles }, arg, line) => consoles.open(arg, line),
   [Commands.consoleToggleReadOnly]: ({ consoles }) => consoles.toggleReadOnly(),
   [Commands.consoleCopyRedisCliCommand]: ({ consoles }, arg) => consoles.copyRedisCliCommand(arg),

@@ -5,6 +5,7 @@ import type * as LintModule from '../lint/index';
 import type * as ManifestsModule from '../welkin/manifests/index';
 import type * as LocalEndpointModule from '../localEndpoint/index';
 import type * as WiringModule from '../wiring/index';
+import type * as GoLiveModule from '../golive/index';
 
 /**
  * Heavy libraries live in their own bundles next to dist/extension.js and are required on first
@@ -50,3 +51,7 @@ export const loadLocalEndpoints = lazyBundle<typeof LocalEndpointModule>('local-
 export type Wiring = typeof WiringModule;
 /** Generate Application ConfigMap…, Grant Workload Access…, Generate Egress NetworkPolicy… and the apply flow. */
 export const loadWiring = lazyBundle<Wiring>('wiring.js');
+
+export type GoLive = typeof GoLiveModule;
+/** Check Go-Live Readiness…: the checks, the workspace lint they run and the report view. */
+export const loadGoLive = lazyBundle<GoLive>('golive.js');

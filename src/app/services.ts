@@ -13,6 +13,7 @@ import type { ConsoleManager } from '../console/consoleManager';
 import type { KeyBrowserView } from '../views/keys/keyBrowser';
 import type { HealthFeature } from '../views/health/healthFeature';
 import type { LocalEndpointsHost } from '../localEndpoint/host';
+import type { GoLiveResults } from '../golive/editor/goLiveNode';
 
 /** What commands and views may reach; built once by the composition root. */
 export interface AppServices {
@@ -42,4 +43,6 @@ export interface AppServices {
   readonly health: HealthFeature;
   /** Local Sentinel endpoints for the developer's own application (Connect Local App…). */
   readonly localEndpoints: LocalEndpointsHost;
+  /** The go-live check's last outcome per cluster (the "Go-live" row); the check is dist/golive.js. */
+  readonly goLive: GoLiveResults;
 }

@@ -2,6 +2,7 @@
  * valkey-welkin: the local Sentinel endpoint without VS Code, for other editors and scripts.
  *
  *   valkey-welkin connect --context CTX --namespace NS --cluster NAME [--port P] [--env-file PATH] [--kubeconfig PATH]
+ *   valkey-welkin check [PATH] …   the go-live check for CI (src/golive/cli.ts)
  *
  * Prints the local Sentinel address, the master name and the variables to set, logs failovers, and
  * stops cleanly on Ctrl-C or SIGTERM. Exit status: 0 after a clean stop; 2 on a usage error or when
@@ -18,6 +19,7 @@ import { LocalSentinelEndpoint } from '../valkey/localEndpoint/index';
 import type { ValkeyError } from '../valkey/errors';
 import { readAnnouncements, type ValkeyCluster } from '../welkin/clusterAnnouncement';
 import { localEndpointVariables } from '../welkin/localEnv';
+import { runCheck } from '../golive/cli';
 
 export interface ConnectIo {
   readonly stdout: (text: string) => void;
@@ -143,7 +145,12 @@ function exitCodeOf(error: ValkeyError): number {
 const timestamp = (): string => new Date().toISOString();
 
 /* c8 ignore start */
-if (require.main === module) {
+if (require.main === module && process.argv[2] === 'check') {
+  // The go-live check (src/golive/cli.ts).
+  void runCheck(process.argv.slice(3), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), env: process.env, cwd: process.cwd() }).then((code) => {
+    process.exitCode = code;
+  });
+} else if (require.main === module) {
   const stopped = new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('Interrupted'));
     process.once('SIGTERM', () => resolve('Terminated'));

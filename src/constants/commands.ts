@@ -36,6 +36,7 @@ export const Commands = {
   localEndpointStop: 'valkeyWelkin.endpoint.stop',
   localEndpointWriteEnvFile: 'valkeyWelkin.endpoint.writeEnvFile',
   localEndpointShowMenu: 'valkeyWelkin.endpoint.showMenu',
+  goLiveCheck: 'valkeyWelkin.golive.checkReadiness',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

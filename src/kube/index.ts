@@ -23,3 +23,5 @@ export { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 export { LocalSentinelEndpoint } from '../valkey/localEndpoint/index';
 /** The Valkey connection layer (console, health, key browser): sessions through port-forwards. */
 export * from '../valkey/index';
+/** The go-live check's reads (they use this bundle's Kubernetes client; the check itself is dist/golive.js). */
+export { readClusterSnapshot, readPodsForJoin } from '../golive/clusterReads';

@@ -47,8 +47,9 @@ const scope = (call: Call): string => (call.type.namespaced ? call.info.namespac
 
 const gr = (t: ResourceType): { group: string; resource: string } => ({ group: t.group, resource: t.resource });
 
-/** Items in a list response carry no kind/apiVersion, as with the real server's typed lists. */
-function asListItem(obj: KubeObject): KubeObject {
+/** Items in a list response carry no kind/apiVersion, as with the real server's typed lists; custom resources keep them. */
+function asListItem(obj: KubeObject, type: ResourceType): KubeObject {
+  if (type.customResource) return obj;
   const { kind: _k, apiVersion: _a, ...rest } = obj;
   return rest;
 }
@@ -123,7 +124,7 @@ export class Registry {
     if (page.continueToken) listMeta.continue = page.continueToken;
     if (page.remainingItemCount !== undefined) listMeta.remainingItemCount = page.remainingItemCount;
     if (call.table) return { code: 200, body: toTable(call.type, page.items, listMeta, call.query.get('includeObject')) };
-    return { code: 200, body: { kind: `${call.type.kind}List`, apiVersion: apiVersionOf(call.type), metadata: listMeta, items: page.items.map(asListItem) } };
+    return { code: 200, body: { kind: `${call.type.kind}List`, apiVersion: apiVersionOf(call.type), metadata: listMeta, items: page.items.map((o) => asListItem(o, call.type)) } };
   }
 
   create(call: Call): Reply {
@@ -287,7 +288,7 @@ export class Registry {
     if (!dryRun) for (const o of matching) this.store.remove(call.type, namespaceOf(o), nameOf(o));
     return {
       code: 200,
-      body: { kind: `${call.type.kind}List`, apiVersion: apiVersionOf(call.type), metadata: { resourceVersion: String(this.store.resourceVersion) }, items: matching.map(asListItem) },
+      body: { kind: `${call.type.kind}List`, apiVersion: apiVersionOf(call.type), metadata: { resourceVersion: String(this.store.resourceVersion) }, items: matching.map((o) => asListItem(o, call.type)) },
     };
   }
 }

@@ -27,6 +27,8 @@ export interface ResourceType {
   readonly nameRule: NameRule;
   /** Create-only virtual resources (access reviews) are never stored. */
   readonly virtual: boolean;
+  /** Served from a CustomResourceDefinition: list items keep their kind and apiVersion, as the real server's unstructured lists do. */
+  readonly customResource?: boolean;
 }
 
 const CRUD = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
@@ -160,6 +162,43 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     namespaced: true,
     shortNames: ['netpol'],
     hasGeneration: true,
+  }),
+  type({
+    group: 'policy',
+    version: 'v1',
+    resource: 'poddisruptionbudgets',
+    singular: 'poddisruptionbudget',
+    kind: 'PodDisruptionBudget',
+    namespaced: true,
+    shortNames: ['pdb'],
+    hasGeneration: true,
+    subresources: [STATUS],
+  }),
+  // Gatekeeper constraints, as the CRDs Gatekeeper generates from the ConstraintTemplate
+  // (k8srequirenetworkpolicy, k8sresourcerequests: two of Welkin's safeguards) serves them: cluster-scoped, categories constraint(s), status written by the audit.
+  type({
+    group: 'constraints.gatekeeper.sh',
+    version: 'v1beta1',
+    resource: 'k8srequirenetworkpolicy',
+    singular: 'k8srequirenetworkpolicy',
+    kind: 'K8sRequireNetworkPolicy',
+    namespaced: false,
+    categories: ['constraint', 'constraints'],
+    customResource: true,
+    hasGeneration: true,
+    subresources: [STATUS],
+  }),
+  type({
+    group: 'constraints.gatekeeper.sh',
+    version: 'v1beta1',
+    resource: 'k8sresourcerequests',
+    singular: 'k8sresourcerequests',
+    kind: 'K8sResourceRequests',
+    namespaced: false,
+    categories: ['constraint', 'constraints'],
+    customResource: true,
+    hasGeneration: true,
+    subresources: [STATUS],
   }),
   review('selfsubjectaccessreviews', 'selfsubjectaccessreview', 'SelfSubjectAccessReview'),
   review('selfsubjectrulesreviews', 'selfsubjectrulesreview', 'SelfSubjectRulesReview'),

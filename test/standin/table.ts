@@ -40,6 +40,15 @@ const age = (obj: KubeObject): string => {
 
 const num = (v: Json | undefined): number => (typeof v === 'number' ? v : 0);
 const list = (v: Json | undefined): Json[] => (Array.isArray(v) ? v : []);
+/** The additionalPrinterColumns of Gatekeeper's generated constraint CRDs. */
+const CONSTRAINT_COLUMNS: readonly Column[] = [
+  { name: 'Name', type: 'string', format: 'name', cell: (o) => str(meta(o).name) ?? '' },
+  { name: 'Enforcement-Action', type: 'string', cell: (o) => str(at(o, ['spec', 'enforcementAction'])) ?? '' },
+  { name: 'Total-Violations', type: 'integer', cell: (o) => num(at(o, ['status', 'totalViolations'])) },
+];
+
+/** An IntOrString field as the PodDisruptionBudget printer shows it (N/A when unset). */
+const intOrString = (v: Json | undefined): string => (typeof v === 'number' ? String(v) : typeof v === 'string' && v !== '' ? v : 'N/A');
 const none = (v: Json | undefined): string => (typeof v === 'string' && v !== '' ? v : '<none>');
 
 const NAME: Column = { name: 'Name', type: 'string', format: 'name', cell: (o) => str(meta(o).name) ?? '' };
@@ -186,6 +195,15 @@ const COLUMNS: Record<string, readonly Column[]> = {
     AGE,
     ...WORKLOAD_EXTRAS(['spec', 'jobTemplate', 'spec', 'template']).slice(0, 2),
   ],
+  poddisruptionbudgets: [
+    NAME,
+    { name: 'Min Available', type: 'string', cell: (o) => intOrString(at(o, ['spec', 'minAvailable'])) },
+    { name: 'Max Unavailable', type: 'string', cell: (o) => intOrString(at(o, ['spec', 'maxUnavailable'])) },
+    { name: 'Allowed Disruptions', type: 'integer', cell: (o) => num(at(o, ['status', 'disruptionsAllowed'])) },
+    AGE,
+  ],
+  k8srequirenetworkpolicy: CONSTRAINT_COLUMNS,
+  k8sresourcerequests: CONSTRAINT_COLUMNS,
   networkpolicies: [NAME, { name: 'Pod-Selector', type: 'string', cell: (o) => { const s = selectorText(at(o, ['spec', 'podSelector'])); return s === '<none>' ? '<none>' : s; } }, AGE],
 };
 

@@ -12,6 +12,7 @@ import { isKubeError, type ClusterNode, type ContextNode, type ExplorerNode, typ
 import { errorNode, treeItem } from './treeItems';
 import type { KeyBrowserView } from '../keys/keyBrowser';
 import type { HealthFeature } from '../health/healthFeature';
+import { goLiveTreeItem, type GoLiveResults } from '../../golive/editor/goLiveNode';
 
 const LOGIN_PROBLEMS = new Set(['unauthorized', 'pluginMissing', 'loginFailed', 'cancelled']);
 
@@ -45,10 +46,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   async logIn(contextName: string): Promise<void> {
     await this.clusters.reset(contextName, { login: true });
     this.changed.fire(undefined);
-  }
-
-  getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return treeItem(node);
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
@@ -152,6 +149,18 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     health.refreshNode = (node) => this.changed.fire(node);
   }
 
+  /** The "Go-live" row under each cluster; set by the composition root. */
+  private goLive: GoLiveResults | undefined;
+
+  attachGoLive(goLive: GoLiveResults): void {
+    this.goLive = goLive;
+    this.subscriptions.push(goLive.onDidChange((node) => this.changed.fire(node)));
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return node.kind === 'goLive' ? goLiveTreeItem(node, this.goLive?.outcome(node.target)) : treeItem(node);
+  }
+
   /** The tree view showing this provider; set by the composition root so nodes can be revealed. */
   view: vscode.TreeView<ExplorerNode> | undefined;
 
@@ -202,6 +211,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       { kind: 'dataPods', parent: node, pods: pods.ok ? pods.value : pods.error },
       { kind: 'appConfig', parent: node, found: app, matches },
       { kind: 'access', parent: node, workloads: workloads.ok ? workloads.value : workloads.error },
+      ...(this.goLive ? [this.goLive.node(node)] : []),
       ...(this.health ? [this.health.node(node)] : []),
       ...(this.keys ? [this.keys.rootNode(node)] : []),
     ];

@@ -3,6 +3,7 @@ import type { DataPod, Endpoint, KubeContextInfo, KubeError, NamespaceFindings }
 import type { WorkloadAccess } from '../../welkin/workloads';
 import type { KeyBrowserNode } from '../keys/nodes';
 import type { HealthTreeNode } from '../health/nodes';
+import type { GoLiveNode } from '../../golive/editor/goLiveNode';
 
 /**
  * The explorer's nodes: plain data. `treeItems.ts` renders them; `explorerProvider.ts` finds
@@ -22,7 +23,8 @@ export type ExplorerNode =
   | WorkloadNode
   | MessageNode
   | KeyBrowserNode
-  | HealthTreeNode;
+  | HealthTreeNode
+  | GoLiveNode;
 
 export interface ContextNode {
   readonly kind: 'context';

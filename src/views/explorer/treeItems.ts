@@ -7,6 +7,7 @@ import { cell, cellCode, code, md, mdRaw, visibleLine } from '../../util/markdow
 import { isKubeError, type ClusterNode, type ExplorerNode, type MessageNode } from './nodes';
 import { keyTreeItem } from '../keys/treeItems';
 import { healthTreeItem } from '../health/treeItems';
+import { goLiveTreeItem } from '../../golive/editor/goLiveNode';
 
 const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 const Expanded = vscode.TreeItemCollapsibleState.Expanded;
@@ -183,6 +184,9 @@ export function treeItem(node: ExplorerNode): vscode.TreeItem {
     case 'health':
     case 'healthRow':
       return healthTreeItem(node);
+    case 'goLive':
+      // Rendered by the explorer with the last check's outcome (goLiveTreeItem).
+      return goLiveTreeItem(node, undefined);
     case 'message': {
       const item = new vscode.TreeItem(node.label, None);
       if (node.id) item.id = node.id;
