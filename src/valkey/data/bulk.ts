@@ -134,10 +134,9 @@ export async function bulkDelete(session: KeyCommands, selection: Selection, opt
         await options.bundle.add(records);
         if (records.length === 0) continue;
         await limiter.take(options.signal);
-        const digests = records.map((r) => createHash('sha1').update(r.payload).digest('hex'));
-        const r = expectReply(await session.command(['EVAL', UNLINK_IF_SAME, String(records.length), ...records.map((x) => x.key), ...digests], { signal: options.signal }));
+        const r = await unlinkIfSame(session, records, options.signal);
         if (!r.ok) return r;
-        const n = integerOf(r.value) ?? 0;
+        const n = r.value;
         done += n;
         skipped += records.length - n;
       }
@@ -154,6 +153,13 @@ for i, k in ipairs(KEYS) do
   if d and redis.sha1hex(d) == ARGV[i] then n = n + redis.call('UNLINK', k) end
 end
 return n`;
+
+/** Unlinks the keys whose DUMP is still the payload recorded; how many. */
+export async function unlinkIfSame(session: KeyCommands, records: readonly UndoRecord[], signal?: AbortSignal): Promise<KeysResult<number>> {
+  const digests = records.map((r) => createHash('sha1').update(r.payload).digest('hex'));
+  const r = expectReply(await session.command(['EVAL', UNLINK_IF_SAME, String(records.length), ...records.map((x) => x.key), ...digests], { signal }));
+  return r.ok ? ok(integerOf(r.value) ?? 0) : r;
+}
 
 /** DUMP and PTTL of a batch, with absolute expiries from the server's clock; keys gone meanwhile are left out. */
 export async function dumpBatch(session: KeyCommands, keys: readonly Buffer[], signal?: AbortSignal): Promise<KeysResult<UndoRecord[]>> {
