@@ -24,6 +24,7 @@ export const bundles = {
   manifests: 'src/welkin/manifests/index.ts',
   'local-endpoint': 'src/localEndpoint/index.ts',
   wiring: 'src/wiring/index.ts',
+  'key-edit': 'src/views/keys/edit/index.ts',
 };
 
 /** Webview scripts (browser): the health dashboard with uPlot; its CSS lands next to it as dashboard.css. */

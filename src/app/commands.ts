@@ -8,10 +8,16 @@ import { reportUnexpected } from './errors';
 import type { ContextNode, MessageNode } from '../views/explorer/nodes';
 import { cancelKeyScan, clearKeyExpiry, copyKeyName, deleteKey, filterKeys, loadMoreKeys, openKey, openKeyInConsole, refreshKeys, setKeyExpiry } from '../views/keys/commands';
 import { openHealthDashboard, refreshHealth, runHealthTtlAudit } from '../views/health/commands';
-import { loadKube, loadWiring } from './lazy';
+import { loadKeyEdit, loadKube, loadWiring, type KeyEdit } from './lazy';
 import { noticeText } from '../util/markdown';
 
 type Handler = (services: AppServices, ...args: unknown[]) => unknown;
+
+/** A command of the lazily loaded key-edit bundle. */
+const keyEdit =
+  (name: keyof KeyEdit): Handler =>
+  async (services, arg) =>
+    (await loadKeyEdit())[name](services, arg);
 
 /** Every command the extension registers, in one table. */
 const table: Record<CommandId, Handler> = {
@@ -44,6 +50,11 @@ const table: Record<CommandId, Handler> = {
   [Commands.keysOpenInConsole]: openKeyInConsole,
   [Commands.keysRefresh]: refreshKeys,
   [Commands.keysCancelScan]: cancelKeyScan,
+  [Commands.keysEdit]: keyEdit('editValue'),
+  [Commands.keysRename]: keyEdit('renameKey'),
+  [Commands.keysDeleteMatching]: keyEdit('deleteKeysMatching'),
+  [Commands.keysExpireMatching]: keyEdit('expireKeysMatching'),
+  [Commands.keysRestoreUndoBundle]: keyEdit('restoreFromUndoBundle'),
   [Commands.healthOpenDashboard]: openHealthDashboard,
   [Commands.healthRunTtlAudit]: runHealthTtlAudit,
   [Commands.healthRefresh]: refreshHealth,

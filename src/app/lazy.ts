@@ -5,6 +5,7 @@ import type * as LintModule from '../lint/index';
 import type * as ManifestsModule from '../welkin/manifests/index';
 import type * as LocalEndpointModule from '../localEndpoint/index';
 import type * as WiringModule from '../wiring/index';
+import type * as KeyEditModule from '../views/keys/edit/index';
 
 /**
  * Heavy libraries live in their own bundles next to dist/extension.js and are required on first
@@ -50,3 +51,7 @@ export const loadLocalEndpoints = lazyBundle<typeof LocalEndpointModule>('local-
 export type Wiring = typeof WiringModule;
 /** Generate Application ConfigMap…, Grant Workload Access…, Generate Egress NetworkPolicy… and the apply flow. */
 export const loadWiring = lazyBundle<Wiring>('wiring.js');
+
+export type KeyEdit = typeof KeyEditModule;
+/** Editing values, rename, bulk delete/expire with undo bundles (src/views/keys/edit). */
+export const loadKeyEdit = lazyBundle<KeyEdit>('key-edit.js');

@@ -41,6 +41,12 @@ export class KeyBrowserView implements vscode.Disposable {
     this.registration = vscode.workspace.registerTextDocumentContentProvider(KEY_SCHEME, this.documents);
   }
 
+  /** Disposables of the lazily loaded editing code (its file system provider), disposed with the view. */
+  private readonly adopted: vscode.Disposable[] = [];
+  adopt(disposable: vscode.Disposable): void {
+    this.adopted.push(disposable);
+  }
+
   /** The Keys row of a cluster (the same object each time, so it can be redrawn). */
   rootNode(cluster: ClusterNode): KeysNode {
     return this.stateOf({ context: cluster.context.name, namespace: cluster.namespace.namespace, cluster: cluster.cluster }).node;
@@ -235,6 +241,7 @@ export class KeyBrowserView implements vscode.Disposable {
     this.changed.dispose();
     this.registration.dispose();
     this.documents.dispose();
+    for (const d of this.adopted.splice(0)) d.dispose();
   }
 }
 

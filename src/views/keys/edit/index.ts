@@ -1,0 +1,60 @@
+/**
+ * The key-edit bundle (dist/key-edit.js), required on first use: editing values, rename, bulk
+ * delete and expire with the undo bundle, and restoring from it.
+ */
+import * as vscode from 'vscode';
+import type { AppServices } from '../../../app/services';
+import type { KeyBrowserNode, KeyNode } from '../nodes';
+import { deleteMatching, expireMatching, restoreUndoBundle } from './bulkFlows';
+import { editCollection } from './collectionEditor';
+import { renameKeyFlow } from './rename';
+import { EDIT_SCHEME, StringEditor } from './stringEditor';
+
+let editor: StringEditor | undefined;
+
+/** The string editor's file system, registered on first use and disposed with the key browser. */
+function stringEditor(services: AppServices): StringEditor {
+  if (editor) return editor;
+  const created = new StringEditor(services);
+  services.keys.adopt(vscode.workspace.registerFileSystemProvider(EDIT_SCHEME, created, { isCaseSensitive: true }));
+  services.keys.adopt({ dispose: () => (created.dispose(), (editor = undefined)) });
+  return (editor = created);
+}
+
+const asNode = (arg: unknown): KeyBrowserNode | undefined => {
+  const node = arg as KeyBrowserNode | undefined;
+  return node && typeof node === 'object' && 'state' in node && ['keys', 'keyGroup', 'key', 'keysMore'].includes(node.kind) ? node : undefined;
+};
+const asKey = (arg: unknown): KeyNode | undefined => {
+  const node = asNode(arg);
+  return node?.kind === 'key' ? node : undefined;
+};
+
+/** "Edit Value…": strings in an editor, other types through quick picks. */
+export async function editValue(services: AppServices, arg: unknown): Promise<void> {
+  const node = asKey(arg);
+  if (!node) return;
+  const type = node.entry.details?.type;
+  if (type === 'string') return stringEditor(services).open(node.state, node.entry.id);
+  return editCollection(services, node.state, node.entry.id);
+}
+
+export async function renameKey(services: AppServices, arg: unknown): Promise<void> {
+  const node = asKey(arg);
+  if (node) await renameKeyFlow(services, node.state, node.entry.id);
+}
+
+export async function deleteKeysMatching(services: AppServices, arg: unknown): Promise<void> {
+  const node = asNode(arg);
+  if (node) await deleteMatching(services, node.state);
+}
+
+export async function expireKeysMatching(services: AppServices, arg: unknown): Promise<void> {
+  const node = asNode(arg);
+  if (node) await expireMatching(services, node.state);
+}
+
+export async function restoreFromUndoBundle(services: AppServices, arg: unknown): Promise<void> {
+  const node = asNode(arg);
+  if (node) await restoreUndoBundle(services, node.state);
+}
