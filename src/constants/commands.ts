@@ -29,6 +29,8 @@ export const Commands = {
   keysOpenInConsole: 'valkeyWelkin.keys.openInConsole',
   keysRefresh: 'valkeyWelkin.keys.refresh',
   keysCancelScan: 'valkeyWelkin.keys.cancelScan',
+  keysFilterType: 'valkeyWelkin.keys.filterType',
+  keysToggleFlat: 'valkeyWelkin.keys.toggleFlat',
   keysEdit: 'valkeyWelkin.keys.edit',
   keysRename: 'valkeyWelkin.keys.rename',
   keysDeleteMatching: 'valkeyWelkin.keys.deleteMatching',

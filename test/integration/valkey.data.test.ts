@@ -10,6 +10,7 @@ import { DEVELOPER } from '../standin/fixtures/welkin';
 import { ValkeySession } from '../../src/valkey/session';
 import { RespConnection } from '../../src/valkey/connection';
 import * as data from '../../src/valkey/data/index';
+import { KeyBrowserModel } from '../../src/valkey/keys/browser';
 import type { Reply } from '../../src/valkey/resp/reply';
 import { clientFor } from '../support/kubeClient';
 import type { Address } from '../support/topology';
@@ -229,5 +230,21 @@ describe('rename', () => {
     assert.deepEqual(applied(await data.renameKey(session, HOSTILE, Buffer.from('r:to'), true)), { kind: 'renamed' });
     assert.equal((await bulk('GET', 'r:to'))?.toString(), 'v1');
     assert.deepEqual(applied(await data.renameKey(session, Buffer.from('r:none'), Buffer.from('r:x'), false)), { kind: 'gone' });
+  });
+});
+
+describe('the key browser filters by type', () => {
+  test('SCAN … TYPE through the browser model lists only keys of that type, in a flat list when asked', async () => {
+    await raw('FLUSHALL');
+    await raw('SET', 'mix:s', 'x');
+    await raw('HSET', 'mix:h', 'f', 'v');
+    await raw('HSET', 'other:h', 'f', 'v');
+    await raw('RPUSH', 'mix:l', 'a');
+    const model = new KeyBrowserModel(session, { type: 'hash', delimiter: '' });
+    const r = await model.load();
+    assert.ok(r.ok);
+    const keys = [...model.tree.root.keys.keys()].sort();
+    assert.deepEqual(keys, ['mix:h', 'other:h'], 'full names at the top level, hashes only');
+    assert.equal(model.tree.root.groups.size, 0);
   });
 });
