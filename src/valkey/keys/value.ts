@@ -256,7 +256,7 @@ export function renderValue(value: KeyValue): RenderedValue {
       break;
     }
     case 'hash':
-      body = value.body.pairs.map(([f, v]) => `${display(f)} => ${display(v)}`).join('\n');
+      body = table(['field', 'value'], value.body.pairs.map(([f, v]) => [display(f), display(v)]));
       break;
     case 'list': {
       const width = String(Math.max(0, value.body.items.length - 1)).length;
@@ -264,13 +264,11 @@ export function renderValue(value: KeyValue): RenderedValue {
       break;
     }
     case 'set':
-      body = value.body.items.map(display).join('\n');
+      body = table(['member'], value.body.items.map((m) => [display(m)]));
       break;
-    case 'zset': {
-      const width = Math.max(0, ...value.body.members.map(([, s]) => s.length));
-      body = value.body.members.map(([m, s]) => `${s.padStart(width)}  ${display(m)}`).join('\n');
+    case 'zset':
+      body = table(['score', 'member'], value.body.members.map(([m, s]) => [s, display(m)]), [true, false]);
       break;
-    }
     case 'stream':
       body = value.body.entries.map((e) => [e.id, ...e.fields.map(([f, v]) => `  ${display(f)} => ${display(v)}`)].join('\n')).join('\n');
       break;
@@ -290,6 +288,22 @@ export function renderValue(value: KeyValue): RenderedValue {
   if (schemaNote) header.push(schemaNote);
   const lines = json !== undefined ? header.map((l) => `// ${l}`) : header;
   return { text: `${lines.join('\n')}\n\n${body}\n`, language: json !== undefined ? 'jsonc' : 'plaintext', truncated };
+}
+
+/** Columns wider than this are not padded further: a long field name does not push every value off screen. */
+const MAX_COLUMN = 40;
+
+/**
+ * A text table: a header, a rule, one row per element, columns separated by `│` and padded to the
+ * widest cell (at most MAX_COLUMN); `right` aligns a column to the right (scores).
+ */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[] = []): string {
+  const widths = header.map((h, c) => Math.min(MAX_COLUMN, Math.max(h.length, ...rows.map((r) => r[c]!.length))));
+  const last = header.length - 1;
+  const line = (cells: readonly string[]): string =>
+    cells.map((cell, c) => (c === last && !right[c] ? cell : right[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join(' │ ');
+  const rule = widths.map((w, c) => '─'.repeat(c === last ? Math.max(w, header[c]!.length) : w)).join('─┼─');
+  return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
 /**
