@@ -11,6 +11,7 @@ import { ValkeySession } from '../../src/valkey/session';
 import { RespConnection } from '../../src/valkey/connection';
 import * as data from '../../src/valkey/data/index';
 import { KeyBrowserModel } from '../../src/valkey/keys/browser';
+import { readValue, renderValue } from '../../src/valkey/keys/value';
 import type { Reply } from '../../src/valkey/resp/reply';
 import { clientFor } from '../support/kubeClient';
 import type { Address } from '../support/topology';
@@ -246,5 +247,29 @@ describe('the key browser filters by type', () => {
     const keys = [...model.tree.root.keys.keys()].sort();
     assert.deepEqual(keys, ['mix:h', 'other:h'], 'full names at the top level, hashes only');
     assert.equal(model.tree.root.groups.size, 0);
+  });
+});
+
+describe('stream consumer groups in the value view', () => {
+  test('XINFO GROUPS, XINFO CONSUMERS and the XPENDING summary of each group, as tables', async () => {
+    await raw('DEL', 'orders');
+    for (let i = 1; i <= 5; i++) await raw('XADD', 'orders', `${i}-0`, 'n', String(i));
+    await raw('XGROUP', 'CREATE', 'orders', 'billing', '0');
+    await raw('XGROUP', 'CREATE', 'orders', 'mail', '$');
+    await raw('XREADGROUP', 'GROUP', 'billing', 'worker-1', 'COUNT', '2', 'STREAMS', 'orders', '>');
+    await raw('XREADGROUP', 'GROUP', 'billing', 'worker-2', 'COUNT', '1', 'STREAMS', 'orders', '>');
+    await raw('XACK', 'orders', 'billing', '1-0');
+    const v = await readValue(session, Buffer.from('orders'));
+    assert.ok(v.ok, inspect(v));
+    const groups = v.value.groups ?? [];
+    assert.deepEqual(groups.map((g) => [g.name.toString(), g.consumers, g.pending, g.lastDeliveredId, g.lag, g.oldestPending, g.newestPending]), [
+      ['billing', 2, 2, '3-0', 2, '2-0', '3-0'],
+      ['mail', 0, 0, '5-0', 0, undefined, undefined],
+    ]);
+    assert.deepEqual(groups[0]!.consumerList.map((c) => [c.name.toString(), c.pending]), [['worker-1', 1], ['worker-2', 1]]);
+    const text = renderValue(v.value).text;
+    assert.match(text, /-- consumer groups \(XINFO GROUPS, XPENDING\): 2 --\ngroup +│ consumers │ pending │ oldest pending │ last delivered │ lag\n/);
+    assert.match(text, /\nbilling │ +2 │ +2 │ 2-0 +│ 3-0 +│ +2\n/);
+    assert.match(text, /-- consumers of billing \(XINFO CONSUMERS\) --\nconsumer +│ pending │ idle\n─+┼─+┼─+\nworker-1 │ +1 │ +\d+s\n/);
   });
 });

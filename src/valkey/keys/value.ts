@@ -6,6 +6,7 @@ import { prettyJson } from './json';
 import { bytesOfReply, expectReply, integerOf, itemsOf, pairsOf, unexpected } from './replies';
 import type { KeyCommands, KeyType, KeysResult } from './types';
 import type { Reply } from '../resp/reply';
+import { streamGroups, type StreamGroup } from './streamGroups';
 
 export interface ValueLimits {
   /** Elements read from a hash, list, set, sorted set or stream. Default 1000. */
@@ -54,6 +55,8 @@ export interface KeyValue {
   readonly cut?: ReadonlyMap<Buffer, number> | undefined;
   /** The byte budget the read had. */
   readonly budget?: number | undefined;
+  /** A stream's consumer groups (XINFO GROUPS, XINFO CONSUMERS, XPENDING). */
+  readonly groups?: readonly StreamGroup[] | undefined;
 }
 
 /**
@@ -126,11 +129,12 @@ export async function readValue(session: KeyCommands, key: Buffer, limits: Value
       return ok({ ...base, length: integerOf(r.value[1]) ?? members.length, shown: members.length, body: { type: 'zset', members } });
     }
     case 'stream': {
-      const r = await both(['XRANGE', key, '-', '+', 'COUNT', String(n)], ['XLEN', key]);
+      const [r, groups] = await Promise.all([both(['XRANGE', key, '-', '+', 'COUNT', String(n)], ['XLEN', key]), streamGroups(session, key, signal)]);
       if (!r.ok) return r;
+      if (!groups.ok) return groups;
       const entries = streamEntries(r.value[0], bytes);
       if (!entries) return err(unexpected('XRANGE', r.value[0]));
-      return ok({ ...base, length: integerOf(r.value[1]) ?? entries.length, shown: entries.length, body: { type: 'stream', entries } });
+      return ok({ ...base, length: integerOf(r.value[1]) ?? entries.length, shown: entries.length, body: { type: 'stream', entries }, groups: groups.value });
     }
     case 'none':
       return ok({ ...base, length: 0, shown: 0, body: { type: 'none' } });
@@ -271,6 +275,7 @@ export function renderValue(value: KeyValue): RenderedValue {
       break;
     case 'stream':
       body = value.body.entries.map((e) => [e.id, ...e.fields.map(([f, v]) => `  ${display(f)} => ${display(v)}`)].join('\n')).join('\n');
+      if (value.groups?.length) body += `\n\n${renderGroups(value.groups)}`;
       break;
     case 'none':
       body = '(the key does not exist: it was deleted or has expired)';
@@ -288,6 +293,23 @@ export function renderValue(value: KeyValue): RenderedValue {
   if (schemaNote) header.push(schemaNote);
   const lines = json !== undefined ? header.map((l) => `// ${l}`) : header;
   return { text: `${lines.join('\n')}\n\n${body}\n`, language: json !== undefined ? 'jsonc' : 'plaintext', truncated };
+}
+
+/** A stream's consumer groups, then each group's consumers, as tables. */
+function renderGroups(groups: readonly StreamGroup[]): string {
+  const out = [
+    `-- consumer groups (XINFO GROUPS, XPENDING): ${count(groups.length)} --`,
+    table(
+      ['group', 'consumers', 'pending', 'oldest pending', 'last delivered', 'lag'],
+      groups.map((g) => [displayBytes(g.name), count(g.consumers), count(g.pending), g.oldestPending ?? '-', g.lastDeliveredId, g.lag === undefined ? '?' : count(g.lag)]),
+      [false, true, true, false, false, true],
+    ),
+  ];
+  for (const g of groups) {
+    if (g.consumerList.length === 0) continue;
+    out.push('', `-- consumers of ${displayBytes(g.name)} (XINFO CONSUMERS) --`, table(['consumer', 'pending', 'idle'], g.consumerList.map((c) => [displayBytes(c.name), count(c.pending), ttl(c.idleMs)]), [false, true, true]));
+  }
+  return out.join('\n');
 }
 
 /** Columns wider than this are not padded further: a long field name does not push every value off screen. */
