@@ -6,7 +6,7 @@ import { SECTION, Settings } from '../constants/settings';
 import type { AppServices } from './services';
 import { reportUnexpected } from './errors';
 import type { ContextNode, MessageNode } from '../views/explorer/nodes';
-import { cancelKeyScan, clearKeyExpiry, copyKeyName, deleteKey, filterKeys, filterKeysByType, loadMoreKeys, openKey, openKeyInConsole, refreshKeys, setKeyExpiry, toggleFlatKeys } from '../views/keys/commands';
+import { cancelKeyScan, clearKeyExpiry, copyKeyName, deleteKey, filterKeys, loadMoreKeys, openKey, openKeyInConsole, refreshKeys, setKeyExpiry } from '../views/keys/commands';
 import { openHealthDashboard, refreshHealth, runHealthTtlAudit } from '../views/health/commands';
 import { loadKeyEdit, loadKube, loadWiring, type KeyEdit } from './lazy';
 import { noticeText } from '../util/markdown';
@@ -50,8 +50,8 @@ const table: Record<CommandId, Handler> = {
   [Commands.keysOpenInConsole]: openKeyInConsole,
   [Commands.keysRefresh]: refreshKeys,
   [Commands.keysCancelScan]: cancelKeyScan,
-  [Commands.keysFilterType]: filterKeysByType,
-  [Commands.keysToggleFlat]: toggleFlatKeys,
+  [Commands.keysFilterType]: keyEdit('filterKeysByType'),
+  [Commands.keysToggleFlat]: keyEdit('toggleFlatKeys'),
   [Commands.keysEdit]: keyEdit('editValue'),
   [Commands.keysRename]: keyEdit('renameKey'),
   [Commands.keysDeleteMatching]: keyEdit('deleteKeysMatching'),

@@ -118,7 +118,9 @@ test('edit a JSON string with a conflict, then bulk delete with a dry run and re
     await wb.contextMenu(VIEW, /^Keys$/, 'Restore from Undo Bundle…');
     await input.waitFor({ state: 'visible' });
     await input.fill(bundle);
-    await page.keyboard.press('Enter');
+    // The simple file dialog of a remote workbench lists the folder first; its OK button takes the typed path.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /\.vwundo$/ }).first().waitFor({ state: 'visible' });
+    await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).first().click();
     await page.locator('.monaco-dialog-box', { hasText: /Restore the keys of .*\.vwundo into valkey-cluster\?/ }).waitFor({ state: 'visible' });
     assert.match(await dialogText(), /keys matching tags:product:\*/);
     await button(/^Restore$/).click();

@@ -29,26 +29,6 @@ export async function filterKeys({ keys }: AppServices, arg: unknown): Promise<v
   keys.filter(state, pattern);
 }
 
-const TYPES = ['string', 'hash', 'list', 'set', 'zset', 'stream'];
-
-/** "Filter Keys by Type…": SCAN … TYPE over the whole keyspace (with the pattern filter, if any). */
-export async function filterKeysByType({ keys }: AppServices, arg: unknown): Promise<void> {
-  const node = asNode(arg);
-  if (!node) return;
-  const state = node.state;
-  const picked = await vscode.window.showQuickPick(
-    [{ label: 'Every type', type: undefined }, ...TYPES.map((t) => ({ label: t, type: t, description: state.typeFilter === t ? 'current' : undefined }))],
-    { title: `Show only keys of one type in ${state.target.cluster.name} (SCAN … TYPE)` },
-  );
-  if (picked) keys.filterType(state, picked.type);
-}
-
-/** "Toggle Flat List": full key names in one list, or the prefix tree. */
-export function toggleFlatKeys({ keys }: AppServices, arg: unknown): void {
-  const node = asNode(arg);
-  if (node) keys.toggleFlat(node.state);
-}
-
 export function loadMoreKeys({ keys }: AppServices, arg: unknown): Promise<void> | undefined {
   const node = asNode(arg);
   return node ? keys.loadMore(node.state) : undefined;

@@ -1,6 +1,6 @@
 /**
  * The key-edit bundle (dist/key-edit.js), required on first use: editing values, rename, bulk
- * delete and expire with the undo bundle, and restoring from it.
+ * delete and expire with the undo bundle, restoring from it, and the type filter and flat list.
  */
 import * as vscode from 'vscode';
 import type { AppServices } from '../../../app/services';
@@ -57,4 +57,24 @@ export async function expireKeysMatching(services: AppServices, arg: unknown): P
 export async function restoreFromUndoBundle(services: AppServices, arg: unknown): Promise<void> {
   const node = asNode(arg);
   if (node) await restoreUndoBundle(services, node.state);
+}
+
+const TYPES = ['string', 'hash', 'list', 'set', 'zset', 'stream'];
+
+/** "Filter Keys by Type…": SCAN … TYPE over the whole keyspace (with the pattern filter, if any). */
+export async function filterKeysByType({ keys }: AppServices, arg: unknown): Promise<void> {
+  const node = asNode(arg);
+  if (!node) return;
+  const state = node.state;
+  const picked = await vscode.window.showQuickPick(
+    [{ label: 'Every type', type: undefined }, ...TYPES.map((t) => ({ label: t, type: t, description: state.typeFilter === t ? 'current' : undefined }))],
+    { title: `Show only keys of one type in ${state.target.cluster.name} (SCAN … TYPE)` },
+  );
+  if (picked) keys.filterType(state, picked.type);
+}
+
+/** "Toggle Flat List": full key names in one list, or the prefix tree. */
+export function toggleFlatKeys({ keys }: AppServices, arg: unknown): void {
+  const node = asNode(arg);
+  if (node) keys.toggleFlat(node.state);
 }
