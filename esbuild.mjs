@@ -25,6 +25,7 @@ export const bundles = {
   'local-endpoint': 'src/localEndpoint/index.ts',
   wiring: 'src/wiring/index.ts',
   golive: 'src/golive/index.ts',
+  'key-edit': 'src/views/keys/edit/index.ts',
 };
 
 /** Webview scripts (browser): the health dashboard with uPlot; its CSS lands next to it as dashboard.css. */

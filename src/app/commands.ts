@@ -8,10 +8,16 @@ import { reportUnexpected } from './errors';
 import type { ContextNode, MessageNode } from '../views/explorer/nodes';
 import { cancelKeyScan, clearKeyExpiry, copyKeyName, deleteKey, filterKeys, loadMoreKeys, openKey, openKeyInConsole, refreshKeys, setKeyExpiry } from '../views/keys/commands';
 import { openHealthDashboard, refreshHealth, runHealthTtlAudit } from '../views/health/commands';
-import { loadGoLive, loadKube, loadWiring } from './lazy';
+import { loadGoLive, loadKeyEdit, loadKube, loadWiring, type KeyEdit } from './lazy';
 import { noticeText } from '../util/markdown';
 
 type Handler = (services: AppServices, ...args: unknown[]) => unknown;
+
+/** A command of the lazily loaded key-edit bundle. */
+const keyEdit =
+  (name: keyof KeyEdit): Handler =>
+  async (services, arg) =>
+    (await loadKeyEdit())[name](services, arg);
 
 /** Every command the extension registers, in one table. */
 const table: Record<CommandId, Handler> = {
@@ -45,6 +51,13 @@ const table: Record<CommandId, Handler> = {
   [Commands.keysOpenInConsole]: openKeyInConsole,
   [Commands.keysRefresh]: refreshKeys,
   [Commands.keysCancelScan]: cancelKeyScan,
+  [Commands.keysFilterType]: keyEdit('filterKeysByType'),
+  [Commands.keysToggleFlat]: keyEdit('toggleFlatKeys'),
+  [Commands.keysEdit]: keyEdit('editValue'),
+  [Commands.keysRename]: keyEdit('renameKey'),
+  [Commands.keysDeleteMatching]: keyEdit('deleteKeysMatching'),
+  [Commands.keysExpireMatching]: keyEdit('expireKeysMatching'),
+  [Commands.keysRestoreUndoBundle]: keyEdit('restoreFromUndoBundle'),
   [Commands.healthOpenDashboard]: openHealthDashboard,
   [Commands.healthRunTtlAudit]: runHealthTtlAudit,
   [Commands.healthRefresh]: refreshHealth,

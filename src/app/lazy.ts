@@ -6,6 +6,7 @@ import type * as ManifestsModule from '../welkin/manifests/index';
 import type * as LocalEndpointModule from '../localEndpoint/index';
 import type * as WiringModule from '../wiring/index';
 import type * as GoLiveModule from '../golive/index';
+import type * as KeyEditModule from '../views/keys/edit/index';
 
 /**
  * Heavy libraries live in their own bundles next to dist/extension.js and are required on first
@@ -55,3 +56,7 @@ export const loadWiring = lazyBundle<Wiring>('wiring.js');
 export type GoLive = typeof GoLiveModule;
 /** Check Go-Live Readiness…: the checks, the workspace lint they run and the report view. */
 export const loadGoLive = lazyBundle<GoLive>('golive.js');
+
+export type KeyEdit = typeof KeyEditModule;
+/** Editing values, rename, bulk delete/expire with undo bundles (src/views/keys/edit). */
+export const loadKeyEdit = lazyBundle<KeyEdit>('key-edit.js');

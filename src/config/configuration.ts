@@ -36,6 +36,10 @@ export interface Configuration {
   keysScanCount(): number;
   /** Rows the key browser's tree holds at most per cluster. */
   keysMaxTreeNodes(): number;
+  /** Commands a second for bulk actions and restores (a workspace may lower it, only the user raise it). */
+  dataRateLimit(): number;
+  /** Bytes an undo bundle may hold at most. */
+  dataUndoBundleMaxBytes(): number;
   /** Seconds between the health dashboard's INFO polls. */
   healthPollIntervalSeconds(): number;
   /** Keys the TTL audit reads at most (a workspace may lower it, only the user raise it). */
@@ -87,6 +91,8 @@ export function createConfiguration(): Configuration {
     },
     keysScanCount: () => workspaceMayOnlyLower(section().inspect<unknown>(Settings.keysScanCount), 1, 100_000, 1000),
     keysMaxTreeNodes: () => clampInt(section().get<number>(Settings.keysMaxTreeNodes, 5000), 100, 100_000, 5000),
+    dataRateLimit: () => workspaceMayOnlyLower(section().inspect<unknown>(Settings.dataRateLimit), 10, 100_000, 1000),
+    dataUndoBundleMaxBytes: () => clampInt(section().get<number>(Settings.dataUndoBundleMaxMegabytes, 256), 1, 65_536, 256) * 1024 * 1024,
     healthPollIntervalSeconds: () => clampInt(section().get<number>(Settings.healthPollIntervalSeconds, 5), 1, 3600, 5),
     healthTtlAuditSampleSize: () => workspaceMayOnlyLower(section().inspect<unknown>(Settings.healthTtlAuditSampleSize), 100, 10_000_000, 10_000),
     lint: (resource) => {

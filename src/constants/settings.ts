@@ -21,6 +21,8 @@ export const Settings = {
   keysDelimiter: 'keys.delimiter',
   keysScanCount: 'keys.scanCount',
   keysMaxTreeNodes: 'keys.maxTreeNodes',
+  dataRateLimit: 'data.rateLimit',
+  dataUndoBundleMaxMegabytes: 'data.undoBundleMaxMegabytes',
   healthPollIntervalSeconds: 'health.pollIntervalSeconds',
   healthTtlAuditSampleSize: 'health.ttlAuditSampleSize',
   localEndpointPort: 'localEndpoint.port',

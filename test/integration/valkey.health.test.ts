@@ -278,6 +278,9 @@ describe('TTL audit', () => {
       full.byPrefix,
     );
     assert.deepEqual(new Map([...r.byType].map(([t, v]) => [t, v.keys])), new Map([['string', 61_050], ['hash', 10_000], ['list', 10_000], ['set', 8_000], ['zset', 7_000], ['stream', 3_950]]));
+    // Memory by prefix: a full count is the sum itself, without a margin.
+    assert.ok(r.prefixes.every((p) => p.bytes !== undefined && p.estimatedBytes === p.bytes && p.estimatedBytesMargin === 0), JSON.stringify(r.prefixes.slice(0, 2)));
+    assert.match(ttlAuditMarkdown(r, 'valkey-cluster'), /## Memory by prefix\n\nMEMORY USAGE by prefix, counted over every key\./);
     assert.equal(r.largest.length, 20);
     assert.ok(r.largest.every((k) => k.key.startsWith('big:') && (k.bytes ?? 0) >= BIG_BYTES), JSON.stringify(r.largest.slice(0, 3)));
     const commandstats = await cli(['INFO', 'commandstats']);

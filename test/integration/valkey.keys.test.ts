@@ -213,10 +213,12 @@ describe('details and values', () => {
     assert.equal(hash.value.shown, 1000);
     assert.equal(hash.value.length, 5000);
     assert.match(hash.rendered.text, /^key: big:hash\ntype: hash · TTL: no expiry · memory: \d+(\.\d)? KB \(MEMORY USAGE\) · length: 5,000 fields\n-- showing 1,000 of 5,000 fields --\n\n/);
-    const lines = hash.rendered.text.split('\n').slice(4, -1);
+    const [head, rule, ...lines] = hash.rendered.text.split('\n').slice(4, -1);
+    assert.match(head!, /^field {6}│ value$/);
+    assert.match(rule!, /^─{11}┼─{11}$/);
     assert.equal(lines.length, 1000);
     assert.equal(new Set(lines).size, 1000);
-    for (const line of lines) assert.match(line, /^field:(\d+) => value \1$/);
+    for (const line of lines) assert.match(line, /^field:(\d+) +│ value \1$/);
 
     const list = await read('big:list');
     assert.match(list.rendered.text, /-- showing 1,000 of 3,000 elements --\n\n\[ {2}0\] item 0\n\[ {2}1\] item 1\n/);
@@ -224,13 +226,13 @@ describe('details and values', () => {
 
     const set = await read('big:set');
     assert.match(set.rendered.text, /-- showing 1,000 of 2,500 members --/);
-    const members = set.rendered.text.split('\n\n')[1]!.trim().split('\n');
+    const members = set.rendered.text.split('\n\n')[1]!.trim().split('\n').slice(2);
     assert.equal(new Set(members).size, 1000);
     assert.ok(members.every((m) => /^member:\d+$/.test(m)));
 
     const zset = await read('big:zset');
-    assert.match(zset.rendered.text, /-- showing 1,000 of 2,000 members --\n\n {4}0 {2}player:0\n {2}0\.5 {2}player:1\n/);
-    assert.match(zset.rendered.text, /499\.5 {2}player:999\n$/);
+    assert.match(zset.rendered.text, /-- showing 1,000 of 2,000 members --\n\nscore │ member\n──────┼─+\n {4}0 │ player:0\n {2}0\.5 │ player:1\n/);
+    assert.match(zset.rendered.text, /\n499\.5 │ player:999\n$/);
 
     const stream = await read('big:stream');
     assert.match(stream.rendered.text, /-- showing 1,000 of 1,500 entries --\n\n1-0\n {2}n => 0\n2-0\n {2}n => 1\n/);
@@ -249,11 +251,11 @@ describe('details and values', () => {
 
     const weird = await read('weird key "quoted"');
     assert.match(weird.rendered.text, /^key: weird key "quoted"\n/);
-    assert.match(weird.rendered.text, /\n\n"f\\n" => "v\\t"\n$/);
+    assert.match(weird.rendered.text, /\n\nfield │ value\n─+┼─+\n"f\\n" │ "v\\t"\n$/);
 
     const small = await read('rank:4');
     assert.equal(small.rendered.truncated, false);
-    assert.match(small.rendered.text, /· length: 2 members\n\n1 {2}one\n2 {2}two\n$/);
+    assert.match(small.rendered.text, /· length: 2 members\n\nscore │ member\n──────┼───────\n {4}1 │ one\n {4}2 │ two\n$/);
 
     const gone = await read('nope');
     assert.match(gone.rendered.text, /type: none · TTL: expired/);

@@ -31,6 +31,19 @@ export function ttlAuditMarkdown(report: TtlAuditReport, title: string): string 
   }
   lines.push('');
 
+  const sized = report.prefixes.filter((p) => p.estimatedBytes !== undefined);
+  if (sized.length > 0) {
+    const most = Math.max(1, ...sized.map((p) => p.estimatedBytes!));
+    const whole = report.complete ? 'counted over every key' : `estimated for all ${report.keyspaceSize?.toLocaleString('en-US') ?? '?'} keys from the sample, ± at 95 % confidence`;
+    lines.push('## Memory by prefix', '', `MEMORY USAGE by prefix, ${whole}.`, '', '| Prefix | Memory | |', '|---|---:|---|');
+    for (const p of [...sized].sort((a, b) => b.estimatedBytes! - a.estimatedBytes!)) {
+      const bar = '█'.repeat(Math.max(1, Math.round((p.estimatedBytes! / most) * 30)));
+      const margin = p.estimatedBytesMargin ? ` ± ${bytes(p.estimatedBytesMargin)}` : '';
+      lines.push(`| ${cellCode(p.label).markdown} | ${bytes(p.estimatedBytes!)}${margin} | ${bar} |`);
+    }
+    lines.push('');
+  }
+
   lines.push('## By type', '', '| Type | Keys | Without TTL |', '|---|---:|---:|');
   for (const [type, t] of [...report.byType.entries()].sort((a, b) => b[1].keys - a[1].keys)) {
     lines.push(`| ${cell(type)} | ${t.keys.toLocaleString('en-US')} | ${t.withoutTtl.toLocaleString('en-US')} (${percent(t.keys === 0 ? 0 : t.withoutTtl / t.keys)}) |`);

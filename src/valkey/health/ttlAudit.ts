@@ -54,6 +54,10 @@ export interface PrefixStats {
   readonly shareWithoutTtl: number;
   /** Sum of MEMORY USAGE; undefined when it was not permitted. */
   readonly bytes: number | undefined;
+  /** The memory of the prefix's keys in the whole keyspace: `bytes` for a full count, else scaled from the sample. */
+  readonly estimatedBytes?: number | undefined;
+  /** Half-width of the 95 % confidence interval of `estimatedBytes` (0 for a full count). */
+  readonly estimatedBytesMargin?: number | undefined;
   readonly locations: readonly CodeLocation[];
 }
 
@@ -204,20 +208,34 @@ export async function runTtlAudit(session: Session, options: TtlAuditOptions = {
   return ok(await summarize(samples, { keyspaceSize, complete, vanished, memoryUsageProblem, delimiter, started, options }));
 }
 
+/**
+ * The keyspace's total of a per-key figure (a prefix's memory: the key's MEMORY USAGE when it has
+ * the prefix, else 0) from a sample of n keys out of `population`, with the 95 % interval's
+ * half-width (normal approximation, finite-population correction). A full count has no margin.
+ */
+export function estimateTotal(sum: number, squares: number, n: number, population: number | undefined): { total: number; margin: number } | undefined {
+  if (n === 0 || population === undefined) return undefined;
+  if (population <= n) return { total: sum, margin: 0 };
+  const mean = sum / n;
+  const variance = n > 1 ? Math.max(0, (squares - n * mean * mean) / (n - 1)) : 0;
+  return { total: mean * population, margin: 1.96 * population * Math.sqrt((variance / n) * (1 - n / population)) };
+}
+
 async function summarize(
   samples: readonly Sampled[],
   c: { keyspaceSize: number | undefined; complete: boolean; vanished: number; memoryUsageProblem: string | undefined; delimiter: string; started: number; options: TtlAuditOptions },
 ): Promise<TtlAuditReport> {
   const withoutTtl = samples.filter((s) => s.ttl === -1).length;
   const share = samples.length === 0 ? 0 : withoutTtl / samples.length;
-  const byPrefix = new Map<string, { keys: number; withoutTtl: number; bytes: number }>();
+  const byPrefix = new Map<string, { keys: number; withoutTtl: number; bytes: number; squares: number }>();
   const byType = new Map<string, { keys: number; withoutTtl: number }>();
   for (const s of samples) {
     const p = keyPrefix(s.key, c.delimiter);
-    const entry = byPrefix.get(p) ?? { keys: 0, withoutTtl: 0, bytes: 0 };
+    const entry = byPrefix.get(p) ?? { keys: 0, withoutTtl: 0, bytes: 0, squares: 0 };
     entry.keys++;
     if (s.ttl === -1) entry.withoutTtl++;
     entry.bytes += s.bytes ?? 0;
+    entry.squares += (s.bytes ?? 0) ** 2;
     byPrefix.set(p, entry);
     const t = byType.get(s.type) ?? { keys: 0, withoutTtl: 0 };
     t.keys++;
@@ -238,7 +256,18 @@ async function summarize(
         locations = []; // a broken lookup must not lose the audit
       }
     }
-    prefixes.push({ prefix, label: prefix === '' ? '(no delimiter)' : `${prefix}*`, keys: e.keys, withoutTtl: e.withoutTtl, shareWithoutTtl: e.withoutTtl / e.keys, bytes: sizes ? e.bytes : undefined, locations });
+    const estimate = sizes ? estimateTotal(e.bytes, e.squares, samples.length, c.complete ? samples.length : c.keyspaceSize) : undefined;
+    prefixes.push({
+      prefix,
+      label: prefix === '' ? '(no delimiter)' : `${prefix}*`,
+      keys: e.keys,
+      withoutTtl: e.withoutTtl,
+      shareWithoutTtl: e.withoutTtl / e.keys,
+      bytes: sizes ? e.bytes : undefined,
+      estimatedBytes: estimate?.total,
+      estimatedBytesMargin: estimate?.margin,
+      locations,
+    });
   }
   const largest = sizes
     ? [...samples]

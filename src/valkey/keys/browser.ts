@@ -11,6 +11,8 @@ export interface KeyBrowserOptions {
   readonly scanCount?: number | undefined;
   /** A MATCH pattern: the browser then scans the whole keyspace for it. */
   readonly pattern?: string | undefined;
+  /** SCAN … TYPE: only keys of this type. */
+  readonly type?: string | undefined;
   readonly dedupBudgetBytes?: number | undefined;
 }
 
@@ -41,7 +43,7 @@ export class KeyBrowserModel {
   ) {
     this.pattern = options.pattern?.trim() || undefined;
     this.tree = new PrefixTree({ delimiter: options.delimiter, maxNodes: options.maxNodes });
-    this.scanner = new KeyScanner(session, { match: this.pattern, count: options.scanCount, dedupBudgetBytes: options.dedupBudgetBytes });
+    this.scanner = new KeyScanner(session, { match: this.pattern, type: options.type, count: options.scanCount, dedupBudgetBytes: options.dedupBudgetBytes });
   }
 
   get scanning(): boolean {

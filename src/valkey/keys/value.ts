@@ -6,6 +6,7 @@ import { prettyJson } from './json';
 import { bytesOfReply, expectReply, integerOf, itemsOf, pairsOf, unexpected } from './replies';
 import type { KeyCommands, KeyType, KeysResult } from './types';
 import type { Reply } from '../resp/reply';
+import { streamGroups, type StreamGroup } from './streamGroups';
 
 export interface ValueLimits {
   /** Elements read from a hash, list, set, sorted set or stream. Default 1000. */
@@ -54,6 +55,8 @@ export interface KeyValue {
   readonly cut?: ReadonlyMap<Buffer, number> | undefined;
   /** The byte budget the read had. */
   readonly budget?: number | undefined;
+  /** A stream's consumer groups (XINFO GROUPS, XINFO CONSUMERS, XPENDING). */
+  readonly groups?: readonly StreamGroup[] | undefined;
 }
 
 /**
@@ -126,11 +129,12 @@ export async function readValue(session: KeyCommands, key: Buffer, limits: Value
       return ok({ ...base, length: integerOf(r.value[1]) ?? members.length, shown: members.length, body: { type: 'zset', members } });
     }
     case 'stream': {
-      const r = await both(['XRANGE', key, '-', '+', 'COUNT', String(n)], ['XLEN', key]);
+      const [r, groups] = await Promise.all([both(['XRANGE', key, '-', '+', 'COUNT', String(n)], ['XLEN', key]), streamGroups(session, key, signal)]);
       if (!r.ok) return r;
+      if (!groups.ok) return groups;
       const entries = streamEntries(r.value[0], bytes);
       if (!entries) return err(unexpected('XRANGE', r.value[0]));
-      return ok({ ...base, length: integerOf(r.value[1]) ?? entries.length, shown: entries.length, body: { type: 'stream', entries } });
+      return ok({ ...base, length: integerOf(r.value[1]) ?? entries.length, shown: entries.length, body: { type: 'stream', entries }, groups: groups.value });
     }
     case 'none':
       return ok({ ...base, length: 0, shown: 0, body: { type: 'none' } });
@@ -256,7 +260,7 @@ export function renderValue(value: KeyValue): RenderedValue {
       break;
     }
     case 'hash':
-      body = value.body.pairs.map(([f, v]) => `${display(f)} => ${display(v)}`).join('\n');
+      body = table(['field', 'value'], value.body.pairs.map(([f, v]) => [display(f), display(v)]));
       break;
     case 'list': {
       const width = String(Math.max(0, value.body.items.length - 1)).length;
@@ -264,15 +268,14 @@ export function renderValue(value: KeyValue): RenderedValue {
       break;
     }
     case 'set':
-      body = value.body.items.map(display).join('\n');
+      body = table(['member'], value.body.items.map((m) => [display(m)]));
       break;
-    case 'zset': {
-      const width = Math.max(0, ...value.body.members.map(([, s]) => s.length));
-      body = value.body.members.map(([m, s]) => `${s.padStart(width)}  ${display(m)}`).join('\n');
+    case 'zset':
+      body = table(['score', 'member'], value.body.members.map(([m, s]) => [s, display(m)]), [true, false]);
       break;
-    }
     case 'stream':
       body = value.body.entries.map((e) => [e.id, ...e.fields.map(([f, v]) => `  ${display(f)} => ${display(v)}`)].join('\n')).join('\n');
+      if (value.groups?.length) body += `\n\n${renderGroups(value.groups)}`;
       break;
     case 'none':
       body = '(the key does not exist: it was deleted or has expired)';
@@ -290,6 +293,39 @@ export function renderValue(value: KeyValue): RenderedValue {
   if (schemaNote) header.push(schemaNote);
   const lines = json !== undefined ? header.map((l) => `// ${l}`) : header;
   return { text: `${lines.join('\n')}\n\n${body}\n`, language: json !== undefined ? 'jsonc' : 'plaintext', truncated };
+}
+
+/** A stream's consumer groups, then each group's consumers, as tables. */
+function renderGroups(groups: readonly StreamGroup[]): string {
+  const out = [
+    `-- consumer groups (XINFO GROUPS, XPENDING): ${count(groups.length)} --`,
+    table(
+      ['group', 'consumers', 'pending', 'oldest pending', 'last delivered', 'lag'],
+      groups.map((g) => [displayBytes(g.name), count(g.consumers), count(g.pending), g.oldestPending ?? '-', g.lastDeliveredId, g.lag === undefined ? '?' : count(g.lag)]),
+      [false, true, true, false, false, true],
+    ),
+  ];
+  for (const g of groups) {
+    if (g.consumerList.length === 0) continue;
+    out.push('', `-- consumers of ${displayBytes(g.name)} (XINFO CONSUMERS) --`, table(['consumer', 'pending', 'idle'], g.consumerList.map((c) => [displayBytes(c.name), count(c.pending), ttl(c.idleMs)]), [false, true, true]));
+  }
+  return out.join('\n');
+}
+
+/** Columns wider than this are not padded further: a long field name does not push every value off screen. */
+const MAX_COLUMN = 40;
+
+/**
+ * A text table: a header, a rule, one row per element, columns separated by `│` and padded to the
+ * widest cell (at most MAX_COLUMN); `right` aligns a column to the right (scores).
+ */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[] = []): string {
+  const widths = header.map((h, c) => Math.min(MAX_COLUMN, Math.max(h.length, ...rows.map((r) => r[c]!.length))));
+  const last = header.length - 1;
+  const line = (cells: readonly string[]): string =>
+    cells.map((cell, c) => (c === last && !right[c] ? cell : right[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join(' │ ');
+  const rule = widths.map((w, c) => '─'.repeat(c === last ? Math.max(w, header[c]!.length) : w)).join('─┼─');
+  return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
 /**

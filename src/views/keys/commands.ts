@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { AppServices } from '../../app/services';
-import { describeTarget } from '../../connections/target';
 import { noticeText } from '../../util/markdown';
 import type { KeyBrowserNode, KeyNode } from './nodes';
 import type { KeyTargetState } from './keyTargetState';
+import { confirm, where, writable } from './writeGuard';
 
 /** The key browser's commands; each takes the tree row it was invoked on. */
 const asNode = (arg: unknown): KeyBrowserNode | undefined => {
@@ -100,35 +100,6 @@ export async function clearKeyExpiry(services: AppServices, arg: unknown): Promi
   const ok = await confirm(`Remove the expiry of ${name}? It will then live until deleted or evicted.`, `${where(state)}\n\nPERSIST ${name}`, 'Clear Expiry');
   if (!ok) return;
   await mutate(services, state, node, 'clear the expiry of', (lib, session, key) => lib.clearExpiry(session, key));
-}
-
-function where(state: KeyTargetState): string {
-  return `Cluster ${describeTarget(state.target)}.`;
-}
-
-/**
- * Key actions run only when the cluster is not read-only (a context matching
- * `valkeyWelkin.console.readOnlyContexts`, or read-only chosen in a console). The refusal offers to
- * allow writes for this cluster, deliberately, before the action's own confirmation.
- */
-async function writable({ connections }: AppServices, state: KeyTargetState): Promise<boolean> {
-  if (!connections.isReadOnly(state.target)) return true;
-  const allow = 'Allow Writes…';
-  const answer = await vscode.window.showWarningMessage(
-    `${state.target.cluster.name} is read-only: keys cannot be deleted or changed.`,
-    {
-      modal: true,
-      detail: `Cluster ${describeTarget(state.target)} is read-only because its context matches valkeyWelkin.console.readOnlyContexts, or read-only was chosen in a console. Allowing writes lasts until the window closes or read-only is chosen again.`,
-    },
-    allow,
-  );
-  if (answer !== allow) return false;
-  connections.setReadOnly(state.target, false);
-  return true;
-}
-
-async function confirm(message: string, detail: string, action: string): Promise<boolean> {
-  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
 }
 
 type Lib = NonNullable<KeyTargetState['lib']>;

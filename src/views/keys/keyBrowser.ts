@@ -41,6 +41,12 @@ export class KeyBrowserView implements vscode.Disposable {
     this.registration = vscode.workspace.registerTextDocumentContentProvider(KEY_SCHEME, this.documents);
   }
 
+  /** Disposables of the lazily loaded editing code (its file system provider), disposed with the view. */
+  private readonly adopted: vscode.Disposable[] = [];
+  adopt(disposable: vscode.Disposable): void {
+    this.adopted.push(disposable);
+  }
+
   /** The Keys row of a cluster (the same object each time, so it can be redrawn). */
   rootNode(cluster: ClusterNode): KeysNode {
     return this.stateOf({ context: cluster.context.name, namespace: cluster.namespace.namespace, cluster: cluster.cluster }).node;
@@ -79,7 +85,8 @@ export class KeyBrowserView implements vscode.Disposable {
     if (group.unlisted > 0) rows.push(state.moreNode(group, false));
     if (node.kind === 'keys' && (!model.progress.done || state.scanning)) rows.push(state.moreNode(group, true));
     if (node.kind === 'keys' && rows.length === 0 && model.progress.done) {
-      rows.push({ kind: 'message', severity: 'info', label: state.pattern ? `No keys match ${state.pattern}` : 'No keys', detail: state.pattern ? 'The whole keyspace was scanned.' : 'The database is empty.' });
+      const what = [state.pattern, state.typeFilter && `of type ${state.typeFilter}`].filter(Boolean).join(' ');
+      rows.push({ kind: 'message', severity: 'info', label: state.filtered ? `No keys match ${what}` : 'No keys', detail: state.filtered ? 'The whole keyspace was scanned.' : 'The database is empty.' });
     }
     this.readDetails(state, group, [...keys, ...collapsed.flatMap((c) => (c.key ? [c.key] : []))].slice(0, DETAILS_PER_GROUP));
     return rows;
@@ -105,7 +112,7 @@ export class KeyBrowserView implements vscode.Disposable {
     if (generation !== state.generation) return true;
     state.reset(new kube.keys.KeyBrowserModel(state.lease.session, this.modelOptions(state)));
     state.starting = Promise.resolve(true);
-    if (state.pattern) {
+    if (state.filtered) {
       void this.scan(state);
       return true;
     }
@@ -113,8 +120,10 @@ export class KeyBrowserView implements vscode.Disposable {
     return true;
   }
 
-  private modelOptions(state: KeyTargetState): { delimiter: string; maxNodes: number; scanCount: number; pattern: string | undefined } {
-    return { delimiter: this.config.keysDelimiter(), maxNodes: this.config.keysMaxTreeNodes(), scanCount: this.config.keysScanCount(), pattern: state.pattern };
+  private modelOptions(state: KeyTargetState): { delimiter: string; maxNodes: number; scanCount: number; pattern: string | undefined; type: string | undefined } {
+    // The flat list: full key names, no grouping.
+    const delimiter = state.flat ? '' : this.config.keysDelimiter();
+    return { delimiter, maxNodes: this.config.keysMaxTreeNodes(), scanCount: this.config.keysScanCount(), pattern: state.pattern, type: state.typeFilter };
   }
 
   /** Scans on: a page's worth when browsing, the whole keyspace when filtering; cancellable. */
@@ -128,7 +137,7 @@ export class KeyBrowserView implements vscode.Disposable {
     try {
       const result = await model.load({
         signal: controller.signal,
-        minKeys: state.pattern ? undefined : this.config.keysScanCount(),
+        minKeys: state.filtered ? undefined : this.config.keysScanCount(),
         onProgress: () => this.redraw(state.node),
       });
       if (!result.ok && result.error.kind !== 'cancelled') this.log.warn(`Key scan of ${state.target.cluster.name} failed: ${result.error.message}`);
@@ -164,6 +173,18 @@ export class KeyBrowserView implements vscode.Disposable {
       return;
     }
     await this.scan(state);
+  }
+
+  /** Starts over with the keys of one type only (SCAN … TYPE; undefined: every type). */
+  filterType(state: KeyTargetState, type: string | undefined): void {
+    state.typeFilter = type;
+    this.filter(state, state.pattern);
+  }
+
+  /** Starts over as a flat list of full key names, or as the prefix tree again. */
+  toggleFlat(state: KeyTargetState): void {
+    state.flat = !state.flat;
+    this.filter(state, state.pattern);
   }
 
   /** Starts over with a pattern (undefined: all keys). */
@@ -235,6 +256,7 @@ export class KeyBrowserView implements vscode.Disposable {
     this.changed.dispose();
     this.registration.dispose();
     this.documents.dispose();
+    for (const d of this.adopted.splice(0)) d.dispose();
   }
 }
 

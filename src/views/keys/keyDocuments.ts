@@ -27,6 +27,11 @@ export class KeyDocuments implements vscode.TextDocumentContentProvider, vscode.
     return vscode.Uri.from({ scheme: KEY_SCHEME, path: `/${state.target.cluster.name}/${name.replace(/[/\\]/g, '_')}`, query });
   }
 
+  /** Reads an open value document again (after an edit). */
+  reload(state: KeyTargetState, id: string): void {
+    this.changed.fire(this.uriFor(state, id));
+  }
+
   /** Opens (or re-reads) a key's value in a preview editor. */
   async open(state: KeyTargetState, id: string): Promise<void> {
     const uri = this.uriFor(state, id);

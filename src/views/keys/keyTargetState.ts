@@ -17,6 +17,10 @@ export class KeyTargetState {
   model: KeyBrowserModel | undefined;
   /** The filter pattern, if any. */
   pattern: string | undefined;
+  /** Only keys of this type (SCAN … TYPE), if set. */
+  typeFilter: string | undefined;
+  /** Full key names in one list instead of the prefix tree. */
+  flat = false;
   /** Why the last connect or scan failed; shown as an error row. */
   error: string | undefined;
   /** The scan running now (first page, Load more, or a filter), to cancel. */
@@ -34,6 +38,11 @@ export class KeyTargetState {
   constructor(readonly target: ClusterTarget) {
     this.id = targetKey(target);
     this.node = { kind: 'keys', state: this };
+  }
+
+  /** A pattern or a type: the whole keyspace is scanned for it. */
+  get filtered(): boolean {
+    return this.pattern !== undefined || this.typeFilter !== undefined;
   }
 
   get scanning(): boolean {

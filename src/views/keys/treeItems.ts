@@ -29,10 +29,11 @@ export function keyTreeItem(node: KeyBrowserNode): vscode.TreeItem {
       item.id = `keys/${state.id}`;
       item.iconPath = new vscode.ThemeIcon(state.pattern ? 'filter' : 'key');
       const p = state.model?.progress;
-      const found = p ? `${n(p.keys)}${p.exact ? '' : '+'} ${state.pattern ? 'found' : p.done ? 'keys' : 'keys loaded'}` : undefined;
-      const progress = state.scanning ? 'scanning…' : p && !p.done && state.pattern ? 'stopped' : undefined;
-      item.description = [state.pattern ? `filter ${state.pattern}` : undefined, [found, progress].filter(Boolean).join(', ') || undefined].filter(Boolean).join(' — ');
-      item.contextValue = `valkeyWelkin:keys${state.scanning ? '+scanning' : ''}${state.pattern ? '+filtered' : ''}${p?.done && !state.scanning ? '+complete' : ''}`;
+      const found = p ? `${n(p.keys)}${p.exact ? '' : '+'} ${state.filtered ? 'found' : p.done ? 'keys' : 'keys loaded'}` : undefined;
+      const progress = state.scanning ? 'scanning…' : p && !p.done && state.filtered ? 'stopped' : undefined;
+      const filters = [state.pattern ? `filter ${state.pattern}` : undefined, state.typeFilter ? `type ${state.typeFilter}` : undefined, state.flat ? 'flat list' : undefined].filter(Boolean).join(' · ');
+      item.description = [filters || undefined, [found, progress].filter(Boolean).join(', ') || undefined].filter(Boolean).join(' — ');
+      item.contextValue = `valkeyWelkin:keys${state.scanning ? '+scanning' : ''}${state.filtered ? '+filtered' : ''}${p?.done && !state.scanning ? '+complete' : ''}${state.flat ? '+flat' : ''}`;
       item.tooltip = new vscode.MarkdownString(
         md`**Keys of ${describeTarget(state.target)}**\n\nRead with SCAN in pages (never KEYS), grouped by prefix.` +
           (state.pattern ? md` Filter ${code(state.pattern)}: the whole keyspace is scanned.` : '') +

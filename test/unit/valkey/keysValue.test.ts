@@ -56,12 +56,12 @@ test('sizes and TTLs for people', () => {
 
 const value = (v: Partial<KeyValue> & Pick<KeyValue, 'body' | 'type'>): KeyValue => ({ key: b('k'), pttl: -1, memory: 1536, length: 0, shown: 0, ...v });
 
-test('a hash: header, truncation note, fields', () => {
+test('a hash: header, truncation note, fields as a table', () => {
   const pairs = Array.from({ length: 3 }, (_, i) => [b(`f${i}`), b(`v ${i}`)] as const);
   const out = renderValue(value({ key: b('user:1'), type: 'hash', pttl: 90_000, length: 52_311, shown: 3, body: { type: 'hash', pairs } }));
   assert.equal(out.language, 'plaintext');
   assert.equal(out.truncated, true);
-  assert.equal(out.text, 'key: user:1\ntype: hash · TTL: 1m 30s · memory: 1.5 KB (MEMORY USAGE) · length: 52,311 fields\n-- showing 3 of 52,311 fields --\n\nf0 => v 0\nf1 => v 1\nf2 => v 2\n');
+  assert.equal(out.text, 'key: user:1\ntype: hash · TTL: 1m 30s · memory: 1.5 KB (MEMORY USAGE) · length: 52,311 fields\n-- showing 3 of 52,311 fields --\n\nfield │ value\n──────┼──────\nf0    │ v 0\nf1    │ v 1\nf2    │ v 2\n');
 });
 
 test('complete values have no truncation note; sizes refused read "unknown"', () => {
@@ -69,10 +69,10 @@ test('complete values have no truncation note; sizes refused read "unknown"', ()
   assert.equal(out.text, 'key: k\ntype: list · TTL: no expiry · memory: unknown · length: 2 elements\n\n[0] x\n[1] "\\xfe"\n');
 });
 
-test('sets, sorted sets with aligned scores, streams', () => {
-  assert.match(renderValue(value({ type: 'set', length: 2, shown: 2, body: { type: 'set', items: [b('a'), b('b')] } })).text, /\n\na\nb\n$/);
+test('sets, sorted sets with aligned scores as tables, streams', () => {
+  assert.match(renderValue(value({ type: 'set', length: 2, shown: 2, body: { type: 'set', items: [b('a'), b('b')] } })).text, /\n\nmember\n──────\na\nb\n$/);
   const z = renderValue(value({ type: 'zset', length: 1200, shown: 2, body: { type: 'zset', members: [[b('low'), '1.5'], [b('high'), '1000']] } }));
-  assert.match(z.text, /-- showing 2 of 1,200 members --\n\n 1\.5 {2}low\n1000 {2}high\n$/);
+  assert.match(z.text, /-- showing 2 of 1,200 members --\n\nscore │ member\n──────┼───────\n {2}1\.5 │ low\n 1000 │ high\n$/);
   const s = renderValue(value({ type: 'stream', length: 1, shown: 1, body: { type: 'stream', entries: [{ id: '1-0', fields: [[b('temp'), b('21')]] }] } }));
   assert.match(s.text, /1 entry\n\n1-0\n {2}temp => 21\n$/);
 });
