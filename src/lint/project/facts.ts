@@ -30,6 +30,11 @@ export interface WrapperExport {
   name: string;
   /** For a method: its class name. */
   owner?: string;
+  /**
+   * Java/C#: the namespace of `owner` when it is an interface the wrapper's class implements, declared
+   * elsewhere (`RedisServiceImpl implements RedisService`: callers hold a `RedisService`).
+   */
+  ownerNs?: string;
   /** The command it sends (upper case: `INCR`, `SET`, `KEYS`). */
   command: string;
   cls: CommandClass;

@@ -198,6 +198,12 @@ export class ProjectIndex {
         }
         for (const e of others(() => true)) {
           const ens = e.summary.namespace ?? '';
+          // Wrappers reached through an interface of another namespace than their class's.
+          for (const w of e.summary.wrappers) {
+            if (w.ownerNs === undefined || w.ownerNs === ens || !w.owner) continue;
+            const local = visible.has(w.ownerNs) ? w.owner : classImports.get(`${w.ownerNs}\0${w.owner}`);
+            if (local !== undefined) out.wrappers.push(wrapperAs(w, e.file, local, w.name));
+          }
           if (visible.has(ens)) {
             addAll(e);
             continue;
