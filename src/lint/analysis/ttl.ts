@@ -21,9 +21,10 @@ export function writesWithoutTtl(ops: readonly Op[], ctx: FileContext, adapter: 
     const keys = new Set(w.keys.map(canon));
     // A key the engine cannot see (`args...`) is taken as satisfied by any later EXPIRE in the function.
     const unknownKey = keys.size === 0;
-    const satisfied =
-      expires.some((e) => e.offset > w.offset && sameFunction(w, e) && (unknownKey || (e.keys[0] !== undefined && keys.has(canon(e.keys[0]))))) ||
-      helperSetsExpiry(w, keys, ctx, adapter, canon, unknownKey);
+    const later = expires.filter((e) => e.offset > w.offset && sameFunction(w, e));
+    // Every key of a multi-key write (MSET k1 v1 k2 v2) needs its own EXPIRE.
+    const expired = new Set(later.flatMap((e) => (e.keys[0] !== undefined ? [canon(e.keys[0])] : [])));
+    const satisfied = (unknownKey ? later.length > 0 : [...keys].every((k) => expired.has(k))) || helperSetsExpiry(w, keys, ctx, adapter, canon, unknownKey);
     if (!satisfied) out.push(w);
   }
   return out;
@@ -38,7 +39,16 @@ function sameFunction(w: Op, e: Op): boolean {
 function helperSetsExpiry(w: Op, keys: Set<string>, ctx: FileContext, adapter: Adapter, canon: (n: Op['keys'][number]) => string, anyKey: boolean): boolean {
   const scope = w.outerFn ?? ctx.root;
   const calls = ctx.memo('expiryCalls', scope.id, () => expiryCalls(scope, ctx, adapter), []);
-  return calls.some((c) => c.offset > w.offset && (anyKey || c.args.some((a) => keys.has(canon(a)))));
+  const later = calls.filter((c) => c.offset > w.offset);
+  if (anyKey) return later.length > 0;
+  // Every key of the write has a call that names it (a literal id the helper builds the key from counts: `ExpireJob("my-job")` for "{hangfire}:job:my-job").
+  return [...keys].every((k) => later.some((c) => c.args.some((a) => canon(a) === k || namesPartOf(ctx.text(a), k))));
+}
+
+/** A string literal argument (of 3+ characters) that is part of a literal key: the helper derives the key from it. */
+function namesPartOf(arg: string, key: string): boolean {
+  const m = /^(["'`])([\w:.\-{}]{3,})\1$/.exec(arg.trim());
+  return m !== null && /^(["'`]).*\1$/.test(key) && key.includes(m[2]!);
 }
 
 /**
