@@ -186,15 +186,15 @@ class CSharpAdapter implements Adapter, WrapperHost {
     // A bare call (`SetExpire(item, ts)`, `AddAsync(key, value)` of the same class): no receiver.
     const bare = access?.type === 'invocation_expression' && this.ctx.field(access, 'function')?.id === nameHolder.id;
     if (!bare && (access?.type !== 'member_access_expression' || this.ctx.field(access, 'name')?.id !== nameHolder.id)) return undefined;
-    const call = bare ? access : this.ctx.parentOf(access!);
-    if (call?.type !== 'invocation_expression' || (!bare && this.ctx.field(call, 'function')?.id !== access!.id)) return undefined;
+    const call = bare ? access : this.ctx.parentOf(access);
+    if (call?.type !== 'invocation_expression' || (!bare && this.ctx.field(call, 'function')?.id !== access.id)) return undefined;
     const argsNode = this.ctx.field(call, 'arguments');
     const args = (argsNode ? namedKids(argsNode) : []).map((a) => {
       const name = this.ctx.field(a, 'name');
       const value = a.lastNamedChild ?? a;
       return name ? { node: value, name: this.ctx.text(name) } : { node: value };
     });
-    return { call, nameNode: token, name: this.ctx.text(token), receiver: bare ? null : this.ctx.field(access!, 'expression'), args, argsNode };
+    return { call, nameNode: token, name: this.ctx.text(token), receiver: bare ? null : this.ctx.field(access, 'expression'), args, argsNode };
   }
 
   private seImported(): boolean {
