@@ -19,6 +19,7 @@ export function writesWithoutTtl(ops: readonly Op[], ctx: FileContext, adapter: 
   for (const w of ops) {
     if (!WRITE_CLASSES.has(w.cls) || w.ttl !== 'no') continue;
     const keys = new Set(w.keys.map(canon));
+    if (w.cls === 'counter' && keys.size === 1 && knownToExist(w, [...keys][0]!, ops, ctx, adapter, canon)) continue;
     // A key the engine cannot see (`args...`) is taken as satisfied by any later EXPIRE in the function.
     const unknownKey = keys.size === 0;
     const later = expires.filter((e) => e.offset > w.offset && sameFunction(w, e));
@@ -80,3 +81,25 @@ function expiryCalls(scope: Node, ctx: FileContext, adapter: Adapter): { args: N
 
 /** A word followed by `(`: a call of a function or method of that name. */
 const CALLED_WORD = /\b[A-Za-z_]\w*(?=\s*\()/g;
+
+const EXISTS_WORD = /\b(?:IsExists?|isExists?|Exists?|exists?|KeyExists|KeyExistsAsync|has_?key|hasKey)\b/g;
+
+/**
+ * INCR/DECR keep an existing key's TTL (or its lack of one): a counter on a key the function wrote
+ * before (the write is the finding) or checked with an EXISTS-like call creates nothing.
+ */
+function knownToExist(w: Op, key: string, ops: readonly Op[], ctx: FileContext, adapter: Adapter, canon: (n: Op['keys'][number]) => string): boolean {
+  if (ops.some((o) => o !== w && (o.cls === 'string-write' || o.cls === 'counter') && o.offset < w.offset && sameFunction(w, o) && o.keys.length > 0 && o.keys.some((k) => canon(k) === key))) return true;
+  const scope = w.fn ?? ctx.root;
+  const text = ctx.source.slice(scope.startIndex, w.offset);
+  EXISTS_WORD.lastIndex = 0;
+  for (let m = EXISTS_WORD.exec(text); m; m = EXISTS_WORD.exec(text)) {
+    const start = scope.startIndex + m.index;
+    const token = ctx.nodeAt(start, start + m[0].length);
+    if (!token || token.startIndex !== start) continue;
+    const site = adapter.callSite(token);
+    // `if !c.IsExist(key) { return err }; c.c.Incr(c.prefix + key)`: the checked name is part of the key.
+    if (site?.args.some((a) => a.node.type === 'identifier' || a.node.type === 'variable_name' ? new RegExp(`(?<![\\w$])${ctx.text(a.node).replace(/\$/g, '\\$')}(?![\\w])`).test(key) : canon(a.node) === key)) return true;
+  }
+  return false;
+}

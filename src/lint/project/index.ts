@@ -342,6 +342,7 @@ export function factsOf(data: FactsData, key = factsKey(data)): ProjectFacts {
     isTtlHelper: (name) => ttl.has(name),
     wrapper: (name, owner) =>
       data.wrappers.find((w) => w.name === name && (owner === undefined ? w.owner === undefined : w.owner === owner || w.owner?.split('.').pop() === owner)),
+    wrappersNamed: (name) => data.wrappers.filter((w) => w.name === name && w.owner !== undefined),
     wrapperNames: () => wrapperNames,
     clientNames: () => clientNames,
   };
