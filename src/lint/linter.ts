@@ -15,10 +15,11 @@ import type { Finding, LanguageId, Linter, LintOptions, LintResult, Position, Ra
 const ANCHOR = /redis|valkey|rueidis|jedis|lettuce|glide|sentinel|26379|rdb|\bIDatabase(?:Async)?\b|ConnectionMultiplexer|StringSet|StringIncrement|django\.core\.cache/i;
 /**
  * Words that tell a Redis client when a file names none of the above (a test whose client comes from
- * a base class): a `"KEYS"` command literal, methods only Redis clients spell so in C#/Go
- * (`MSet`, `IncrBy`, `FlushDatabase`), CSRedisCore's conventional `rds`.
+ * a base class): a `"KEYS"` command literal, yii2-redis `executeCommand('SET', ...)`, a command on
+ * Laravel's `->connection()`, methods only Redis clients spell so in C#/Go (`MSet`, `IncrBy`,
+ * `FlushDatabase`), CSRedisCore's conventional `rds`.
  */
-const COMMAND_ANCHOR = /["'`]KEYS["'`]|\.(?:MSet|MSetNx|IncrBy|DecrBy|SetNx|FlushDatabase(?:Async)?|IncrementValue(?:By)?)\s*\(|\brds\./;
+const COMMAND_ANCHOR = /["'`]KEYS["'`]|executeCommand\(\s*["'][A-Z]+["']|->connection\(\)\s*->\s*(?:set|setnx|incr\w*|decr\w*|keys|mset)\s*\(|\.(?:MSet|MSetNx|IncrBy|DecrBy|SetNx|FlushDatabase(?:Async)?|IncrementValue(?:By)?)\s*\(|\brds\./;
 const MAX_DOCUMENTS = 64;
 const PHP_OPEN = /<\?(?:php|=)/i;
 const PHP_PREFIX = '<?php ';
