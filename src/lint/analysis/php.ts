@@ -343,7 +343,7 @@ class PhpAdapter implements Adapter, WrapperHost {
       const value = kids[1]?.type === 'pair' ? kids[1].lastNamedChild : kids[1];
       if (value?.type !== 'variable_name' || this.ctx.text(value) !== this.ctx.text(v) || !kids[0]) continue;
       // In a module named after Redis (`PredisClusterConnection.php`), a generic `$this->client` is its client too.
-      const over = this.clientOf(kids[0]) ?? (/redis|valkey/i.test((this.ctx.file ?? '').split(/[\\/]/).pop() ?? '') && isGenericClientName(this.nameOf(kids[0])) ? ({ lib: 'unknown', role: 'client', strength: 'weak' } as ClientRef) : undefined);
+      const over = this.clientOf(kids[0]) ?? (/redis|valkey/i.test((this.ctx.file ?? '').split(/[\\/]/).pop() ?? '') && isGenericClientName(this.nameOf(kids[0])) ? ({ lib: 'unknown', role: 'client', strength: 'weak' }) : undefined);
       return over ? { t: 'client', ref: { ...over, role: 'client' } } : undefined;
     }
     return undefined;
