@@ -77,6 +77,8 @@ const WRAPPER_WORDS = wrapperWords([
 const TTL_WORDS = wrapperWords(['expire', 'pexpire', 'expireat', 'pexpireat']);
 
 /** Go's predeclared types: never a client. */
+/** Top-level folders of Go's standard library. */
+const GO_STD_ROOTS = new Set('archive bufio builtin bytes cmp compress container context crypto database debug embed encoding errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path plugin reflect regexp runtime slices sort strconv strings sync syscall testing text time unicode unique unsafe vendor'.split(' '));
 const GO_PREDECLARED = new Set([
   'any', 'bool', 'byte', 'comparable', 'complex64', 'complex128', 'error', 'float32', 'float64', 'int', 'int8', 'int16', 'int32', 'int64',
   'rune', 'string', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr',
@@ -601,7 +603,9 @@ class GoAdapter implements Adapter, WrapperHost {
       for (const spec of importSpecs(this.ctx)) {
         const path = this.ctx.field(spec, 'path');
         const text = path ? this.ctx.text(path).slice(1, -1) : '';
-        if (!text.split('/')[0]!.includes('.')) continue;
+        // The standard library's paths have no dot; neither has a local module's (`module chat` → `chat/internal/cache`).
+        const head = text.split('/')[0]!;
+        if (!head.includes('.') && (GO_STD_ROOTS.has(head) || !text.includes('/'))) continue;
         const alias = this.ctx.field(spec, 'name');
         out.add(alias ? this.ctx.text(alias) : text.split('/').filter((p) => !/^v\d+$/.test(p)).pop()!.replace(/[-.]/g, '_'));
       }

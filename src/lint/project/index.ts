@@ -90,6 +90,8 @@ export class ProjectIndex {
       if (!s.clients.length && !s.wrappers.length && !s.ttlHelpers.length) continue;
       const base = path.posix.basename(e.file).replace(/\.[^.]+$/, '');
       names.add(/^(?:index|__init__|mod)$/.test(base) ? path.posix.basename(path.posix.dirname(e.file)) : base);
+      // Go code names another package's members by the package (its folder): `cache.Store`.
+      if (e.family === 'go') names.add(path.posix.basename(path.posix.dirname(e.file)));
       for (const c of s.clients) if (c.kind === 'class') names.add(c.name);
       for (const c of [...s.clients, ...s.wrappers]) if (c.owner) names.add(c.owner);
     }
