@@ -680,7 +680,16 @@ class CSharpAdapter implements Adapter, WrapperHost {
     if (t.type === 'generic_name') {
       // ServiceStack's typed client `IRedisTypedClient<T>`.
       const name = t.namedChild(0) ? this.ctx.text(t.namedChild(0)!) : '';
-      return name === 'IRedisTypedClient' ? { t: 'cs', lib: 'servicestack', role: 'client', strength: 'weak' } : OTHER;
+      if (name === 'IRedisTypedClient') return { t: 'cs', lib: 'servicestack', role: 'client', strength: 'weak' };
+      // `IEnumerable<IServer> _servers`, `List<IServer>`: a sequence of servers (`foreach (var server in _servers)`).
+      const arg = namedKids(t).find((k) => k.type === 'type_argument_list')?.namedChild(0);
+      const inner = arg && /^(?:IEnumerable|ICollection|IList|IReadOnlyList|IReadOnlyCollection|List|ImmutableArray)$/.test(name) ? this.typeValue(arg) : OTHER;
+      return inner.t === 'cs' && inner.role === 'server' ? { ...inner, role: 'server-seq' } : OTHER;
+    }
+    if (t.type === 'array_type') {
+      const el = this.ctx.field(t, 'type');
+      const inner = el ? this.typeValue(el) : OTHER;
+      return inner.t === 'cs' && inner.role === 'server' ? { ...inner, role: 'server-seq' } : OTHER;
     }
     const text = this.ctx.text(t).replace(/\s+/g, '');
     const simple = text.replace(/^(global::)?StackExchange\.Redis\./, '');

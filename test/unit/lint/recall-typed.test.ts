@@ -147,9 +147,14 @@ class T {
         rds.MSet("a", 1, "b", 2);
         rds.ExpireAt("a", DateTime.UtcNow.AddSeconds(10));
     }
+    private readonly IEnumerable<IServer> _servers;
+    void E(string pattern) {
+        foreach (var server in _servers) keys.AddRange(server.Keys(pattern: pattern, pageSize: 200));
+        foreach (var name in names) name.Keys(pattern: pattern);
+    }
 }
 `;
-    assert.deepEqual(await summary(source, 'csharp'), ['no-keys@4', 'no-keys@8', 'missing-ttl@15']);
+    assert.deepEqual(await summary(source, 'csharp'), ['no-keys@4', 'no-keys@8', 'missing-ttl@15', 'no-keys@20']);
   });
 
   test('ServiceStack RedisSentinel managers, EasyCaching providers; a counter on a key the function wrote first is not reported', async () => {
