@@ -203,7 +203,7 @@ class CSharpAdapter implements Adapter, WrapperHost {
 
   /** Namespaces the file imports with `using X;` (aliases and `using static` aside). */
   private usedNamespaces(): Set<string> {
-    return this.ctx.memo('cs.namespaces', 0, () => new Set(usingDirectives(this.ctx).map((u) => this.ctx.text(u).replace(/^\s*(global\s+)?using\s+/, '').replace(/;\s*$/, '').replace(/\s+/g, ''))), new Set<string>());
+    return this.ctx.memo('cs.namespaces', 0, () => new Set(usingDirectives(this.ctx).map((u) => this.ctx.text(u).replace(/^\s*(global\s+)?using\s+/, '').replace(/;\s*$/, '').replace(/\s+/g, '').replace(/^global::/, ''))), new Set<string>());
   }
 
   /** The file declares a class of this name (a project's own `RedisHelper`): its members are the project's, not a library's. */
@@ -353,6 +353,10 @@ class CSharpAdapter implements Adapter, WrapperHost {
       const body = namedKids(cls).find((k) => k.type === 'declaration_list');
       if (!name || !body) continue;
       const owner = this.ctx.text(name);
+      // `class EasyCachingCSRedisClient : CSRedisClient`: its instances are clients.
+      const bases = namedKids(cls).find((k) => k.type === 'base_list');
+      const base = bases ? namedKids(bases)[0] : undefined;
+      if (base && isClient(base)) out.clients.push({ name: owner, kind: 'class', line: cls.startPosition.row });
       for (const m of namedKids(body)) {
         if (m.type === 'field_declaration') {
           const vd = namedKids(m).find((k) => k.type === 'variable_declaration');

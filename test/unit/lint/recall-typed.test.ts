@@ -175,6 +175,40 @@ class T {
     assert.deepEqual(await summary(source, 'csharp'), ['missing-ttl@8', 'missing-ttl@11']);
   });
 
+  test('a field of a partial class declared in another file, typed with a project class extending CSRedisClient', async () => {
+    const got = await lintTree({
+      'src/Configurations/AppRedisClient.cs': `namespace Acme.Caching
+{
+    using global::CSRedis;
+    public class AppRedisClient : CSRedisClient
+    {
+        public AppRedisClient(string conn) : base(conn) { }
+    }
+}
+`,
+      'src/Provider.cs': `namespace Acme.Caching
+{
+    public partial class Provider
+    {
+        private readonly AppRedisClient _cache;
+    }
+}
+`,
+      'src/Provider.String.cs': `namespace Acme.Caching
+{
+    public partial class Provider
+    {
+        public void Hit()
+        {
+            _cache.IncrBy("hits", 1);
+        }
+    }
+}
+`,
+    });
+    assert.deepEqual(got, ['missing-ttl@src/Provider.String.cs:7']);
+  });
+
   test('a container lookup (Resolve<RedisService>()) reaches the project wrapper: reported at the caller only', async () => {
     const got = await lintTree({
       'src/Core/RedisService.cs': `using StackExchange.Redis;
