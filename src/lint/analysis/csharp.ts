@@ -20,7 +20,7 @@ const LOCALITY: Locality = {
   exportedFields: ['name', 'returns', 'type'],
   classes: new Set(['class_declaration', 'struct_declaration', 'record_declaration', 'interface_declaration']),
 };
-const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'block', 'declaration_list', 'for_statement', 'foreach_statement', 'using_statement', 'catch_clause', 'switch_section']);
+const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'block', 'declaration_list', 'ERROR', 'for_statement', 'foreach_statement', 'using_statement', 'catch_clause', 'switch_section']);
 
 type CsLib = 'stackexchange' | 'csredis' | 'freeredis' | 'servicestack' | 'unknown';
 /** What a C# receiver is: a client or pipeline, a StackExchange.Redis multiplexer or server, a sequence of servers, a ServiceStack client manager. */
@@ -417,7 +417,9 @@ class CSharpAdapter implements Adapter, WrapperHost {
       if (info.cls === 'flush' && role !== 'server' && lib !== 'unknown') return [];
       if (info.cls === 'keys') return [{ ...base, command: 'KEYS', cls: 'keys', keys: [], ttl: 'no', via: 'method' }];
       const keyArg = site.args.find((a) => a.name === 'key') ?? positional[0];
-      const isMset = info.command === 'SET' && positional.length === 1 && !site.args.some((a) => a.name === 'value');
+      // `StringSet(KeyValuePair<RedisKey, RedisValue>[] values, When when = Always, CommandFlags flags = None)`.
+      const whenSecond = positional[1] !== undefined && /^(?:When\.\w+|when)$/.test(this.ctx.text(positional[1].node));
+      const isMset = info.command === 'SET' && (positional.length === 1 || whenSecond) && !site.args.some((a) => a.name === 'value');
       const keys = keyArg && !isMset ? [keyArg.node] : [];
       const ttl: Ttl = info.cls === 'string-write' ? (isMset ? 'no' : this.seSetTtl(site, info)) : 'no';
       return [{ ...base, command: isMset ? 'MSET' : info.command, cls: info.cls, keys, ttl, via: 'method' }];

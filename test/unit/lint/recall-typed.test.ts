@@ -157,6 +157,44 @@ class T {
     assert.deepEqual(await summary(source, 'csharp'), ['no-keys@4', 'no-keys@8', 'missing-ttl@15', 'no-keys@20']);
   });
 
+  test('StringSet(KeyValuePair[] values, When when, CommandFlags flags) is an MSET without expiry', async () => {
+    const source = `using StackExchange.Redis;
+class T {
+    Task<bool> AddAll(IDatabase db, KeyValuePair<RedisKey, RedisValue>[] values, When when, CommandFlags flag) {
+        return db.StringSetAsync(values, when, flag);
+    }
+    Task<bool> Add(IDatabase db, string key, RedisValue v, TimeSpan? expiry, CommandFlags flag) {
+        return db.StringSetAsync(key, v, expiry, When.Always, flag);
+    }
+}
+`;
+    assert.deepEqual(await summary(source, 'csharp'), ['missing-ttl@4']);
+  });
+
+  test('a class whose closing braces are missing (a file being typed) still resolves its members', async () => {
+    const source = `using StackExchange.Redis;
+namespace Acme.Cache
+{
+    public class RedisCacheService : BaseCache, ICache
+    {
+        public RedisConfiguration RedisConfiguration { get; }
+        private IDatabase RedisCache { get; }
+
+        /// <summary>
+        /// Adds an entry
+        /// </summary>
+        public bool Add(string key, object value)
+        {
+            if (string.IsNullOrEmpty(key))
+            {
+                throw new ArgumentNullException(nameof(key));
+            }
+            return RedisCache.StringSet(GetKey(key), "v");
+        }
+`;
+    assert.deepEqual(await summary(source, 'csharp'), ['missing-ttl@18']);
+  });
+
   test('ServiceStack RedisSentinel managers, EasyCaching providers; a counter on a key the function wrote first is not reported', async () => {
     const source = `using ServiceStack.Redis;
 class T {
