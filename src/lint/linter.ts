@@ -14,6 +14,13 @@ import type { Finding, LanguageId, Linter, LintOptions, LintResult, Position, Ra
  * (StackExchange.Redis code may name only `IDatabase` and its `StringSet…` methods).
  */
 const ANCHOR = /redis|valkey|rueidis|jedis|lettuce|glide|sentinel|26379|rdb|\bIDatabase(?:Async)?\b|ConnectionMultiplexer|StringSet|StringIncrement|django\.core\.cache/i;
+/**
+ * Words that tell a Redis client when a file names none of the above (a test whose client comes from
+ * a base class): a `"KEYS"` command literal, yii2-redis `executeCommand('SET', ...)`, a command on
+ * Laravel's `->connection()`, methods only Redis clients spell so in C#/Go (`MSet`, `IncrBy`,
+ * `FlushDatabase`), CSRedisCore's conventional `rds`.
+ */
+const COMMAND_ANCHOR = /["'`]KEYS["'`]|executeCommand\(\s*["'][A-Z]+["']|->connection\(\)\s*->\s*(?:set|setnx|incr\w*|decr\w*|keys|mset)\s*\(|\.(?:MSet|MSetNx|IncrBy|DecrBy|SetNx|FlushDatabase(?:Async)?|IncrementValue(?:By)?)\s*\(|\brds\./;
 const MAX_DOCUMENTS = 64;
 const PHP_OPEN = /<\?(?:php|=)/i;
 const PHP_PREFIX = '<?php ';
@@ -91,7 +98,7 @@ export class TreeSitterLinter implements Linter {
 
   /** The text prefilter: a file naming no client, Sentinel or Lua call, nor any client or wrapper of its project, has nothing to find. */
   private anchored(source: string, options: Pick<LintOptions, 'project' | 'anchorNames'>): boolean {
-    if (ANCHOR.test(source)) return true;
+    if (ANCHOR.test(source) || COMMAND_ANCHOR.test(source)) return true;
     const names = options.project ? [...options.project.clientNames(), ...options.project.wrapperNames()] : [];
     return names.some((name) => source.includes(name)) || (options.anchorNames ?? []).some((name) => source.includes(name));
   }

@@ -20,7 +20,7 @@ const LOCALITY: Locality = {
   exportedFields: ['name', 'returns', 'type'],
   classes: new Set(['class_declaration', 'struct_declaration', 'record_declaration', 'interface_declaration']),
 };
-const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'block', 'declaration_list', 'for_statement', 'foreach_statement', 'using_statement', 'catch_clause', 'switch_section']);
+const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'block', 'declaration_list', 'ERROR', 'for_statement', 'foreach_statement', 'using_statement', 'catch_clause', 'switch_section']);
 
 type CsLib = 'stackexchange' | 'csredis' | 'freeredis' | 'servicestack' | 'unknown';
 /** What a C# receiver is: a client or pipeline, a StackExchange.Redis multiplexer or server, a sequence of servers, a ServiceStack client manager. */
@@ -35,6 +35,8 @@ const SE_TYPES: Record<string, CsRole> = {
   IServer: 'server',
   ConnectionMultiplexer: 'mux',
   IConnectionMultiplexer: 'mux',
+  // EasyCaching's Redis provider names its methods after StackExchange.Redis's (`StringSet(key, value, TimeSpan? expiration = null)`).
+  IRedisCachingProvider: 'client',
 };
 
 /**
@@ -56,6 +58,8 @@ const OTHER_TYPES: Record<string, { lib: CsLib; role: CsRole; ns: RegExp }> = {
   PooledRedisClientManager: { lib: 'servicestack', role: 'manager', ns: /^ServiceStack\.Redis$/ },
   RedisManagerPool: { lib: 'servicestack', role: 'manager', ns: /^ServiceStack\.Redis$/ },
   BasicRedisClientManager: { lib: 'servicestack', role: 'manager', ns: /^ServiceStack\.Redis$/ },
+  // `new RedisSentinel(hosts, "mymaster").Start()` gives a client manager.
+  RedisSentinel: { lib: 'servicestack', role: 'manager', ns: /^ServiceStack\.Redis$/ },
 };
 
 /** StackExchange.Redis `IDatabase` / `IServer` methods (lower case, without `Async`) and the command each sends. */
@@ -122,7 +126,9 @@ const MOCK = /\b(?:Mock|Substitute\s*\.\s*For|Mock\s*\.\s*Of|A\s*\.\s*Fake|Fake)
 /** Receiver names of the project's own services, which may name their methods after StackExchange.Redis's and add a TTL. */
 const PROJECT_HOLDER = /(?:service|manager|repository|repo|provider|store|helper|wrapper|cache|facade|adapter)$/i;
 /** Receiver names of CSRedisCore / FreeRedis clients in their documentation's style. */
-const CS_CLIENT_NAME = /^_?(?:cs_?redis|free_?redis|redis_?cli|rds)(?:_?client)?$/i;
+const CS_CLIENT_NAME = /^_?(?:cs_?redis|free_?redis|redis_?cli|rds|cli)(?:_?client)?$/i;
+/** Receivers that are StackExchange.Redis servers by their name (`primaryServer.Execute("KEYS", ...)` in Garnet's tests). */
+const SERVER_NAME = /server$/i;
 
 export const csharpCallWords = [
   ...new Set([
@@ -177,16 +183,18 @@ class CSharpAdapter implements Adapter, WrapperHost {
     const tokenParent = this.ctx.parentOf(token);
     if (tokenParent?.type === 'generic_name') nameHolder = tokenParent;
     const access = this.ctx.parentOf(nameHolder);
-    if (access?.type !== 'member_access_expression' || this.ctx.field(access, 'name')?.id !== nameHolder.id) return undefined;
-    const call = this.ctx.parentOf(access);
-    if (call?.type !== 'invocation_expression' || this.ctx.field(call, 'function')?.id !== access.id) return undefined;
+    // A bare call (`SetExpire(item, ts)`, `AddAsync(key, value)` of the same class): no receiver.
+    const bare = access?.type === 'invocation_expression' && this.ctx.field(access, 'function')?.id === nameHolder.id;
+    if (!bare && (access?.type !== 'member_access_expression' || this.ctx.field(access, 'name')?.id !== nameHolder.id)) return undefined;
+    const call = bare ? access : this.ctx.parentOf(access);
+    if (call?.type !== 'invocation_expression' || (!bare && this.ctx.field(call, 'function')?.id !== access.id)) return undefined;
     const argsNode = this.ctx.field(call, 'arguments');
     const args = (argsNode ? namedKids(argsNode) : []).map((a) => {
       const name = this.ctx.field(a, 'name');
       const value = a.lastNamedChild ?? a;
       return name ? { node: value, name: this.ctx.text(name) } : { node: value };
     });
-    return { call, nameNode: token, name: this.ctx.text(token), receiver: this.ctx.field(access, 'expression'), args, argsNode };
+    return { call, nameNode: token, name: this.ctx.text(token), receiver: bare ? null : this.ctx.field(access, 'expression'), args, argsNode };
   }
 
   private seImported(): boolean {
@@ -195,7 +203,7 @@ class CSharpAdapter implements Adapter, WrapperHost {
 
   /** Namespaces the file imports with `using X;` (aliases and `using static` aside). */
   private usedNamespaces(): Set<string> {
-    return this.ctx.memo('cs.namespaces', 0, () => new Set(usingDirectives(this.ctx).map((u) => this.ctx.text(u).replace(/^\s*(global\s+)?using\s+/, '').replace(/;\s*$/, '').replace(/\s+/g, ''))), new Set<string>());
+    return this.ctx.memo('cs.namespaces', 0, () => new Set(usingDirectives(this.ctx).map((u) => this.ctx.text(u).replace(/^\s*(global\s+)?using\s+/, '').replace(/;\s*$/, '').replace(/\s+/g, '').replace(/^global::/, ''))), new Set<string>());
   }
 
   /** The file declares a class of this name (a project's own `RedisHelper`): its members are the project's, not a library's. */
@@ -290,6 +298,7 @@ class CSharpAdapter implements Adapter, WrapperHost {
       if (!d && /^[A-Z]/.test(this.ctx.text(r))) return this.ctx.text(r);
       type = d?.type ?? null;
       if (type?.type === 'implicit_type' && d?.value?.type === 'object_creation_expression') type = this.ctx.field(d.value, 'type');
+      else if (type?.type === 'implicit_type' && d?.value) type = diType(this.ctx, d.value) ?? type;
     } else if (r.type === 'member_access_expression' && ['this_expression', 'this'].includes(this.ctx.field(r, 'expression')?.type ?? '')) {
       type = this.memberDecl(r, this.ctx.text(this.ctx.field(r, 'name')!))?.type ?? null;
     }
@@ -344,6 +353,10 @@ class CSharpAdapter implements Adapter, WrapperHost {
       const body = namedKids(cls).find((k) => k.type === 'declaration_list');
       if (!name || !body) continue;
       const owner = this.ctx.text(name);
+      // `class EasyCachingCSRedisClient : CSRedisClient`: its instances are clients.
+      const bases = namedKids(cls).find((k) => k.type === 'base_list');
+      const base = bases ? namedKids(bases)[0] : undefined;
+      if (base && isClient(base)) out.clients.push({ name: owner, kind: 'class', line: cls.startPosition.row });
       for (const m of namedKids(body)) {
         if (m.type === 'field_declaration') {
           const vd = namedKids(m).find((k) => k.type === 'variable_declaration');
@@ -370,8 +383,8 @@ class CSharpAdapter implements Adapter, WrapperHost {
       const recv = site.receiver && this.ctx.text(site.receiver);
       return recv === 'LuaScript' && this.seImported() ? scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), { lib: 'stackexchange', role: 'client', strength: 'strong' }) : [];
     }
-    const receiver = site.receiver!;
-    if (this.mocksClients(site.call)) return [];
+    const receiver = site.receiver;
+    if (!receiver || this.mocksClients(site.call)) return [];
     const v = this.valueOf(receiver);
     let lib: CsLib;
     let role: Role;
@@ -381,6 +394,9 @@ class CSharpAdapter implements Adapter, WrapperHost {
       ({ lib, role, strength } = { lib: v.lib, role: v.role, strength: v.strength });
     } else if (v.t === 'unknown' && (isClientName(this.nameOf(receiver)) || CS_CLIENT_NAME.test(this.nameOf(receiver) ?? ''))) {
       ({ lib, role, strength } = { lib: 'unknown', role: 'client', strength: 'weak' });
+    } else if (v.t === 'unknown' && (method === 'execute') && SERVER_NAME.test(this.nameOf(receiver) ?? '') && this.literalOf(site.args[0]?.node ?? receiver).literal !== undefined && /^[A-Z]+$/.test(this.literalOf(site.args[0]!.node).literal!)) {
+      // `server.Execute("KEYS", "*")`: IServer's generic command with the command spelled in upper case.
+      ({ lib, role, strength } = { lib: 'stackexchange', role: 'server', strength: 'weak' });
     } else if (v.t === 'unknown' && SE_METHODS[method] && SE_METHODS[method].cls !== 'flush' && SE_METHODS[method].cls !== 'expire' && !PROJECT_HOLDER.test(this.nameOf(receiver) ?? '')) {
       // `StringSetAsync`, `StringIncrement`, `SortedSetAdd`...: only StackExchange.Redis names its methods so.
       ({ lib, role, strength } = { lib: 'stackexchange', role: 'client', strength: 'weak' });
@@ -401,7 +417,9 @@ class CSharpAdapter implements Adapter, WrapperHost {
       if (info.cls === 'flush' && role !== 'server' && lib !== 'unknown') return [];
       if (info.cls === 'keys') return [{ ...base, command: 'KEYS', cls: 'keys', keys: [], ttl: 'no', via: 'method' }];
       const keyArg = site.args.find((a) => a.name === 'key') ?? positional[0];
-      const isMset = info.command === 'SET' && positional.length === 1 && !site.args.some((a) => a.name === 'value');
+      // `StringSet(KeyValuePair<RedisKey, RedisValue>[] values, When when = Always, CommandFlags flags = None)`.
+      const whenSecond = positional[1] !== undefined && /^(?:When\.\w+|when)$/.test(this.ctx.text(positional[1].node));
+      const isMset = info.command === 'SET' && (positional.length === 1 || whenSecond) && !site.args.some((a) => a.name === 'value');
       const keys = keyArg && !isMset ? [keyArg.node] : [];
       const ttl: Ttl = info.cls === 'string-write' ? (isMset ? 'no' : this.seSetTtl(site, info)) : 'no';
       return [{ ...base, command: isMset ? 'MSET' : info.command, cls: info.cls, keys, ttl, via: 'method' }];
@@ -411,7 +429,9 @@ class CSharpAdapter implements Adapter, WrapperHost {
     const info = (lib === 'servicestack' || lib === 'unknown' ? SERVICESTACK_METHODS[method] : undefined) ?? (method === 'add' ? undefined : methodCommands[method]);
     if (!info) return [];
     if (info.cls === 'keys') return [{ ...base, command: 'KEYS', cls: 'keys', keys: [], ttl: 'no', via: 'method' }];
-    const keys = info.keyValuePairs ? [] : positional[0] ? [positional[0].node] : [];
+    // CSRedisCore / FreeRedis `MSet("k1", v1, "k2", v2)`: the keys at even positions.
+    const pairs = info.keyValuePairs && positional.length >= 2 && positional.length % 2 === 0 && positional.every((a) => !a.spread) ? positional.filter((_, i) => i % 2 === 0).map((a) => a.node) : [];
+    const keys = info.keyValuePairs ? pairs : positional[0] ? [positional[0].node] : [];
     const ttl: Ttl = info.alwaysTtl ? 'yes' : info.cls === 'string-write' ? this.clientSetTtl(site, info) : 'no';
     return [{ ...base, command: info.command, cls: info.cls, keys, ttl, via: 'method' }];
   }
@@ -559,7 +579,7 @@ class CSharpAdapter implements Adapter, WrapperHost {
     const exprText = this.ctx.text(expr);
     if ((method === 'Connect' || method === 'ConnectAsync') && /(^|\.)ConnectionMultiplexer$/.test(exprText)) return se('mux', this.seImported() ? 'strong' : 'weak');
     // DI: `sp.GetRequiredService<IConnectionMultiplexer>()`.
-    if ((method === 'GetRequiredService' || method === 'GetService') && nameNode.type === 'generic_name') {
+    if (DI_LOOKUPS.has(method) && nameNode.type === 'generic_name') {
       const t = typeArg(nameNode);
       return t ? this.typeValue(t) : UNKNOWN;
     }
@@ -578,7 +598,7 @@ class CSharpAdapter implements Adapter, WrapperHost {
         if (SEQ_ONE.has(method)) return se('server', strength);
         return OTHER;
       }
-      if (ov.role === 'manager') return /^Get(ReadOnly|Cache)?Client(Async)?$/.test(method) ? { t: 'cs', lib, role: 'client', strength } : OTHER;
+      if (ov.role === 'manager') return /^Get(ReadOnly|Cache)?Client(Async)?$/.test(method) ? { t: 'cs', lib, role: 'client', strength } : method === 'Start' ? ov : OTHER;
       if (ov.role === 'client' && PIPELINE_METHODS.has(method)) return { t: 'cs', lib, role: 'pipeline', strength };
       // ServiceStack `redis.As<T>()`: a typed client; CSRedisCore pipeline steps return the pipeline.
       if (ov.role === 'client' && method === 'As' && lib !== 'stackexchange') return ov;
@@ -589,6 +609,8 @@ class CSharpAdapter implements Adapter, WrapperHost {
     if (ov.t === 'unknown' && this.ctx.project?.isClientFactory(method)) return PROJECT_CLIENT;
     if (method === 'Select' && this.lambdaBodyValue(n)?.role === 'server') return se('server-seq', 'weak');
     if (ov.t === 'unknown' && method === 'GetServer') return se('server', 'weak');
+    // `ServerIteratorFactory.GetServers(mux, strategy)`, `mux.GetServers()` of a multiplexer the engine cannot see.
+    if (ov.t === 'unknown' && method === 'GetServers') return se('server-seq', 'weak');
     return UNKNOWN;
   }
 
@@ -664,7 +686,16 @@ class CSharpAdapter implements Adapter, WrapperHost {
     if (t.type === 'generic_name') {
       // ServiceStack's typed client `IRedisTypedClient<T>`.
       const name = t.namedChild(0) ? this.ctx.text(t.namedChild(0)!) : '';
-      return name === 'IRedisTypedClient' ? { t: 'cs', lib: 'servicestack', role: 'client', strength: 'weak' } : OTHER;
+      if (name === 'IRedisTypedClient') return { t: 'cs', lib: 'servicestack', role: 'client', strength: 'weak' };
+      // `IEnumerable<IServer> _servers`, `List<IServer>`: a sequence of servers (`foreach (var server in _servers)`).
+      const arg = namedKids(t).find((k) => k.type === 'type_argument_list')?.namedChild(0);
+      const inner = arg && /^(?:IEnumerable|ICollection|IList|IReadOnlyList|IReadOnlyCollection|List|ImmutableArray)$/.test(name) ? this.typeValue(arg) : OTHER;
+      return inner.t === 'cs' && inner.role === 'server' ? { ...inner, role: 'server-seq' } : OTHER;
+    }
+    if (t.type === 'array_type') {
+      const el = this.ctx.field(t, 'type');
+      const inner = el ? this.typeValue(el) : OTHER;
+      return inner.t === 'cs' && inner.role === 'server' ? { ...inner, role: 'server-seq' } : OTHER;
     }
     const text = this.ctx.text(t).replace(/\s+/g, '');
     const simple = text.replace(/^(global::)?StackExchange\.Redis\./, '');
@@ -800,6 +831,18 @@ class CSharpAdapter implements Adapter, WrapperHost {
 function passesMoreThanKeyAndValue(site: CallSite, d: OpDraft): boolean {
   const index = site.args.findIndex((a) => a.node.id === d.keys[0]?.id);
   return index >= 0 && (d.cls === 'string-write' || d.cls === 'counter') && site.args.length > index + 2;
+}
+
+/** Container lookups that return an instance of their type argument: `sp.GetRequiredService<IRedisService>()`, Autofac's `c.Resolve<RedisService>()`. */
+const DI_LOOKUPS = new Set(['GetRequiredService', 'GetService', 'Resolve', 'ResolveNamed', 'ResolveKeyed', 'GetRequiredKeyedService', 'GetKeyedService']);
+
+/** The type argument of a container lookup (`c.Resolve<RedisService>()`). */
+function diType(ctx: FileContext, value: Node): Node | undefined {
+  const call = value.type === 'await_expression' ? value.lastNamedChild : value;
+  const fn = call?.type === 'invocation_expression' ? ctx.field(call, 'function') : null;
+  const name = fn?.type === 'member_access_expression' ? ctx.field(fn, 'name') : null;
+  if (name?.type !== 'generic_name' || !DI_LOOKUPS.has(ctx.text(name.namedChild(0)!))) return undefined;
+  return namedKids(name).find((k) => k.type === 'type_argument_list')?.namedChild(0) ?? undefined;
 }
 
 /** The file's `using` directives, in text order. */

@@ -17,7 +17,7 @@ import type { FileContext } from './context';
 import type { Arg, CallSite, ClientRef, Lib, Role, SentinelMisuse, Ttl } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf } from './tree';
-import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { wrapperCallOp, exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
 import { emptySummary, type ClientExport, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
@@ -77,6 +77,8 @@ const WRAPPER_WORDS = wrapperWords([
 const TTL_WORDS = wrapperWords(['expire', 'pexpire', 'expireat', 'pexpireat']);
 
 /** Go's predeclared types: never a client. */
+/** Top-level folders of Go's standard library. */
+const GO_STD_ROOTS = new Set('archive bufio builtin bytes cmp compress container context crypto database debug embed encoding errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path plugin reflect regexp runtime slices sort strconv strings sync syscall testing text time unicode unique unsafe vendor'.split(' '));
 const GO_PREDECLARED = new Set([
   'any', 'bool', 'byte', 'comparable', 'complex64', 'complex128', 'error', 'float32', 'float64', 'int', 'int8', 'int16', 'int32', 'int64',
   'rune', 'string', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr',
@@ -123,12 +125,36 @@ class GoAdapter implements Adapter, WrapperHost {
 
   ops(site: CallSite): OpDraft[] {
     const drafts = this.clientOps(site);
+    // A receiver trusted by its type's name (`cache.IRedis`) whose method is the project's wrapper: the wrapper's command, reported here.
+    if (drafts.length > 0 && drafts.every((d) => d.client.lib === 'unknown' && d.client.strength === 'weak')) {
+      const through = this.interfaceWrapperOps(site, true);
+      if (through.length > 0) return through;
+    }
     if (drafts.length > 0) {
       if (localWrappers(this, WRAPPER_WORDS).length === 0) return drafts;
       return drafts.filter((d) => !isCalledWrapperWrite(this, WRAPPER_WORDS, d.node));
     }
     if (site.receiver && this.receiverClass(site) === null) return [];
-    return wrapperCallOps(this, WRAPPER_WORDS, site);
+    const found = wrapperCallOps(this, WRAPPER_WORDS, site);
+    return found.length > 0 ? found : this.interfaceWrapperOps(site);
+  }
+
+  /**
+   * Go interfaces are implemented implicitly: a caller holding `cache.IRedis` (or a package global
+   * `global.GVA_CACHE`) calls the method of whichever struct implements it. When the project has one
+   * struct whose method of that name is a wrapper, the call goes through it.
+   */
+  private interfaceWrapperOps(site: CallSite, weakClient = false): OpDraft[] {
+    const project = this.ctx.project;
+    if (!site.receiver || !project?.wrappersNamed || (!weakClient && this.valueOf(site.receiver).t !== 'unknown')) return [];
+    const cls = weakClient ? this.declaredTypeName(site.receiver) : this.receiverClass(site);
+    const name = this.nameOf(site.receiver) ?? '';
+    if (typeof cls !== 'string' && !/cache|redis|valkey|store/i.test(name)) return [];
+    const candidates = project.wrappersNamed(site.name);
+    const owners = new Set(candidates.map((w) => w.owner));
+    if (owners.size !== 1 || (typeof cls === 'string' && owners.has(cls))) return [];
+    const op = wrapperCallOp(this, site, candidates[0]!);
+    return op ? [op] : [];
   }
 
   extraCallWords(): string[] {
@@ -250,7 +276,8 @@ class GoAdapter implements Adapter, WrapperHost {
     if (!site.receiver) return [];
     const recv = this.valueOf(site.receiver);
     if (recv.t === 'package') return this.packageCallOps(site, recv.lib);
-    const client = recv.t === 'client' ? recv.ref : recv.t === 'unknown' && this.hint(site.receiver) ? ({ lib: 'unknown', role: 'client', strength: 'weak' } as ClientRef) : undefined;
+    const client =
+      recv.t === 'client' ? recv.ref : (recv.t === 'unknown' && (this.hint(site.receiver) || this.speaksRedis(site))) || this.sendsCommand(site) ? ({ lib: 'unknown', role: 'client', strength: 'weak' } as ClientRef) : undefined;
     if (!client) return [];
     if (client.role === 'builder') return this.builderOps(site, client);
     let name = normalizeMethod(site.name);
@@ -272,6 +299,26 @@ class GoAdapter implements Adapter, WrapperHost {
     const keys = info.keyValuePairs ? keyArgs.filter((a, i) => i % 2 === 0 && !a.spread).map((a) => a.node) : keyArgs[0] && !keyArgs[0].spread ? [keyArgs[0].node] : [];
     const ttl: Ttl = info.cls === 'string-write' ? this.setTtl(site, info, keyArgs.map((a) => a.node)) : info.alwaysTtl ? 'yes' : 'no';
     return [{ ...base, command: info.command, cls: info.cls, keys, ttl, via: 'method' }];
+  }
+
+  /**
+   * A call whose arguments say it is a Redis command whatever the receiver: redigo's `c.Do("SET", k, v)`
+   * (or a project's `rc.do("INCRBY", key, 1)`) with the command spelled in upper case, or a go-redis
+   * command method on a generic name (`r.client.SetNX(ctx, key, v, 0)`) given a context first.
+   */
+  private speaksRedis(site: CallSite): boolean {
+    const name = normalizeMethod(site.name);
+    const args = site.args;
+    return methodCommands[name] !== undefined && args.length >= 2 && this.isContext(args[0]!.node) && /Context|Background|TODO|ctx/i.test(this.ctx.text(args[0]!.node)) && isGenericClientName(this.nameOf(site.receiver!));
+  }
+
+  /** `conn.Do("SET", k, v)`, `rc.do("INCRBY", key, 1)`: a generic command call with the command spelled in upper case, whatever holds it. */
+  private sendsCommand(site: CallSite): boolean {
+    if (normalizeMethod(site.name) !== 'do') return false;
+    const args = site.args;
+    const first = args[0] && this.isContext(args[0].node) ? args[1] : args[0];
+    const lit = first && first.node.type === 'interpreted_string_literal' ? this.ctx.text(first.node).slice(1, -1) : '';
+    return /^[A-Z]+$/.test(lit) && methodCommands[lit.toLowerCase()] !== undefined;
   }
 
   /** `redis.NewScript(src)`, `valkey.NewLuaScript(src)`, redigo `redis.NewScript(keyCount, src)`. */
@@ -437,10 +484,12 @@ class GoAdapter implements Adapter, WrapperHost {
       const ov = this.valueOf(operand);
       if (ov.t === 'package') {
         if (index !== 0) return OTHER;
-        return factoryResult(ov.lib, method) === 'client' ? { t: 'client', ref: { lib: ov.lib, role: 'client', strength: 'strong' } } : OTHER;
+        return factoryResult(ov.lib, method) === 'client' ? { t: 'client', ref: { lib: ov.lib, role: /Batch$/.test(method) ? 'pipeline' : 'client', strength: 'strong' } } : OTHER;
       }
       if (ov.t === 'client' || ov.t === 'pool') {
         const lib = ov.t === 'pool' ? ov.lib : ov.ref.lib;
+        // valkey-glide `batch.Set("a", "1").Set("b", "2")`: each queued command returns the batch.
+        if (ov.t === 'client' && lib === 'glide' && ov.ref.role === 'pipeline' && index === 0) return ov;
         const role = clientMethodRole(lib, method);
         if (role && index === 0) return { t: 'client', ref: { lib, role, strength: ov.t === 'pool' ? 'strong' : ov.ref.strength } };
         return OTHER;
@@ -554,7 +603,9 @@ class GoAdapter implements Adapter, WrapperHost {
       for (const spec of importSpecs(this.ctx)) {
         const path = this.ctx.field(spec, 'path');
         const text = path ? this.ctx.text(path).slice(1, -1) : '';
-        if (!text.split('/')[0]!.includes('.')) continue;
+        // The standard library's paths have no dot; neither has a local module's (`module chat` → `chat/internal/cache`).
+        const head = text.split('/')[0]!;
+        if (!head.includes('.') && (GO_STD_ROOTS.has(head) || !text.includes('/'))) continue;
         const alias = this.ctx.field(spec, 'name');
         out.add(alias ? this.ctx.text(alias) : text.split('/').filter((p) => !/^v\d+$/.test(p)).pop()!.replace(/[-.]/g, '_'));
       }

@@ -55,6 +55,10 @@ export const javaCallWords = [
   'dispatch',
   'execute',
   'eval',
+  'evalWriteAsync',
+  'evalReadAsync',
+  'evalWrite',
+  'evalRead',
   'DefaultRedisScript',
   'of',
   'setScriptText',
@@ -206,6 +210,7 @@ class JavaAdapter implements Adapter, WrapperHost {
     if (r.type === 'identifier') type = this.lookup(this.ctx.text(r), r)?.type ?? null;
     else if (r.type === 'field_access' && this.ctx.field(r, 'object')?.type === 'this') type = this.fieldDecl(r, this.ctx.text(this.ctx.field(r, 'field')!))?.type ?? null;
     else if (r.type === 'object_creation_expression') type = this.ctx.field(r, 'type');
+    else if (r.type === 'method_invocation') type = beanClass(this.ctx, r);
     if (type?.type === 'generic_type') type = type.namedChild(0);
     if (type?.type === 'type_identifier') return this.ctx.text(type);
     if (type?.type === 'scoped_type_identifier') return this.ctx.text(type).replace(/^.*\./, '');
@@ -215,6 +220,21 @@ class JavaAdapter implements Adapter, WrapperHost {
 
   receiverName(site: CallSite): string | undefined {
     return site.receiver ? this.nameOf(site.receiver) : undefined;
+  }
+
+  /** The interfaces the class declaring `fn` implements, with the package each comes from (an import, else the file's own). */
+  private interfacesOf(fn: Node, pkg: string | undefined): [string, string | undefined][] {
+    const cls = this.ctx.ancestors(fn).find((n) => this.ctx.typeOf(n) === 'class_declaration');
+    const list = cls ? this.ctx.field(cls, 'interfaces') : null;
+    if (!list) return [];
+    const { explicit } = this.imports();
+    const out: [string, string | undefined][] = [];
+    for (const t of list.descendantsOfType('type_identifier')) {
+      if (!t || this.ctx.parentOf(t)?.type === 'type_arguments') continue;
+      const name = this.ctx.text(t);
+      if (name !== this.ctx.text(this.ctx.field(cls!, 'name')!)) out.push([name, explicit.get(name) ?? pkg]);
+    }
+    return out;
   }
 
   // ---- project summary ---------------------------------------------------------------------------
@@ -229,6 +249,8 @@ class JavaAdapter implements Adapter, WrapperHost {
     if (pkgName) out.namespace = this.ctx.text(pkgName);
     for (const w of localWrappers(this, WRAPPER_WORDS)) {
       out.wrappers.push(exportOf(w));
+      // `class RedisServiceImpl implements RedisService`: callers hold the interface.
+      for (const [iface, ns] of w.owner !== undefined ? this.interfacesOf(w.fn, out.namespace) : []) out.wrappers.push({ ...exportOf(w), owner: iface, ...(ns !== undefined ? { ownerNs: ns } : {}) });
     }
     const isClient = (type: Node | null): boolean => {
       if (!type) return false;
@@ -269,7 +291,7 @@ class JavaAdapter implements Adapter, WrapperHost {
     if ((site.name === 'of' || site.name === 'setScriptText') && this.isSpringScript(site)) {
       return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), { lib: 'spring', role: 'client', strength: 'strong' });
     }
-    if (this.mocksClients(site.call)) return [];
+    if (this.mocksClients(site.call) || this.isTestDouble(site.receiver)) return [];
     const v = this.valueOf(site.receiver);
     const split = site.receiver.type === 'method_invocation' || site.receiver.startPosition.row !== site.nameNode.startPosition.row;
     const range = split ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call);
@@ -279,7 +301,14 @@ class JavaAdapter implements Adapter, WrapperHost {
     // Jedis 6's RedisClient (Lettuce's has no command methods).
     else if (v.t === 'kind' && v.kind.role === 'lettuce-client' && v.kind.lib === 'unknown') client = { lib: 'jedis', role: 'client', strength: 'weak' };
     else if (v.t === 'unknown' && isClientName(this.nameOf(site.receiver))) client = { lib: 'unknown', role: 'client', strength: 'weak' };
-    if (!client) return [];
+    if (!client) {
+      // A Lua script sent through an executor the engine does not know (`commandExecutor.evalWriteAsync(..., "local keys = redis.call('keys', ARGV[1]) ...")`).
+      if (/^eval/.test(site.name)) {
+        const literals = site.args.flatMap((a) => this.scriptLiterals(a.node)).filter((l) => /redis\.p?call\s*\(/.test(this.ctx.text(l)));
+        if (literals.length) return scriptOps(this.ctx, literals, { lib: 'unknown', role: 'client', strength: 'weak' });
+      }
+      return [];
+    }
     const base = { node: site.call, range, offset: site.nameNode.startIndex, client, site };
     if (site.name === 'customCommand') {
       const arr = site.args[0]?.node;
@@ -332,6 +361,24 @@ class JavaAdapter implements Adapter, WrapperHost {
   }
 
 
+  /**
+   * A receiver the code assigns an in-memory double to (`j = new MockJedis("test")`, `new FakeRedisTemplate()`),
+   * whatever type it is declared with: nothing it is sent reaches a server.
+   */
+  private isTestDouble(r: Node): boolean {
+    const name = r.type === 'identifier' ? this.ctx.text(r) : r.type === 'field_access' && this.ctx.field(r, 'object')?.type === 'this' ? this.ctx.text(this.ctx.field(r, 'field')!) : undefined;
+    if (!name) return false;
+    const body = this.ctx.ancestors(r).find((n) => this.ctx.typeOf(n) === 'class_body');
+    if (!body) return false;
+    return this.ctx.memo('java.doubles', body.id, () => {
+      const out = new Set<string>();
+      const re = /\b(\w+)\s*=\s*new\s+(?:Mock|Fake|Stub|Dummy|InMemory)\w*\s*[(<]/g;
+      const text = this.ctx.text(body);
+      for (let m = re.exec(text); m; m = re.exec(text)) out.add(m[1]!);
+      return out;
+    }, new Set<string>()).has(name);
+  }
+
   /** Jedis `set(k, v, SetParams...)`, Lettuce `set(k, v, SetArgs...)`, Spring `set(k, v, Duration)` / `set(k, v, 5, MINUTES)`. */
   private setTtl(site: CallSite, info: CommandInfo, client: ClientRef): Ttl {
     if (info.alwaysTtl) return 'yes';
@@ -355,7 +402,8 @@ class JavaAdapter implements Adapter, WrapperHost {
     const steps = [params, ...params.descendantsOfType('method_invocation').filter((m): m is Node => m !== null)]
       .filter((m) => m.type === 'method_invocation')
       .map((m) => this.ctx.text(this.ctx.field(m, 'name')!));
-    if (steps.some((s) => setParamsTtlSteps.has(s))) return 'yes';
+    // `xx()`: only overwrites a key that exists (and creates none).
+    if (steps.some((s) => setParamsTtlSteps.has(s) || s === 'xx')) return 'yes';
     return steps.length ? 'no' : 'unknown';
   }
 
@@ -395,7 +443,7 @@ class JavaAdapter implements Adapter, WrapperHost {
   }
 
   private scriptLiterals(node: Node | undefined, depth = 0): Node[] {
-    if (!node || depth > 4) return [];
+    if (!node || depth > 32) return [];
     if (node.type === 'string_literal') return [node];
     if (node.type === 'binary_expression') return [...this.scriptLiterals(this.ctx.field(node, 'left') ?? undefined, depth + 1), ...this.scriptLiterals(this.ctx.field(node, 'right') ?? undefined, depth + 1)];
     if (node.type === 'identifier') {
@@ -508,6 +556,13 @@ class JavaAdapter implements Adapter, WrapperHost {
     if (call?.type !== 'method_invocation') return UNKNOWN;
     const name = this.ctx.text(this.ctx.field(call, 'name')!);
     const obj = this.ctx.field(call, 'object');
+    // `Optional.ofNullable(redisTemplate).map(template -> template.keys(p))`
+    if (obj?.type === 'method_invocation' && ['map', 'flatMap', 'ifPresent', 'filter', 'ifPresentOrElse'].includes(name)) {
+      const inner = this.ctx.text(this.ctx.field(obj, 'name')!);
+      const of = this.ctx.field(obj, 'object');
+      const arg = this.ctx.field(obj, 'arguments')?.namedChild(0);
+      if ((inner === 'ofNullable' || inner === 'of') && of?.type === 'identifier' && this.ctx.text(of) === 'Optional' && arg) return this.valueOf(arg);
+    }
     if (!obj || !['execute', 'executePipelined', 'executeWithStickyConnection'].includes(name)) return UNKNOWN;
     const ov = this.valueOf(obj);
     return ov.t === 'kind' && ov.kind.lib === 'spring' && ov.kind.role === 'template' ? { t: 'kind', kind: { lib: 'spring', role: 'connection' }, strength: ov.strength } : UNKNOWN;
@@ -745,4 +800,12 @@ function evidenceOf(text: string): string {
   if (/26379/.test(text)) return 'port 26379';
   const m = /[\w.]*sentinel[\w.]*/i.exec(text);
   return m ? `\`${m[0]}\`` : 'a Sentinel address';
+}
+
+/** The class a Spring bean lookup names: `SpringUtils.getBean(RedisCache.class)`, `context.getBean(RedisCache.class)`. */
+function beanClass(ctx: FileContext, call: Node): Node | null {
+  if (ctx.text(ctx.field(call, 'name')!) !== 'getBean') return null;
+  const args = ctx.field(call, 'arguments');
+  const lit = args ? namedKids(args).find((a) => a.type === 'class_literal') : undefined;
+  return lit?.namedChild(0) ?? null;
 }

@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { isClientName } from '../clients/naming';
+import { isClientName, isGenericClientName } from '../clients/naming';
 import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, setTtl, ttlTokens, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
@@ -180,7 +180,8 @@ class PhpAdapter implements Adapter, WrapperHost {
   }
 
   clientOps(site: CallSite): OpDraft[] {
-    const client = site.call.type === 'scoped_call_expression' ? this.facadeClient(site.receiver!) : this.clientOf(site.receiver!);
+    let client = site.call.type === 'scoped_call_expression' ? this.facadeClient(site.receiver!) : this.clientOf(site.receiver!);
+    if (!client && site.call.type === 'member_call_expression' && this.speaksRedis(site)) client = { lib: 'unknown', role: 'client', strength: 'weak' };
     if (!client) return [];
     const name = normalizeMethod(site.name);
     const chained = site.receiver && (site.receiver.type.endsWith('call_expression') || site.receiver.startPosition.row !== site.nameNode.startPosition.row);
@@ -206,6 +207,21 @@ class PhpAdapter implements Adapter, WrapperHost {
     const keys = info.keyValuePairs ? this.msetKeys(site) : site.args[0] && !site.args[0].spread ? [site.args[0].node] : [];
     const ttl: Ttl = info.cls === 'string-write' ? this.setTtl(site, info) : info.alwaysTtl ? 'yes' : 'no';
     return [{ ...base, command: info.command, cls: info.cls, keys, ttl, via: 'method' }];
+  }
+
+  /**
+   * A call whose arguments say it talks to Redis, whatever the receiver: yii2-redis'
+   * `$db->executeCommand('INCR', [...])` with the command in upper case, or `eval` of a Lua script
+   * calling `redis.call(...)` (`$host->eval("local keys=redis.call('KEYS', ARGV[1]) ...")`).
+   */
+  private speaksRedis(site: CallSite): boolean {
+    const name = normalizeMethod(site.name);
+    if (name === 'executecommand') {
+      const lit = this.literalOf(site.args[0]?.node).literal ?? '';
+      return /^[A-Z]+$/.test(lit) && methodCommands[lit.toLowerCase()] !== undefined;
+    }
+    if (name === 'eval') return this.scriptLiterals(site.args[0]?.node).some((l) => /redis\.p?call\s*\(/.test(this.ctx.text(l)));
+    return false;
   }
 
   private msetKeys(site: CallSite): Node[] {
@@ -288,6 +304,8 @@ class PhpAdapter implements Adapter, WrapperHost {
     const v = this.valueOf(receiver);
     if (v.t === 'client') return v.ref;
     if (v.t === 'unknown' && this.namedLikeClient(receiver)) return { lib: 'unknown', role: 'client', strength: 'weak' };
+    // `$cache = $this->redis; $cache->keys('*')`: a variable holding a value named like a client.
+    if (v.t === 'unknown' && receiver.type === 'variable_name' && this.variableValues(receiver).some((x) => this.namedLikeClient(x))) return { lib: 'unknown', role: 'client', strength: 'weak' };
     return undefined;
   }
 
@@ -303,11 +321,30 @@ class PhpAdapter implements Adapter, WrapperHost {
   private nameOf(n: Node): string | undefined {
     if (n.type === 'variable_name') return this.ctx.text(n).replace(/^\$/, '');
     if (n.type === 'member_access_expression' || n.type === 'nullsafe_member_access_expression') return this.ctx.text(this.ctx.field(n, 'name')!);
+    // `Resque::redis()`, `Cache::getRedis()`: a static accessor without arguments.
+    if (n.type === 'scoped_call_expression') {
+      const args = this.ctx.field(n, 'arguments');
+      return args && namedKids(args).length > 0 ? undefined : this.ctx.text(this.ctx.field(n, 'name')!);
+    }
     // `self::$redis`, `static::$_redis`
     if (n.type === 'scoped_property_access_expression') return this.ctx.text(this.ctx.field(n, 'name') ?? n).replace(/^\$/, '');
     if (n.type === 'member_call_expression') {
       const args = this.ctx.field(n, 'arguments');
       return args && namedKids(args).length > 0 ? undefined : this.ctx.text(this.ctx.field(n, 'name')!);
+    }
+    return undefined;
+  }
+
+  /** `foreach ($this->client as $node)`: the nodes of a cluster client are clients. */
+  private foreachNode(v: Node): Value | undefined {
+    for (const st of this.ctx.ancestors(v)) {
+      if (st.type !== 'foreach_statement') continue;
+      const kids = namedKids(st);
+      const value = kids[1]?.type === 'pair' ? kids[1].lastNamedChild : kids[1];
+      if (value?.type !== 'variable_name' || this.ctx.text(value) !== this.ctx.text(v) || !kids[0]) continue;
+      // In a module named after Redis (`PredisClusterConnection.php`), a generic `$this->client` is its client too.
+      const over = this.clientOf(kids[0]) ?? (/redis|valkey/i.test((this.ctx.file ?? '').split(/[\\/]/).pop() ?? '') && isGenericClientName(this.nameOf(kids[0])) ? ({ lib: 'unknown', role: 'client', strength: 'weak' }) : undefined);
+      return over ? { t: 'client', ref: { ...over, role: 'client' } } : undefined;
     }
     return undefined;
   }
@@ -360,7 +397,7 @@ class PhpAdapter implements Adapter, WrapperHost {
         if (this.ctx.text(n) === '$this') return OTHER;
         const values = [...this.variableValues(n).map((v) => this.valueOf(v)), ...this.paramTypes(n).map((t) => this.typeValue(t))];
         if (values.length) return combine(values);
-        return this.callbackParamValue(n) ?? UNKNOWN;
+        return this.callbackParamValue(n) ?? this.foreachNode(n) ?? UNKNOWN;
       }
       case 'function_call_expression': {
         const fn = this.ctx.field(n, 'function');
@@ -389,6 +426,13 @@ class PhpAdapter implements Adapter, WrapperHost {
           const m = this.classMethod(n, method);
           const rt = m?.childForFieldName('return_type');
           if (rt) return this.typeValue(rt);
+          // `protected function getCacheClient() { return new Client(...); }` without a declared type.
+          const body = m?.childForFieldName('body');
+          const returns = body ? namedKids(body).filter((st) => st.type === 'return_statement' && st.namedChild(0)) : [];
+          if (returns.length) {
+            const rv = combine(returns.map((st) => this.valueOf(st.namedChild(0)!)));
+            if (rv.t === 'client') return rv;
+          }
         }
         if (CONTAINER_CALLS.has(method)) return this.containerClient(this.ctx.field(n, 'arguments')) ?? UNKNOWN;
         // `$this->redis()`, `$this->getConnection()` defined in a parent class of another file.

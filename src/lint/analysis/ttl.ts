@@ -19,11 +19,13 @@ export function writesWithoutTtl(ops: readonly Op[], ctx: FileContext, adapter: 
   for (const w of ops) {
     if (!WRITE_CLASSES.has(w.cls) || w.ttl !== 'no') continue;
     const keys = new Set(w.keys.map(canon));
+    if (w.cls === 'counter' && keys.size === 1 && knownToExist(w, [...keys][0]!, ops, ctx, adapter, canon)) continue;
     // A key the engine cannot see (`args...`) is taken as satisfied by any later EXPIRE in the function.
     const unknownKey = keys.size === 0;
-    const satisfied =
-      expires.some((e) => e.offset > w.offset && sameFunction(w, e) && (unknownKey || (e.keys[0] !== undefined && keys.has(canon(e.keys[0]))))) ||
-      helperSetsExpiry(w, keys, ctx, adapter, canon, unknownKey);
+    const later = expires.filter((e) => e.offset > w.offset && sameFunction(w, e));
+    // Every key of a multi-key write (MSET k1 v1 k2 v2) needs its own EXPIRE.
+    const expired = new Set(later.flatMap((e) => (e.keys[0] !== undefined ? [canon(e.keys[0])] : [])));
+    const satisfied = (unknownKey ? later.length > 0 : [...keys].every((k) => expired.has(k))) || helperSetsExpiry(w, keys, ctx, adapter, canon, unknownKey);
     if (!satisfied) out.push(w);
   }
   return out;
@@ -38,7 +40,16 @@ function sameFunction(w: Op, e: Op): boolean {
 function helperSetsExpiry(w: Op, keys: Set<string>, ctx: FileContext, adapter: Adapter, canon: (n: Op['keys'][number]) => string, anyKey: boolean): boolean {
   const scope = w.outerFn ?? ctx.root;
   const calls = ctx.memo('expiryCalls', scope.id, () => expiryCalls(scope, ctx, adapter), []);
-  return calls.some((c) => c.offset > w.offset && (anyKey || c.args.some((a) => keys.has(canon(a)))));
+  const later = calls.filter((c) => c.offset > w.offset);
+  if (anyKey) return later.length > 0;
+  // Every key of the write has a call that names it (a literal id the helper builds the key from counts: `ExpireJob("my-job")` for "{hangfire}:job:my-job").
+  return [...keys].every((k) => later.some((c) => c.args.some((a) => canon(a) === k || namesPartOf(ctx.text(a), k))));
+}
+
+/** A string literal argument (of 3+ characters) that is part of a literal key: the helper derives the key from it. */
+function namesPartOf(arg: string, key: string): boolean {
+  const m = /^(["'`])([\w:.\-{}]{3,})\1$/.exec(arg.trim());
+  return m !== null && /^(["'`]).*\1$/.test(key) && key.includes(m[2]!);
 }
 
 /**
@@ -70,3 +81,25 @@ function expiryCalls(scope: Node, ctx: FileContext, adapter: Adapter): { args: N
 
 /** A word followed by `(`: a call of a function or method of that name. */
 const CALLED_WORD = /\b[A-Za-z_]\w*(?=\s*\()/g;
+
+const EXISTS_WORD = /\b(?:IsExists?|isExists?|Exists?|exists?|KeyExists|KeyExistsAsync|has_?key|hasKey)\b/g;
+
+/**
+ * INCR/DECR keep an existing key's TTL (or its lack of one): a counter on a key the function wrote
+ * before (the write is the finding) or checked with an EXISTS-like call creates nothing.
+ */
+function knownToExist(w: Op, key: string, ops: readonly Op[], ctx: FileContext, adapter: Adapter, canon: (n: Op['keys'][number]) => string): boolean {
+  if (ops.some((o) => o !== w && (o.cls === 'string-write' || o.cls === 'counter') && o.offset < w.offset && sameFunction(w, o) && o.keys.length > 0 && o.keys.some((k) => canon(k) === key))) return true;
+  const scope = w.fn ?? ctx.root;
+  const text = ctx.source.slice(scope.startIndex, w.offset);
+  EXISTS_WORD.lastIndex = 0;
+  for (let m = EXISTS_WORD.exec(text); m; m = EXISTS_WORD.exec(text)) {
+    const start = scope.startIndex + m.index;
+    const token = ctx.nodeAt(start, start + m[0].length);
+    if (!token || token.startIndex !== start) continue;
+    const site = adapter.callSite(token);
+    // `if !c.IsExist(key) { return err }; c.c.Incr(c.prefix + key)`: the checked name is part of the key.
+    if (site?.args.some((a) => a.node.type === 'identifier' || a.node.type === 'variable_name' ? new RegExp(`(?<![\\w$])${ctx.text(a.node).replace(/\$/g, '\\$')}(?![\\w])`).test(key) : canon(a.node) === key)) return true;
+  }
+  return false;
+}

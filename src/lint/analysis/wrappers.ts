@@ -81,7 +81,8 @@ export function localWrappers(host: WrapperHost, words: RegExp): LocalWrapper[] 
       const token = ctx.nodeAt(m.index, m.index + m[0].length);
       if (!token || token.startIndex !== m.index || token.endIndex !== m.index + m[0].length) continue;
       const site = host.callSite(token);
-      if (!site || seen.has(site.call.id) || !takesParam(host, site)) continue;
+      // A call without arguments may still be on a key parameter: a Redisson `getAtomicLong(key).incrementAndGet()`.
+      if (!site || seen.has(site.call.id) || !(takesParam(host, site) || (site.args.length === 0 && site.receiver !== null))) continue;
       seen.add(site.call.id);
       for (const d of host.clientOps(site)) {
         const w = wrapperOf(host, d);

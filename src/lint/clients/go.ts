@@ -2,7 +2,8 @@ import type { Lib, Role } from '../analysis/model';
 
 /** Go client libraries by import path, with the package name they declare. */
 export function importLib(path: string): { lib: Lib; name: string } | undefined {
-  if (/^github\.com\/(redis\/go-redis|go-redis\/redis)(\/v\d+)?$/.test(path)) return { lib: 'go-redis', name: 'redis' };
+  if (/^github\.com\/(redis\/go-redis|go-redis\/redis)(\/v\d+)?$/.test(path) || /^gopkg\.in\/redis\.v\d+$/.test(path)) return { lib: 'go-redis', name: 'redis' };
+  if (/^github\.com\/valkey-io\/valkey-glide\/go(\/v\d+)?\/pipeline$/.test(path)) return { lib: 'glide', name: 'pipeline' };
   if (path === 'github.com/valkey-io/valkey-go') return { lib: 'valkey-go', name: 'valkey' };
   if (path === 'github.com/redis/rueidis') return { lib: 'valkey-go', name: 'rueidis' };
   if (path === 'github.com/gomodule/redigo/redis' || path === 'github.com/garyburd/redigo/redis') return { lib: 'redigo', name: 'redis' };
@@ -45,6 +46,7 @@ export function factoryResult(lib: Lib, name: string): 'client' | 'script' | und
       if (['Dial', 'DialURL', 'DialContext', 'DialURLContext', 'DialTimeout'].includes(name)) return 'client';
       return name === 'NewScript' ? 'script' : undefined;
     case 'glide':
+      if (['NewStandaloneBatch', 'NewClusterBatch'].includes(name)) return 'client';
       return ['NewClient', 'NewClusterClient', 'NewGlideClient', 'NewGlideClusterClient'].includes(name) ? 'client' : undefined;
     default:
       return undefined;
@@ -59,6 +61,8 @@ export function clientMethodRole(lib: Lib, method: string): Role | undefined {
   if (method === 'Pipeline' || method === 'TxPipeline') return 'pipeline';
   if (method === 'Conn' || method === 'WithContext' || method === 'WithTimeout') return 'client';
   if (method === 'B' && (lib === 'valkey-go' || lib === 'unknown')) return 'builder';
+  // GoFrame's gredis: `redis.GroupString().MSet(...)`, `redis.GroupGeneric().Keys(...)`.
+  if (/^Group(?:Generic|String|Hash|List|Set|SortedSet|Script|PubSub)$/.test(method)) return 'client';
   if ((method === 'Get' || method === 'GetContext') && lib === 'redigo') return 'client';
   return undefined;
 }

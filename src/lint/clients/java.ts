@@ -41,6 +41,12 @@ const TYPES: Record<string, Record<string, JavaKind>> = {
     RKeys: { lib: 'redisson', role: 'rkeys' },
     RBatch: { lib: 'redisson', role: 'batch' },
   },
+  // JFinal's Redis plugin: `Redis.use()` gives a Cache whose methods are named after the commands.
+  'com.jfinal.plugin.redis': { Cache: { lib: 'jedis', role: 'client' } },
+  // Quarkus' Redis data source: `redisDS.value(...)`, `.string(...)`, `.key()` give command groups.
+  'io.quarkus.redis.datasource.string': { StringCommands: { lib: 'jedis', role: 'client' }, ReactiveStringCommands: { lib: 'jedis', role: 'client' } },
+  'io.quarkus.redis.datasource.value': { ValueCommands: { lib: 'jedis', role: 'client' }, ReactiveValueCommands: { lib: 'jedis', role: 'client' } },
+  'io.quarkus.redis.datasource.keys': { KeyCommands: { lib: 'jedis', role: 'client' }, ReactiveKeyCommands: { lib: 'jedis', role: 'client' } },
   'glide.api': {
     GlideClient: { lib: 'glide-java', role: 'client' },
     GlideClusterClient: { lib: 'glide-java', role: 'client' },
@@ -88,7 +94,7 @@ export function knownType(pkg: string, name: string): JavaKind | undefined {
 }
 
 /** Names too common to stand for a client library's type without an import that says so. */
-const AMBIGUOUS = new Set(['Pipeline', 'Transaction', 'HostAndPort', 'RedisURI', 'RedisStandaloneConfiguration', 'RedisClient', 'RedisClusterClient', 'RBatch', 'RKeys']);
+const AMBIGUOUS = new Set(['Cache', 'StringCommands', 'ValueCommands', 'KeyCommands', 'Pipeline', 'Transaction', 'HostAndPort', 'RedisURI', 'RedisStandaloneConfiguration', 'RedisClient', 'RedisClusterClient', 'RBatch', 'RKeys']);
 
 /** Simple names that are a client library's type wherever they appear (an excerpt without its imports). */
 const BY_SIMPLE_NAME: Record<string, JavaKind> = (() => {
@@ -125,7 +131,7 @@ export function redissonCommand(role: JavaKind['role'], method: string): Command
       return ({ set: c.SET, trySet: c.SETNX, setIfAbsent: c.SETNX, getAndSet: c.GETSET, expire: c.EXPIRE, expireAt: c.EXPIRE, expireIfNotSet: c.EXPIRE } as Record<string, CommandInfo | undefined>)[m];
     case 'atomic':
       return (
-        { incrementAndGet: c.INCR, getAndIncrement: c.INCR, decrementAndGet: c.DECR, getAndDecrement: c.DECR, addAndGet: c.INCRBY, getAndAdd: c.INCRBY, increment: c.INCR, add: c.INCRBY, expire: c.EXPIRE, expireAt: c.EXPIRE } as Record<
+        { set: c.SET, getAndSet: c.GETSET, incrementAndGet: c.INCR, getAndIncrement: c.INCR, decrementAndGet: c.DECR, getAndDecrement: c.DECR, addAndGet: c.INCRBY, getAndAdd: c.INCRBY, increment: c.INCR, add: c.INCRBY, expire: c.EXPIRE, expireAt: c.EXPIRE } as Record<
           string,
           CommandInfo | undefined
         >

@@ -30,6 +30,11 @@ export interface WrapperExport {
   name: string;
   /** For a method: its class name. */
   owner?: string;
+  /**
+   * Java/C#: the namespace of `owner` when it is an interface the wrapper's class implements, declared
+   * elsewhere (`RedisServiceImpl implements RedisService`: callers hold a `RedisService`).
+   */
+  ownerNs?: string;
   /** The command it sends (upper case: `INCR`, `SET`, `KEYS`). */
   command: string;
   cls: CommandClass;
@@ -78,6 +83,8 @@ export interface ProjectFacts {
   isClientFactory(name: string): boolean;
   /** A call of `name` (optionally on an instance of `owner`) is a project wrapper. */
   wrapper(name: string, owner?: string): ResolvedWrapper | undefined;
+  /** Every method wrapper called `name`, whatever its class (Go callers often hold an interface the class implements implicitly). */
+  wrappersNamed?(name: string): readonly ResolvedWrapper[];
   /** A call of `name` with a key sets that key's TTL. */
   isTtlHelper(name: string): boolean;
   /** Names of every wrapper the file may call, for the engine's word search. */

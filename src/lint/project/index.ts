@@ -90,6 +90,8 @@ export class ProjectIndex {
       if (!s.clients.length && !s.wrappers.length && !s.ttlHelpers.length) continue;
       const base = path.posix.basename(e.file).replace(/\.[^.]+$/, '');
       names.add(/^(?:index|__init__|mod)$/.test(base) ? path.posix.basename(path.posix.dirname(e.file)) : base);
+      // Go code names another package's members by the package (its folder): `cache.Store`.
+      if (e.family === 'go') names.add(path.posix.basename(path.posix.dirname(e.file)));
       for (const c of s.clients) if (c.kind === 'class') names.add(c.name);
       for (const c of [...s.clients, ...s.wrappers]) if (c.owner) names.add(c.owner);
     }
@@ -198,6 +200,12 @@ export class ProjectIndex {
         }
         for (const e of others(() => true)) {
           const ens = e.summary.namespace ?? '';
+          // Wrappers reached through an interface of another namespace than their class's.
+          for (const w of e.summary.wrappers) {
+            if (w.ownerNs === undefined || w.ownerNs === ens || !w.owner) continue;
+            const local = visible.has(w.ownerNs) ? w.owner : classImports.get(`${w.ownerNs}\0${w.owner}`);
+            if (local !== undefined) out.wrappers.push(wrapperAs(w, e.file, local, w.name));
+          }
           if (visible.has(ens)) {
             addAll(e);
             continue;
@@ -336,6 +344,7 @@ export function factsOf(data: FactsData, key = factsKey(data)): ProjectFacts {
     isTtlHelper: (name) => ttl.has(name),
     wrapper: (name, owner) =>
       data.wrappers.find((w) => w.name === name && (owner === undefined ? w.owner === undefined : w.owner === owner || w.owner?.split('.').pop() === owner)),
+    wrappersNamed: (name) => data.wrappers.filter((w) => w.name === name && w.owner !== undefined),
     wrapperNames: () => wrapperNames,
     clientNames: () => clientNames,
   };
