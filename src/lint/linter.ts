@@ -1,5 +1,6 @@
 import { Parser, type Tree } from '@vscode/tree-sitter-wasm';
 import { analyze, summarizeTree } from './analyze';
+import { fileNamedAfterRedis } from './analysis/context';
 import { emptySummary, type FileSummary } from './project/facts';
 import { BudgetExceeded, checkInput, Deadline, DEFAULT_TIME_BUDGET_MS, type Skip } from './budget';
 import { textEditFor, type DocumentState } from './parser/incremental';
@@ -54,14 +55,14 @@ export class TreeSitterLinter implements Linter {
     return this.run(source, language, options, docKey);
   }
 
-  async summarize(source: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'project' | 'anchorNames'> = {}, docKey?: string): Promise<FileSummary> {
+  async summarize(source: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'project' | 'anchorNames' | 'file'> = {}, docKey?: string): Promise<FileSummary> {
     if (language === 'php' && !PHP_OPEN.test(source)) return this.summarize(PHP_PREFIX + source, language, options, docKey);
     if (checkInput(source, options) || !this.anchored(source, options)) return emptySummary();
     // An open document's last lint kept its tree: summarise that, without parsing again.
     const kept = docKey ? this.documents.get(docKey) : undefined;
     if (kept && kept.source === source && kept.language === language) {
       try {
-        return summarizeTree(source, kept.tree, language, new Deadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), options.project);
+        return summarizeTree(source, kept.tree, language, new Deadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS), options.project, options.file);
       } catch {
         return emptySummary();
       }
@@ -79,7 +80,7 @@ export class TreeSitterLinter implements Linter {
       return emptySummary();
     }
     try {
-      return summarizeTree(source, tree, language, deadline, options.project);
+      return summarizeTree(source, tree, language, deadline, options.project, options.file);
     } catch {
       return emptySummary();
     } finally {
@@ -88,8 +89,8 @@ export class TreeSitterLinter implements Linter {
   }
 
   /** The text prefilter: a file naming no client, Sentinel or Lua call, nor any client or wrapper of its project, has nothing to find. */
-  private anchored(source: string, options: Pick<LintOptions, 'project' | 'anchorNames'>): boolean {
-    if (ANCHOR.test(source)) return true;
+  private anchored(source: string, options: Pick<LintOptions, 'project' | 'anchorNames' | 'file'>): boolean {
+    if (ANCHOR.test(source) || fileNamedAfterRedis(options.file)) return true;
     const names = options.project ? [...options.project.clientNames(), ...options.project.wrapperNames()] : [];
     return names.some((name) => source.includes(name)) || (options.anchorNames ?? []).some((name) => source.includes(name));
   }
@@ -166,7 +167,7 @@ export class TreeSitterLinter implements Linter {
       const { findings, cache } = analyze(source, tree, language, options, deadline, reuse, docKey !== undefined);
       if (state && cache) state = { ...state, analysis: cache };
       if (!options.summarize) return { findings };
-      return { findings, summary: summarizeTree(source, tree, language, deadline, options.project) };
+      return { findings, summary: summarizeTree(source, tree, language, deadline, options.project, options.file) };
     } catch (e) {
       if (e instanceof BudgetExceeded) return { findings: [], skipped: { reason: 'timeout', detail: e.message } };
       return { findings: [], skipped: { reason: 'parse-error', detail: `analysis failed: ${message(e)}` } };

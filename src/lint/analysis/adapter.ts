@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { CallSite, ClientRef, CommandClass, SentinelMisuse, Ttl } from './model';
+import type { CallSite, ClientRef, CommandClass, Op, SentinelMisuse, Ttl } from './model';
 import type { FileSummary } from '../project/facts';
 import type { Range, RelatedLocation } from '../types';
 
@@ -79,6 +79,12 @@ export interface Adapter {
    * the imports the index resolves (see src/lint/project/facts.ts). Optional while languages adopt it.
    */
   summarize?(): FileSummary;
+  /**
+   * Where a helper that sets the TTL of a write's key may be called (default: the outermost function
+   * around the write). A language whose modules are often one function around the whole file
+   * (`module.exports = function (module) { module.set = ...; module.expire = ... }`) narrows it.
+   */
+  expiryScope?(write: Op): Node | undefined;
   /** Functions and methods of this file that set the TTL of the key they are given (a call of one after a write sets its expiry). */
   ttlHelperNames?(): readonly string[];
 }

@@ -13,7 +13,7 @@ import {
 import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, setTtl, ttlTokens, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
-import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type SentinelMisuse, type Ttl, type Value } from './model';
+import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type Op, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf } from './tree';
 import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
@@ -52,6 +52,16 @@ const REDIS_MODULE =
   /^(?:ioredis|iovalkey|redis|@redis\/client|@node-redis\/client|@valkey\/valkey-glide|@nestjs-modules\/ioredis|@liaoliaots\/nestjs-redis|@nestjs-redis\/client|@nestjs-redis\/kit|nestjs-redis|@songkeys\/nestjs-redis|redis-om|@upstash\/redis)$/;
 /** Type names of a client the project defines or re-exports (`RedisClient`, `IRedis`, `RedisConnection`). */
 const CLIENT_TYPE_NAME = /^I?(?:Redis|Valkey)(?:Client|Connection|Cluster|Instance)?(?:Type)?$/;
+/** Names code gives `this` to use it in callbacks (`var self = this`). */
+const SELF_NAMES = new Set(['self', 'that', '_this', 'me']);
+/** Client methods named after Redis commands that no in-process map, cache or ORM spells so. */
+const REDIS_ONLY_METHODS = [
+  'zadd', 'zrange', 'zrangebyscore', 'zrevrange', 'zrevrangebyscore', 'zrem', 'zremrangebyscore', 'zscore', 'zcard', 'zincrby', 'zrank',
+  'hgetall', 'hget', 'hset', 'hmset', 'hmget', 'hdel', 'hincrby', 'hexists', 'hlen', 'hkeys', 'hvals',
+  'lrange', 'lpush', 'rpush', 'lpop', 'rpop', 'llen', 'ltrim', 'lrem', 'lindex', 'brpop', 'blpop', 'rpoplpush',
+  'sadd', 'srem', 'smembers', 'sismember', 'scard', 'spop',
+  'expire', 'pexpire', 'expireat', 'pexpireat', 'setex', 'psetex', 'incrby', 'decrby', 'setnx', 'pttl', 'evalsha',
+].join('|');
 /** Array methods whose callback gets each element (a cluster's nodes). */
 const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every']);
 /** Client methods that call back with a client. */
@@ -174,6 +184,17 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
 
   ttlHelperNames(): readonly string[] {
     return localTtlHelpers(this, TTL_WORDS);
+  }
+
+  /** The write's function, or the function a callback around it is passed from (`items.map((i) => r.set(...))`). */
+  expiryScope(write: Op): Node | undefined {
+    let fn = write.fn;
+    for (let parent = fn ? this.ctx.parentOf(fn) : null; fn && parent?.type === 'arguments'; parent = fn ? this.ctx.parentOf(fn) : null) {
+      const outer = this.innermostFunction(parent);
+      if (!outer) break;
+      fn = outer;
+    }
+    return fn ?? undefined;
   }
 
   // ---- project summary (see project/facts.ts) -----------------------------------------------------
@@ -615,8 +636,8 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
         if (isGenericClientName(name) && this.redisImported() && (!decl || (decl.kind === 'param' && this.untyped(decl.type) && !this.isCallback(decl)) || (decl.kind === 'import' && !decl.lib) || (decl.kind === 'var' && !decl.value && this.untyped(decl.type)))) return true;
         if (!decl) return false;
         if (decl.kind === 'import') return project?.isClientValue(name) === true || (decl.spec !== undefined && isRedisish(decl.spec) && (isGenericClientName(name) || isAccessorName(name)));
-        if (decl.kind === 'param') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value)) || this.callbackParamValue(decl).t === 'client';
-        if (decl.kind === 'var') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value));
+        if (decl.kind === 'param') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value)) || this.callbackParamValue(decl).t === 'client' || (decl.fn !== undefined && this.usedLikeClient(n, decl.fn));
+        if (decl.kind === 'var') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value)) || this.usedLikeClient(n, decl.scope);
         return false;
       }
       case 'member_expression': {
@@ -627,8 +648,8 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
         if (isClientName(name)) return true;
         if (obj.type === 'this' && project?.isClientValue(name)) return true;
         if (obj.type === 'this' && this.fieldHint(n, name)) return true;
-        if (isAccessorName(name) || isGenericClientName(name)) return this.redisImported() || isRedisish(this.nameOf(obj)) || isRedisish(this.ctx.text(obj)) || this.hint(obj);
-        return false;
+        if ((isAccessorName(name) || isGenericClientName(name)) && (this.redisImported() || isRedisish(this.nameOf(obj)) || isRedisish(this.ctx.text(obj)) || this.hint(obj))) return true;
+        return this.usedLikeClient(n, this.classBodyOf(n) ?? this.ctx.root);
       }
       case 'call_expression': {
         const fn = this.ctx.field(n, 'function');
@@ -655,6 +676,48 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
       default:
         return false;
     }
+  }
+
+  /**
+   * The same receiver (`multi`, `this.db`, `self.client`, `that._db`) is sent at least two different
+   * commands no in-process map or cache has (`zadd`, `hgetall`, `lrange`, `pexpire`, `setex`...)
+   * in the scope of its declaration (`this.x`: its class): it is a client (or a pipeline of one)
+   * the engine could not trace.
+   */
+  private usedLikeClient(n: Node, within: Node): boolean {
+    let pattern: string | undefined;
+    if (n.type === 'identifier') pattern = escapeWord(this.ctx.text(n));
+    else if (n.type === 'member_expression') {
+      const obj = this.ctx.field(n, 'object');
+      const prop = this.ctx.field(n, 'property');
+      if (!obj || !prop || prop.type !== 'property_identifier') return false;
+      const o = this.ctx.text(obj);
+      const self = obj.type === 'this' || (obj.type === 'identifier' && SELF_NAMES.has(o));
+      if (!self && obj.type !== 'identifier') return false;
+      pattern = `${self ? `(?:this|${[...SELF_NAMES].join('|')})` : escapeWord(o)}\\s*\\.\\s*${escapeWord(this.ctx.text(prop))}`;
+    }
+    // `this.x = new MemoryStorage()` (a constructor function's field): the file says what it is.
+    if (n.type === 'member_expression' && pattern !== undefined && this.constructedAsOther(pattern, within)) return false;
+    if (!pattern) return false;
+    return this.ctx.memo('js.usedLikeClient', `${within.id}:${pattern}`, () => {
+      const re = new RegExp(`(?<![\\w$.])${pattern}\\s*\\.\\s*(${REDIS_ONLY_METHODS})\\s*\\(`, 'gi');
+      const seen = new Set<string>();
+      const text = this.ctx.source.slice(within.startIndex, within.endIndex);
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        this.ctx.deadline.tick();
+        seen.add(m[1]!.toLowerCase());
+        if (seen.size >= 2) return true;
+      }
+      return false;
+    }, false);
+  }
+
+  /** The file assigns `<pattern> = new X(...)` with X no client class. */
+  private constructedAsOther(pattern: string, within: Node): boolean {
+    const re = new RegExp(`(?<![\\w$.])${pattern}\\s*=\\s*new\\s+([\\w$.]+)`, 'g');
+    const text = this.ctx.source.slice(within.startIndex, within.endIndex);
+    for (let m = re.exec(text); m; m = re.exec(text)) if (!/redis|valkey|cluster/i.test(m[1]!) && !this.ctx.project?.isClientClass(m[1]!)) return true;
+    return false;
   }
 
   /** No type annotation, or one that says nothing (`any`, `unknown`). */
@@ -1357,6 +1420,10 @@ function objectProperty(ctx: FileContext, obj: Node, key: string): Node | null {
 
 function unquote(s: string): string {
   return s.replace(/^['"`]|['"`]$/g, '');
+}
+
+function escapeWord(s: string): string {
+  return s.replace(/[$]/g, '\\$');
 }
 
 function compact(s: string): string {

@@ -5,6 +5,8 @@ import type { Op } from './model';
 
 const WRITE_CLASSES = new Set(['string-write', 'counter', 'collection']);
 const EXPIRY_WORD = /\b\w*(?:expir|ttl)\w*\b/gi;
+/** Commands and getters that read a key's expiry without setting one (`multi.incr(k).pttl(k)`). */
+export const READS_TTL = /^(?:p?ttl|get_?p?ttl|p?expire_?time)$/i;
 
 /**
  * Writes that create a key without an expiry when nothing later in the same function sets one for
@@ -36,7 +38,7 @@ function sameFunction(w: Op, e: Op): boolean {
 }
 
 function helperSetsExpiry(w: Op, keys: Set<string>, ctx: FileContext, adapter: Adapter, canon: (n: Op['keys'][number]) => string, anyKey: boolean): boolean {
-  const scope = w.outerFn ?? ctx.root;
+  const scope = adapter.expiryScope?.(w) ?? w.outerFn ?? ctx.root;
   const calls = ctx.memo('expiryCalls', scope.id, () => expiryCalls(scope, ctx, adapter), []);
   return calls.some((c) => c.offset > w.offset && (anyKey || c.args.some((a) => keys.has(canon(a)))));
 }
@@ -62,7 +64,7 @@ function expiryCalls(scope: Node, ctx: FileContext, adapter: Adapter): { args: N
       if (site) out.push({ args: site.args.map((a) => a.node), offset: start });
     }
   };
-  scan(helpers.length ? new RegExp(`\\b(?:\\w*(?:expir|ttl)\\w*|${helpers.join('|')})\\b`, 'gi') : EXPIRY_WORD, () => true);
+  scan(helpers.length ? new RegExp(`\\b(?:\\w*(?:expir|ttl)\\w*|${helpers.join('|')})\\b`, 'gi') : EXPIRY_WORD, (w) => !READS_TTL.test(w));
   const project = ctx.project;
   if (project) scan(CALLED_WORD, (w) => !/expir|ttl/i.test(w) && !helpers.includes(w) && project.isTtlHelper(w));
   return out;

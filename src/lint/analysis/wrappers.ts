@@ -5,6 +5,7 @@ import type { OpDraft } from './adapter';
 import type { FileContext } from './context';
 import type { CallSite, CommandClass, Ttl } from './model';
 import { rangeBetween, rangeOf } from './tree';
+import { READS_TTL } from './ttl';
 
 /**
  * Project wrappers: a function or method that sends a write on a key taken from its parameter
@@ -133,7 +134,7 @@ function expiresLater(host: WrapperHost, fn: Node, key: string, after: number): 
   EXPIRY_WORD.lastIndex = 0;
   for (let m = EXPIRY_WORD.exec(text); m; m = EXPIRY_WORD.exec(text)) {
     const start = fn.startIndex + m.index;
-    if (start < after) continue;
+    if (start < after || READS_TTL.test(m[0])) continue;
     const token = ctx.nodeAt(start, start + m[0].length);
     if (!token || token.startIndex !== start) continue;
     const site = host.callSite(token);

@@ -28,7 +28,7 @@ export class LintProject {
 
   /** Summarises a text (an open buffer, or a file read by the caller); true when the summary changed. */
   async indexText(file: string, text: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs'> = {}, docKey?: string): Promise<boolean> {
-    const summary = await this.linter.summarize(text, language, { ...options, ...this.projectOf(file, language), anchorNames: this.index.anchorNames() }, docKey);
+    const summary = await this.linter.summarize(text, language, { ...options, ...this.projectOf(file, language), anchorNames: this.index.anchorNames(), file }, docKey);
     return this.index.set(file, language, summary);
   }
 
