@@ -16,7 +16,7 @@ import type { FileContext } from './context';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type Op, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf } from './tree';
-import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, projectWrapperCalls, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
 import { emptySummary, type ClientExport, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set([
@@ -328,8 +328,14 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
       const c = named.get(local);
       if (c && as !== local) addClient({ name: as, kind: c.kind, line: c.line });
     }
-    for (const w of localWrappers(this, WRAPPER_WORDS)) out.wrappers.push(exportOf(w));
+    for (const w of localWrappers(this, WRAPPER_WORDS)) {
+      out.wrappers.push(exportOf(w));
+      // `export default invalidateCache`, `module.exports = { keys: scanKeys }`: importers call it by the name it is exported as.
+      if (w.owner === undefined) for (const [local, as] of exported) if (local === w.name && as !== local) out.wrappers.push({ ...exportOf(w), name: as });
+    }
     out.ttlHelpers = ttlHelpers(this, TTL_WORDS);
+    const calls = projectWrapperCalls(this, WRAPPER_WORDS);
+    if (calls.length) out.calls = calls;
     return out;
   }
 
@@ -390,6 +396,35 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
     return decl?.kind === 'param' && decl.fn && decl.index !== undefined && this.describe(decl.fn) ? { fn: decl.fn, index: decl.index } : undefined;
   }
 
+  derivedParamOf(pattern: Node, depth = 0): { fn: Node; index: number } | undefined {
+    if (depth > 3) return undefined;
+    switch (pattern.type) {
+      case 'identifier': {
+        const direct = this.paramOf(pattern);
+        if (direct) return direct;
+        const decl = this.lookup(this.ctx.text(pattern), pattern);
+        return decl?.kind === 'var' && decl.value ? this.derivedParamOf(decl.value, depth + 1) : undefined;
+      }
+      case 'template_string':
+        for (const sub of namedKids(pattern)) {
+          const inner = sub.type === 'template_substitution' ? sub.namedChild(0) : null;
+          const p = inner ? this.derivedParamOf(inner, depth + 1) : undefined;
+          if (p) return p;
+        }
+        return undefined;
+      case 'binary_expression': {
+        if (this.ctx.text(this.ctx.field(pattern, 'operator')!) !== '+') return undefined;
+        const l = this.ctx.field(pattern, 'left');
+        const r = this.ctx.field(pattern, 'right');
+        return (l ? this.derivedParamOf(l, depth + 1) : undefined) ?? (r ? this.derivedParamOf(r, depth + 1) : undefined);
+      }
+      case 'parenthesized_expression':
+        return pattern.namedChild(0) ? this.derivedParamOf(pattern.namedChild(0)!, depth + 1) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
   describe(fn: Node): FunctionInfo | undefined {
     const params = this.ctx.field(fn, 'parameters');
     const names = params ? namedKids(params).map((p) => this.ctx.text(this.ctx.field(p, 'pattern') ?? this.ctx.field(p, 'left') ?? p)) : [];
@@ -406,6 +441,8 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
     }
     const parent = this.ctx.parentOf(fn);
     if (parent?.type === 'variable_declarator' && this.ctx.field(parent, 'name')?.type === 'identifier') return { name: this.ctx.text(this.ctx.field(parent, 'name')!), params: names };
+    // `export default async (prefix) => { ... }`: importers bind it to a name of their own.
+    if (parent?.type === 'export_statement' && parent.children.some((c) => c?.type === 'default')) return { name: 'default', params: names };
     if (parent && (parent.type === 'public_field_definition' || parent.type === 'field_definition')) {
       const fname = this.ctx.field(parent, 'name') ?? this.ctx.field(parent, 'property');
       const owner = this.className(parent);

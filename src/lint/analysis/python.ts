@@ -8,7 +8,7 @@ import { combine } from './javascript';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
-import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, projectWrapperCalls, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
 import { emptySummary, type ClientExport, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
@@ -459,6 +459,12 @@ class PythonAdapter implements Adapter, WrapperHost {
         const a = st.namedChild(0);
         const left = a?.type === 'assignment' ? this.ctx.field(a, 'left') : null;
         if (left?.type === 'identifier' && clientish(left)) add({ name: this.ctx.text(left), kind: 'value', line: st.startPosition.row });
+        else if (left?.type === 'identifier') {
+          // `redis_cache = RedisCache()`: importers of the instance call the class's wrappers on it.
+          const right = this.ctx.field(a!, 'right');
+          const ctor = right?.type === 'call' ? this.ctx.field(right, 'function') : null;
+          if (ctor?.type === 'identifier') (out.instances ??= {})[this.ctx.text(left)] = this.ctx.text(ctor);
+        }
       } else if (st.type === 'function_definition') {
         if (returnsClient(st)) add({ name: this.ctx.text(this.ctx.field(st, 'name')!), kind: 'factory', line: st.startPosition.row });
       } else if (st.type === 'class_definition') {
@@ -481,6 +487,8 @@ class PythonAdapter implements Adapter, WrapperHost {
     }
     for (const w of localWrappers(this, WRAPPER_WORDS)) out.wrappers.push(exportOf(w));
     out.ttlHelpers = ttlHelpers(this, TTL_WORDS);
+    const calls = projectWrapperCalls(this, WRAPPER_WORDS);
+    if (calls.length) out.calls = calls;
     return out;
   }
 

@@ -7,7 +7,7 @@ import { combine } from './javascript';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
-import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, projectWrapperCalls, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
 import { emptySummary, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['method', 'singleton_method', 'block', 'do_block', 'lambda']);
@@ -209,6 +209,8 @@ class RubyAdapter implements Adapter, WrapperHost {
       }
     }
     out.ttlHelpers.push(...ttlHelpers(this, TTL_WORDS));
+    const calls = projectWrapperCalls(this, WRAPPER_WORDS);
+    if (calls.length) out.calls = calls;
     return out;
   }
 

@@ -1,6 +1,22 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
+import { runCli } from '../../../src/cli/valkey-lint';
+import { tempDir } from '../../support/tempDir';
 import { lines, summary } from './helpers';
+
+/** Lints a project tree through the CLI; `file:line rule` of each warning or error. */
+async function lintTree(files: Record<string, string>): Promise<string[]> {
+  const dir = await tempDir('valkey-lint-recall-');
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  let out = '';
+  await runCli(['--format', 'json', '--jobs', '1', '.'], { stdout: (t) => (out += t), stderr: () => undefined, cwd: dir });
+  return (JSON.parse(out) as { file: string; line: number; rule: string; severity: string }[]).filter((f) => f.severity !== 'info').map((f) => `${f.file}:${f.line} ${f.rule}`);
+}
 
 /** Patterns of the real-code corpus (test/corpus/real) for JavaScript, TypeScript, Python and Ruby. */
 describe('recall on real code: receivers the engine cannot trace (JavaScript)', () => {
@@ -48,5 +64,43 @@ describe('recall on real code: modules named after Redis (JavaScript)', () => {
     );
     assert.deepEqual(await summary(src, 'javascript', { file: 'src/database/redis/main.js' }), ['missing-ttl@3']);
     assert.deepEqual(await summary(src, 'javascript', { file: 'src/database/mongo/main.js' }), []);
+  });
+});
+
+describe('recall on real code: wrappers called from other files', () => {
+  test('a default-exported KEYS helper on a pattern built from its parameter is reported where its importers name the pattern, not inside it', async () => {
+    const found = await lintTree({
+      'src/cache/client.js': "import { createClient } from 'redis';\nexport const client = createClient();\n",
+      'src/cache/scanAndDelete.js': lines('import { client } from "./client.js";', 'export default async (prefix) => {', '  const pattern = `${prefix}*`;', '  const keys = await client.keys(pattern);', '  if (keys.length) await client.del(keys);', '};'),
+      'src/handlers/user.js': lines('import scanAndDelete from "../cache/scanAndDelete.js";', 'export const clearUser = (id) => scanAndDelete(`user:${id}`);', 'export const clearAll = (p) => scanAndDelete(p);'),
+      'src/utils/invalidate.js': lines('const invalidate = async (req, key, keys) => {', '  const found = await req.redisClient.keys(`${keys}:*`);', '  await req.redisClient.del(found);', '};', 'export default invalidate;'),
+      'src/controllers/category.js': lines('import invalidate from "../utils/invalidate.js";', 'export const update = (req) => invalidate(req, "category", "categories");'),
+    });
+    assert.deepEqual(found.sort(), ['src/controllers/category.js:2 no-keys', 'src/handlers/user.js:2 no-keys']);
+  });
+
+  test('a KEYS helper nobody else calls is still reported inside it', async () => {
+    const found = await lintTree({
+      'src/cache/client.js': "import { createClient } from 'redis';\nexport const client = createClient();\n",
+      'src/cache/scanAndDelete.js': lines('import { client } from "./client.js";', 'export default async (prefix) => client.keys(`${prefix}*`);'),
+      'src/handlers/user.js': lines('import { client } from "../cache/client.js";', 'export const get = (id) => client.get(id);'),
+    });
+    assert.deepEqual(found, ['src/cache/scanAndDelete.js:2 no-keys']);
+  });
+
+  test('Python: a module-level instance of a wrapper class, imported elsewhere, carries the report to the caller', async () => {
+    const found = await lintTree({
+      'sessions/base.py': lines(
+        'from redis.asyncio import Redis, from_url',
+        'class RedisCache:',
+        '    def __init__(self):',
+        '        self.redis_cache = from_url("redis://localhost")',
+        '    async def keys(self, pattern):',
+        '        return await self.redis_cache.keys(pattern)',
+        'redis_cache = RedisCache()',
+      ),
+      'endpoints/auth.py': lines('from sessions.base import redis_cache', 'async def sessions():', "    return await redis_cache.keys('*')"),
+    });
+    assert.deepEqual(found, ['endpoints/auth.py:3 no-keys']);
   });
 });
