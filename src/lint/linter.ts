@@ -14,6 +14,8 @@ import type { Finding, LanguageId, Linter, LintOptions, LintResult, Position, Ra
  * (StackExchange.Redis code may name only `IDatabase` and its `StringSet…` methods).
  */
 const ANCHOR = /redis|valkey|rueidis|jedis|lettuce|glide|sentinel|26379|rdb|\bIDatabase(?:Async)?\b|ConnectionMultiplexer|StringSet|StringIncrement|django\.core\.cache/i;
+/** Calls of methods named after Redis commands that no in-process map or cache has (`$r.zadd(...)`, `@db.hmset ...`): code that never names its client. */
+const COMMAND_CALLS = /\.\s*(?:zadd|zrangebyscore|zrevrange|zincrby|hgetall|hmset|hincrby|lrange|lpush|rpush|sadd|smembers|setex|pexpire|incrby|setnx)\b/i;
 const MAX_DOCUMENTS = 64;
 const PHP_OPEN = /<\?(?:php|=)/i;
 const PHP_PREFIX = '<?php ';
@@ -90,7 +92,7 @@ export class TreeSitterLinter implements Linter {
 
   /** The text prefilter: a file naming no client, Sentinel or Lua call, nor any client or wrapper of its project, has nothing to find. */
   private anchored(source: string, options: Pick<LintOptions, 'project' | 'anchorNames' | 'file'>): boolean {
-    if (ANCHOR.test(source) || fileNamedAfterRedis(options.file)) return true;
+    if (ANCHOR.test(source) || fileNamedAfterRedis(options.file) || COMMAND_CALLS.test(source)) return true;
     const names = options.project ? [...options.project.clientNames(), ...options.project.wrapperNames()] : [];
     return names.some((name) => source.includes(name)) || (options.anchorNames ?? []).some((name) => source.includes(name));
   }

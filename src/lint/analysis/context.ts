@@ -5,8 +5,8 @@ import type { LanguageId } from '../types';
 import { MAX_DEPTH } from './tree';
 
 const MAX_RESOLUTION_DEPTH = 150;
-/** A module or folder name that says Redis/Valkey (`redis`, `redis_cache`, `valkeyClient`, `redis-store`). */
-const REDISH_MODULE = /^(?:redis|valkey)(?:[-_.]?(?:client|cache|store|conn|connection|db|util|utils|helper|service|pool))?$/i;
+/** A module or folder name that says Redis/Valkey (`redis`, `redis_cache`, `valkeyClient`, `redis-store`, its tests `redis_spec`). */
+const REDISH_MODULE = /^(?:redis|valkey)(?:[-_.]?(?:client|cache|store|conn|connection|db|util|utils|helper|service|pool|spec|test|tests))?$/i;
 /** Parent lookups through the tree for one node before its statement's parents are indexed at once. */
 const DEEP_WALK = 24;
 /** Marks a memo entry being computed. */

@@ -55,12 +55,12 @@ const CLIENT_TYPE_NAME = /^I?(?:Redis|Valkey)(?:Client|Connection|Cluster|Instan
 /** Names code gives `this` to use it in callbacks (`var self = this`). */
 const SELF_NAMES = new Set(['self', 'that', '_this', 'me']);
 /** Client methods named after Redis commands that no in-process map, cache or ORM spells so. */
-const REDIS_ONLY_METHODS = [
+export const REDIS_ONLY_METHODS = [
   'zadd', 'zrange', 'zrangebyscore', 'zrevrange', 'zrevrangebyscore', 'zrem', 'zremrangebyscore', 'zscore', 'zcard', 'zincrby', 'zrank',
   'hgetall', 'hget', 'hset', 'hmset', 'hmget', 'hdel', 'hincrby', 'hexists', 'hlen', 'hkeys', 'hvals',
   'lrange', 'lpush', 'rpush', 'lpop', 'rpop', 'llen', 'ltrim', 'lrem', 'lindex', 'brpop', 'blpop', 'rpoplpush',
   'sadd', 'srem', 'smembers', 'sismember', 'scard', 'spop',
-  'expire', 'pexpire', 'expireat', 'pexpireat', 'setex', 'psetex', 'incrby', 'decrby', 'setnx', 'pttl', 'evalsha',
+  'expire', 'pexpire', 'expireat', 'pexpireat', 'setex', 'psetex', 'incrby', 'decrby', 'setnx', 'pttl', 'evalsha', 'mapped_hmset', 'mapped_mget',
 ].join('|');
 /** Array methods whose callback gets each element (a cluster's nodes). */
 const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every']);

@@ -104,3 +104,55 @@ describe('recall on real code: wrappers called from other files', () => {
     assert.deepEqual(found, ['endpoints/auth.py:3 no-keys']);
   });
 });
+
+describe('recall on real code: Ruby receivers', () => {
+  test('a global with a generic client name, a receiver sent Redis-only commands, Redis.connect and Redis::Store', async () => {
+    const src = lines(
+      'def create_user(name)',
+      '  id = $r.incr("users.count")',
+      '  $r.hmset("user:#{id}", "name", name)',
+      'end',
+      'def seed',
+      "  @ns.sadd('foo', 1)",
+      "  @ns.lrange('l', 0, -1)",
+      "  @ns.set('weight', 2)",
+      'end',
+      'def clear',
+      '  redis = Redis.connect(url: ENV["URL"])',
+      '  redis.keys("lb*")',
+      '  store = Redis::Store.new',
+      '  store.set("k", "v")',
+      'end',
+    );
+    assert.deepEqual(await summary(src, 'ruby'), ['missing-ttl@2', 'missing-ttl@3', 'missing-ttl@6', 'missing-ttl@8', 'no-keys@12', 'missing-ttl@14']);
+  });
+
+  test('one Redis-only command, or an in-process hash, is not enough', async () => {
+    const src = lines('def f', '  @cache.hmset("a", 1)', '  @cache.set("b", 2)', '  h = {}', '  h.keys', 'end');
+    assert.deepEqual(await summary(src, 'ruby'), []);
+  });
+
+  test('writes in the block of an expiry helper (`allow_expiration do ... end`) get their TTL from it', async () => {
+    const src = lines(
+      'require "redis"',
+      'class Counter',
+      '  def reset(to = 0)',
+      '    allow_expiration do',
+      '      redis.set key, to.to_i',
+      '    end',
+      '  end',
+      '  def bump',
+      '    redis.incrby(key, 1)',
+      '  end',
+      '  def redis; @redis ||= Redis.new; end',
+      'end',
+    );
+    assert.deepEqual(await summary(src, 'ruby'), ['missing-ttl@9']);
+  });
+
+  test('a file that never names its client passes the text prefilter by the Redis-only commands it sends', async () => {
+    const src = lines('def create_news(title)', '  id = $r.incr("news.count")', '  $r.zadd("news.top", 0, id)', 'end');
+    assert.deepEqual(await summary(src, 'ruby'), ['missing-ttl@2', 'missing-ttl@3']);
+    assert.deepEqual(await summary(lines('def f', '  $r.incr("news.count")', 'end'), 'ruby'), []);
+  });
+});
