@@ -156,3 +156,47 @@ describe('recall on real code: Ruby receivers', () => {
     assert.deepEqual(await summary(lines('def f', '  $r.incr("news.count")', 'end'), 'ruby'), []);
   });
 });
+
+describe('recall on real code: Python receivers', () => {
+  test('a subclass of a Redis alias, commands chained on a pipeline, and a pytest client sent Redis-only commands', async () => {
+    const src = lines(
+      'if TYPE_CHECKING:',
+      '    BaseRedis = Redis[bytes]',
+      'else:',
+      '    BaseRedis = Redis',
+      'class ArqRedis(BaseRedis):',
+      '    async def all_results(self):',
+      "        return await self.keys('arq:result:*')",
+      'async def explicit_pipeline(redis):',
+      '    pipe = redis.pipeline()',
+      '    pipe.get("foo").incr("bar")',
+      '    return await pipe.execute()',
+      'async def test_keys(client):',
+      "    await client.set('k', '1')",
+      'async def test_pexpire(client):',
+      "    assert await client.pexpire('a', 60000)",
+      "    assert await client.pttl('a') > 0",
+    );
+    assert.deepEqual(await summary(src, 'python'), ['no-keys@7', 'missing-ttl@10', 'missing-ttl@13']);
+  });
+
+  test('a Lua script that calls KEYS, evaluated on a connection the engine cannot trace', async () => {
+    const src = lines('async def flush(self):', '    delete_prefix = """', "        local keys = redis.call('keys', ARGV[1])", '    """', '    connection = self.connection(0)', '    await connection.eval(delete_prefix, 0, "p*")');
+    assert.deepEqual(await summary(src, 'python'), ['no-keys@3']);
+  });
+
+  test('a mock’s in-process store is no client, and one Redis-only command is not enough', async () => {
+    const src = lines(
+      'from collections import defaultdict',
+      'class MockRedis:',
+      '    def __init__(self):',
+      '        self.redis = defaultdict(dict)',
+      '    def keys(self, pattern="*"):',
+      '        return [k for k in self.redis.keys()]',
+      'def store(cache):',
+      "    cache.setex('a', 10, 1)",
+      "    cache.set('b', 2)",
+    );
+    assert.deepEqual(await summary(src, 'python'), []);
+  });
+});
