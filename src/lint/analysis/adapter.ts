@@ -64,6 +64,12 @@ export interface Adapter {
   readonly functionTypes: ReadonlySet<string>;
   /** Node types of string literals (a finding inside one is suppressed from the line the literal starts on). */
   readonly stringTypes: ReadonlySet<string>;
+  /**
+   * A counter (INCR...) on a key that a SET earlier in the same function created is not a finding of
+   * its own (CONVENTIONS.md of the real-code corpus: the SET is). Opt-in per language while the
+   * labels of the other languages' corpus cases are reconciled with that convention.
+   */
+  readonly counterOnCreatedKeyKeepsTtl?: boolean;
   /** What in a function other code's analysis reads (for re-lints that keep other functions' findings). */
   readonly locality: Locality;
   /** The call whose method or function name is `token`. */

@@ -128,6 +128,7 @@ export function createJavaScriptAdapter(ctx: FileContext): Adapter & { extraCall
 
 class JavaScriptAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
+  readonly counterOnCreatedKeyKeepsTtl = true;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 
@@ -396,6 +397,10 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
     return decl?.kind === 'param' && decl.fn && decl.index !== undefined && this.describe(decl.fn) ? { fn: decl.fn, index: decl.index } : undefined;
   }
 
+  isParam(name: Node): boolean {
+    return name.type === 'identifier' && this.lookup(this.ctx.text(name), name)?.kind === 'param';
+  }
+
   derivedParamOf(pattern: Node, depth = 0): { fn: Node; index: number } | undefined {
     if (depth > 3) return undefined;
     switch (pattern.type) {
@@ -513,7 +518,7 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
   clientOps(site: CallSite): OpDraft[] {
     const name = normalizeMethod(site.name);
     if (!site.receiver) return this.bareCallOps(site, name);
-    const client = this.clientOf(site.receiver);
+    const client = this.clientOf(site.receiver) ?? this.luaReceiver(site, name);
     if (!client) return [];
     if (genericMethods.has(name)) return this.genericOps(site, client);
     if (name === 'eval') return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), client);
@@ -528,9 +533,19 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
     }
     const info = methodCommands[name];
     if (!info) return [];
+    // `client.set('')`: a SET without a value fails and creates nothing.
+    if (info.cls === 'string-write' && !info.keyValuePairs && site.args.length < 2 && !site.args.some((a) => a.spread)) return [];
     const keys = info.keyValuePairs ? this.msetKeys(site) : site.args[0] && !site.args[0].spread ? [site.args[0].node] : [];
     const ttl: Ttl = info.cls === 'string-write' ? this.setTtl(site, info) : info.alwaysTtl ? 'yes' : 'no';
     return [{ command: info.command, cls: info.cls, node: site.call, range: this.opRange(site), offset: site.nameNode.startIndex, keys, ttl, via: 'method', client, site }];
+  }
+
+  /** `client.script('load', script)` / `.eval(script, ...)` on a receiver the engine cannot trace: a script calling `redis.call(...)` says it is a Redis client. */
+  private luaReceiver(site: CallSite, name: string): ClientRef | undefined {
+    if (name !== 'eval' && name !== 'script' && name !== 'scriptload' && name !== 'definecommand') return undefined;
+    if (!site.receiver || this.valueOf(site.receiver).t !== 'unknown') return undefined;
+    const arg = name === 'script' ? site.args[1]?.node : name === 'definecommand' ? (site.args[1] && objectProperty(this.ctx, site.args[1].node, 'lua')) ?? undefined : site.args[0]?.node;
+    return this.scriptLiterals(arg).some((l) => /\bredis\.p?call\s*\(/.test(this.ctx.text(l))) ? { lib: 'unknown', role: 'client', strength: 'weak' } : undefined;
   }
 
   /** `defineScript({ SCRIPT })` (node-redis) and `new Script(code)` (glide) carry Lua scripts. */
@@ -562,7 +577,12 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
   }
 
   private msetKeys(site: CallSite): Node[] {
-    const first = site.args[0]?.node;
+    let first = site.args[0]?.node;
+    // `mset(user)` after `const user = { name: ..., age: ... }`.
+    if (first?.type === 'identifier' && site.args.length === 1) {
+      const decl = this.lookup(this.ctx.text(first), first);
+      if (decl?.kind === 'var' && decl.value?.type === 'object') first = decl.value;
+    }
     if (first?.type === 'object') {
       return namedKids(first)
         .filter((p) => p.type === 'pair')
@@ -825,6 +845,33 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
     return UNKNOWN;
   }
 
+  /**
+   * A parameter of a named function of this file that every call of it in the file passes a client
+   * (`buildStore(redisCache, config)` after `const redisCache = createClient()`).
+   */
+  private callersValue(decl: Extract<Decl, { kind: 'param' }>): Value {
+    const fn = decl.fn;
+    if (!fn || decl.index === undefined) return UNKNOWN;
+    const info = this.describe(fn);
+    if (!info || info.owner !== undefined || info.name === 'default') return UNKNOWN;
+    const index = decl.index;
+    return this.ctx.memo('js.callers', `${fn.id}:${index}`, () => {
+      const values: Value[] = [];
+      const re = new RegExp(`(?<![\\w$.])${escapeWord(info.name)}\\s*\\(`, 'g');
+      for (let m = re.exec(this.ctx.source); m; m = re.exec(this.ctx.source)) {
+        this.ctx.deadline.tick();
+        const token = this.ctx.nodeAt(m.index, m.index + info.name.length);
+        if (!token || token.startIndex !== m.index || token.type !== 'identifier') continue;
+        const site = this.callSite(token);
+        if (!site || site.receiver || !this.callsFunction(site, fn)) continue;
+        const arg = site.args[index];
+        if (!arg || arg.spread) return UNKNOWN;
+        values.push(this.valueOf(arg.node));
+      }
+      return values.length > 0 && values.every((v) => v.t === 'client') ? values[0]! : UNKNOWN;
+    }, UNKNOWN);
+  }
+
   private nameOf(n: Node): string | undefined {
     switch (n.type) {
       case 'identifier':
@@ -1011,10 +1058,17 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
           const tv = this.typeValue(decl.type);
           if (tv.t !== 'unknown') return tv;
         }
-        return decl.value ? this.valueOf(decl.value) : this.callbackParamValue(decl);
+        if (decl.value) return this.valueOf(decl.value);
+        const cb = this.callbackParamValue(decl);
+        return cb.t !== 'unknown' ? cb : this.callersValue(decl);
       }
       case 'var': {
         const typed = decl.type ? this.typeValue(decl.type) : UNKNOWN;
+        // `let redis: Redis; ... redis = new (RedisMock as unknown as typeof Redis)()`: what it holds is no client.
+        if (typed.t === 'client' && !decl.value) {
+          const assigned = this.assignedValues(decl.scope, name);
+          if (assigned.length > 0 && assigned.every((v) => v.t === 'other')) return OTHER;
+        }
         if (typed.t === 'client') return typed;
         const init = decl.value ? this.valueOf(decl.value) : UNKNOWN;
         if (init.t === 'client' || init.t === 'lib') return init;

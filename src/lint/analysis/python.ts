@@ -90,6 +90,7 @@ export function createPythonAdapter(ctx: FileContext): Adapter & { extraCallWord
 
 class PythonAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
+  readonly counterOnCreatedKeyKeepsTtl = true;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 

@@ -51,6 +51,7 @@ export function createRubyAdapter(ctx: FileContext): Adapter & { extraCallWords(
 
 class RubyAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
+  readonly counterOnCreatedKeyKeepsTtl = true;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 

@@ -21,6 +21,9 @@ export function writesWithoutTtl(ops: readonly Op[], ctx: FileContext, adapter: 
   for (const w of ops) {
     if (!WRITE_CLASSES.has(w.cls) || w.ttl !== 'no') continue;
     const keys = new Set(w.keys.map(canon));
+    // A counter on a key a SET/MSET of the same function created earlier keeps that key's TTL: the
+    // finding (if any) is that write's.
+    if (w.cls === 'counter' && adapter.counterOnCreatedKeyKeepsTtl === true && createdBefore(w, ops, ctx, canon)) continue;
     // A key the engine cannot see (`args...`) is taken as satisfied by any later EXPIRE in the function.
     const unknownKey = keys.size === 0;
     const satisfied =
@@ -29,6 +32,26 @@ export function writesWithoutTtl(ops: readonly Op[], ctx: FileContext, adapter: 
     if (!satisfied) out.push(w);
   }
   return out;
+}
+
+/** Node types of branches: a write under one may not have run before a later counter. */
+const BRANCH = /if|else|elif|case|when|switch|conditional|ternary|catch|rescue|except|unless/;
+
+/** A SET/MSET earlier in the same function and not in a branch the counter is outside of created the counter's key. */
+function createdBefore(w: Op, ops: readonly Op[], ctx: FileContext, canon: (n: Op['keys'][number]) => string): boolean {
+  const bare = (s: string) => s.replace(/^['"`:]|['"`]$/g, '');
+  const keys = new Set(w.keys.map((k) => bare(canon(k))));
+  if (keys.size === 0) return false;
+  return ops.some((o) => {
+    if (o.cls !== 'string-write' || o.offset >= w.offset || !sameFunction(w, o) || !o.site || !o.keys.some((k) => keys.has(bare(canon(k))))) return false;
+    const chain = ctx.ancestors(o.site.call);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const a = chain[i]!;
+      if (a.startIndex <= w.offset && a.endIndex > w.offset) return true;
+      if (BRANCH.test(ctx.typeOf(a))) return false;
+    }
+    return false;
+  });
 }
 
 /** The EXPIRE runs in the write's function, in a function nested in it, or in one that encloses it. */

@@ -50,6 +50,8 @@ export interface WrapperHost {
    * holding one): a function that runs KEYS on it is a wrapper whose callers name the pattern.
    */
   derivedParamOf?(pattern: Node): { fn: Node; index: number } | undefined;
+  /** `name` is a parameter of the function around it, a named one or not (`set: (key, v) => store.set(key, v)`). */
+  isParam?(name: Node): boolean;
   /** Name, class and parameters of a function other code can call by name; undefined for an anonymous one. */
   describe(fn: Node): FunctionInfo | undefined;
   /** A call without receiver (`incr(k)`) that resolves to `fn`. */
@@ -132,8 +134,8 @@ function wrapperOf(host: WrapperHost, d: OpDraft): LocalWrapper | undefined {
   };
 }
 
-/** A call later in the wrapper whose name speaks of expiry or TTL (`expire`, `setTtl`) takes the key. */
-function expiresLater(host: WrapperHost, fn: Node, key: string, after: number): boolean {
+/** A call later in the wrapper whose name speaks of expiry or TTL (`expire`, `setTtl`) takes the key: its arguments. */
+function expiresLater(host: WrapperHost, fn: Node, key: string, after: number): CallSite['args'] | undefined {
   const { ctx } = host;
   const text = ctx.source.slice(fn.startIndex, fn.endIndex);
   EXPIRY_WORD.lastIndex = 0;
@@ -143,9 +145,9 @@ function expiresLater(host: WrapperHost, fn: Node, key: string, after: number): 
     const token = ctx.nodeAt(start, start + m[0].length);
     if (!token || token.startIndex !== start) continue;
     const site = host.callSite(token);
-    if (site?.args.some((a) => ctx.text(a.node) === key)) return true;
+    if (site?.args.some((a) => ctx.text(a.node) === key)) return site.args;
   }
-  return false;
+  return undefined;
 }
 
 /** The wrappers that some call of the file goes through, with those calls. */
@@ -182,7 +184,7 @@ export function calledWrappers(host: WrapperHost, words: RegExp): Map<LocalWrapp
  */
 function passesThrough(host: WrapperHost, site: CallSite, w: WrapperExport): boolean {
   const arg = site.args.filter((a) => a.name === undefined)[w.keyParam];
-  return arg !== undefined && NAME_TYPES.has(arg.node.type) && host.paramOf(arg.node) !== undefined;
+  return arg !== undefined && NAME_TYPES.has(arg.node.type) && (host.paramOf(arg.node) !== undefined || host.isParam?.(arg.node) === true);
 }
 
 function calls(host: WrapperHost, site: CallSite, w: LocalWrapper): boolean {
