@@ -107,8 +107,8 @@ export function severityOf(options: LintOptions, id: Finding['rule'], fallback: 
 
 /** The options findings depend on, as a comparable string. */
 /** The file's summary for the project index (see src/lint/project/facts.ts). */
-export function summarizeTree(source: string, tree: Tree, language: LanguageId, deadline: Deadline, project?: ProjectFacts): FileSummary {
-  const ctx = new FileContext(source, tree.rootNode, language, deadline, project);
+export function summarizeTree(source: string, tree: Tree, language: LanguageId, deadline: Deadline, project?: ProjectFacts, file?: string): FileSummary {
+  const ctx = new FileContext(source, tree.rootNode, language, deadline, project, file);
   const { adapter } = createAdapter(ctx);
   return adapter.summarize?.() ?? emptySummary();
 }

@@ -1,6 +1,7 @@
 import { Parser, type Tree } from '@vscode/tree-sitter-wasm';
 import { analyze, summarizeTree } from './analyze';
 import { withClients } from './config/clients';
+import { fileNamedAfterRedis } from './analysis/context';
 import { emptySummary, type FileSummary } from './project/facts';
 import { BudgetExceeded, checkInput, Deadline, DEFAULT_TIME_BUDGET_MS, type Skip } from './budget';
 import { textEditFor, type DocumentState } from './parser/incremental';
@@ -21,6 +22,8 @@ const ANCHOR = /redis|valkey|rueidis|jedis|lettuce|glide|sentinel|26379|rdb|\bID
  * `FlushDatabase`), CSRedisCore's conventional `rds`.
  */
 const COMMAND_ANCHOR = /["'`]KEYS["'`]|executeCommand\(\s*["'][A-Z]+["']|->connection\(\)\s*->\s*(?:set|setnx|incr\w*|decr\w*|keys|mset)\s*\(|\.(?:MSet|MSetNx|IncrBy|DecrBy|SetNx|FlushDatabase(?:Async)?|IncrementValue(?:By)?)\s*\(|\brds\./;
+/** Calls of methods named after Redis commands that no in-process map or cache has (`$r.zadd(...)`, `@db.hmset ...`): code that never names its client. */
+const COMMAND_CALLS = /\.\s*(?:zadd|zrangebyscore|zrevrange|zincrby|hgetall|hmset|hincrby|lrange|lpush|rpush|sadd|smembers|setex|pexpire|incrby|setnx)\b/i;
 const MAX_DOCUMENTS = 64;
 const PHP_OPEN = /<\?(?:php|=)/i;
 const PHP_PREFIX = '<?php ';
@@ -62,7 +65,7 @@ export class TreeSitterLinter implements Linter {
     return this.run(source, language, options, docKey);
   }
 
-  async summarize(source: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'maxSteps' | 'project' | 'anchorNames' | 'clients'> = {}, docKey?: string): Promise<FileSummary> {
+  async summarize(source: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'maxSteps' | 'project' | 'anchorNames' | 'clients' | 'file'> = {}, docKey?: string): Promise<FileSummary> {
     if (options.clients?.length) return this.summarize(source, language, { ...options, project: withClients(options.project, options.clients), clients: undefined }, docKey);
     if (language === 'php' && !PHP_OPEN.test(source)) return this.summarize(PHP_PREFIX + source, language, options, docKey);
     if (checkInput(source, options) || !this.anchored(source, options)) return emptySummary();
@@ -70,7 +73,7 @@ export class TreeSitterLinter implements Linter {
     const kept = docKey ? this.documents.get(docKey) : undefined;
     if (kept && kept.source === source && kept.language === language) {
       try {
-        return summarizeTree(source, kept.tree, language, new Deadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS, options.maxSteps), options.project);
+        return summarizeTree(source, kept.tree, language, new Deadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS, options.maxSteps), options.project, options.file);
       } catch {
         return emptySummary();
       }
@@ -88,7 +91,7 @@ export class TreeSitterLinter implements Linter {
       return emptySummary();
     }
     try {
-      return summarizeTree(source, tree, language, deadline, options.project);
+      return summarizeTree(source, tree, language, deadline, options.project, options.file);
     } catch {
       return emptySummary();
     } finally {
@@ -97,8 +100,8 @@ export class TreeSitterLinter implements Linter {
   }
 
   /** The text prefilter: a file naming no client, Sentinel or Lua call, nor any client or wrapper of its project, has nothing to find. */
-  private anchored(source: string, options: Pick<LintOptions, 'project' | 'anchorNames'>): boolean {
-    if (ANCHOR.test(source) || COMMAND_ANCHOR.test(source)) return true;
+  private anchored(source: string, options: Pick<LintOptions, 'project' | 'anchorNames' | 'file'>): boolean {
+    if (ANCHOR.test(source) || COMMAND_ANCHOR.test(source) || fileNamedAfterRedis(options.file) || COMMAND_CALLS.test(source)) return true;
     const names = options.project ? [...options.project.clientNames(), ...options.project.wrapperNames()] : [];
     return names.some((name) => source.includes(name)) || (options.anchorNames ?? []).some((name) => source.includes(name));
   }
@@ -176,7 +179,7 @@ export class TreeSitterLinter implements Linter {
       const { findings, cache } = analyze(source, tree, language, options, deadline, reuse, docKey !== undefined);
       if (state && cache) state = { ...state, analysis: cache };
       if (!options.summarize) return { findings };
-      return { findings, summary: summarizeTree(source, tree, language, deadline, options.project) };
+      return { findings, summary: summarizeTree(source, tree, language, deadline, options.project, options.file) };
     } catch (e) {
       if (e instanceof BudgetExceeded) return { findings: [], skipped: { reason: 'timeout', detail: e.message } };
       return { findings: [], skipped: { reason: 'parse-error', detail: `analysis failed: ${message(e)}` } };

@@ -123,7 +123,7 @@ export interface Linter {
    * for the project index. Empty for a file that cannot be parsed or names nothing of interest.
    * With the `docKey` of a document whose last `lintDocument` saw this same text, its kept tree is used.
    */
-  summarize(source: string, language: LanguageId, options?: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'maxSteps' | 'project' | 'anchorNames' | 'clients'>, docKey?: string): Promise<FileSummary>;
+  summarize(source: string, language: LanguageId, options?: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs' | 'maxSteps' | 'project' | 'anchorNames' | 'clients' | 'file'>, docKey?: string): Promise<FileSummary>;
   /**
    * The edit that suppresses `finding` with a comment: for 'line', a
    * `valkey-lint-disable-next-line <rule>` comment above the finding (appended to an existing one),

@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { CallSite, ClientRef, CommandClass, SentinelMisuse, Ttl } from './model';
+import type { CallSite, ClientRef, CommandClass, Op, SentinelMisuse, Ttl } from './model';
 import type { FileSummary } from '../project/facts';
 import type { Range, RelatedLocation } from '../types';
 
@@ -64,6 +64,12 @@ export interface Adapter {
   readonly functionTypes: ReadonlySet<string>;
   /** Node types of string literals (a finding inside one is suppressed from the line the literal starts on). */
   readonly stringTypes: ReadonlySet<string>;
+  /**
+   * A counter (INCR...) on a key that a SET earlier in the same function created is not a finding of
+   * its own (CONVENTIONS.md of the real-code corpus: the SET is). Opt-in per language while the
+   * labels of the other languages' corpus cases are reconciled with that convention.
+   */
+  readonly counterOnCreatedKeyKeepsTtl?: boolean;
   /** What in a function other code's analysis reads (for re-lints that keep other functions' findings). */
   readonly locality: Locality;
   /** The call whose method or function name is `token`. */
@@ -79,6 +85,12 @@ export interface Adapter {
    * the imports the index resolves (see src/lint/project/facts.ts). Optional while languages adopt it.
    */
   summarize?(): FileSummary;
+  /**
+   * Where a helper that sets the TTL of a write's key may be called (default: the outermost function
+   * around the write). A language whose modules are often one function around the whole file
+   * (`module.exports = function (module) { module.set = ...; module.expire = ... }`) narrows it.
+   */
+  expiryScope?(write: Op): Node | undefined;
   /** Functions and methods of this file that set the TTL of the key they are given (a call of one after a write sets its expiry). */
   ttlHelperNames?(): readonly string[];
 }

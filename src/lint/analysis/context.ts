@@ -5,12 +5,21 @@ import type { LanguageId } from '../types';
 import { MAX_DEPTH } from './tree';
 
 const MAX_RESOLUTION_DEPTH = 150;
-/** A module or folder name that says Redis/Valkey (`redis`, `redis_cache`, `valkeyClient`, `redis-store`). */
-const REDISH_MODULE = /^(?:redis|valkey)(?:[-_.]?(?:client|cache|store|conn|connection|db|util|utils|helper|service|pool))?$/i;
+/** A module or folder name that says Redis/Valkey (`redis`, `redis_cache`, `valkeyClient`, `redis-store`, its tests `redis_spec`). */
+const REDISH_MODULE = /^(?:redis|valkey)(?:[-_.]?(?:client|cache|store|conn|connection|db|util|utils|helper|service|pool|spec|test|tests))?$/i;
 /** Parent lookups through the tree for one node before its statement's parents are indexed at once. */
 const DEEP_WALK = 24;
 /** Marks a memo entry being computed. */
 const IN_PROGRESS = Symbol('in progress');
+
+/** A path whose file or folder name says Redis/Valkey (`cache/redis.go`, `src/database/redis/main.js`). */
+export function fileNamedAfterRedis(file: string | undefined): boolean {
+  if (!file) return false;
+  const parts = file.split(/[\\/]/);
+  const base = (parts.pop() ?? '').replace(/\.[^.]+$/, '');
+  const dir = parts.pop() ?? '';
+  return REDISH_MODULE.test(base) || REDISH_MODULE.test(dir);
+}
 
 /** One file being analysed: its text, tree, time budget and per-file caches. */
 export class FileContext {
@@ -42,11 +51,7 @@ export class FileContext {
 
   /** The file is a module named after Redis/Valkey: its own name or its folder's says so. */
   namedAfterRedis(): boolean {
-    if (!this.file) return false;
-    const parts = this.file.split(/[\\/]/);
-    const base = (parts.pop() ?? '').replace(/\.[^.]+$/, '');
-    const dir = parts.pop() ?? '';
-    return REDISH_MODULE.test(base) || REDISH_MODULE.test(dir);
+    return fileNamedAfterRedis(this.file);
   }
 
   text(node: Node): string {

@@ -150,7 +150,7 @@ class GoAdapter implements Adapter, WrapperHost {
     const cls = weakClient ? this.declaredTypeName(site.receiver) : this.receiverClass(site);
     const name = this.nameOf(site.receiver) ?? '';
     if (typeof cls !== 'string' && !/cache|redis|valkey|store/i.test(name)) return [];
-    const candidates = project.wrappersNamed(site.name);
+    const candidates = project.wrappersNamed(site.name).filter((w) => w.owner !== undefined);
     const owners = new Set(candidates.map((w) => w.owner));
     if (owners.size !== 1 || (typeof cls === 'string' && owners.has(cls))) return [];
     const op = wrapperCallOp(this, site, candidates[0]!);

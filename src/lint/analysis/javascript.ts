@@ -13,10 +13,10 @@ import {
 import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, setTtl, ttlTokens, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
-import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type SentinelMisuse, type Ttl, type Value } from './model';
+import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type Op, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf } from './tree';
-import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, projectWrapperCalls, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
 import { emptySummary, type ClientExport, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set([
@@ -52,6 +52,16 @@ const REDIS_MODULE =
   /^(?:ioredis|iovalkey|redis|@redis\/client|@node-redis\/client|@valkey\/valkey-glide|@nestjs-modules\/ioredis|@liaoliaots\/nestjs-redis|@nestjs-redis\/client|@nestjs-redis\/kit|nestjs-redis|@songkeys\/nestjs-redis|redis-om|@upstash\/redis)$/;
 /** Type names of a client the project defines or re-exports (`RedisClient`, `IRedis`, `RedisConnection`). */
 const CLIENT_TYPE_NAME = /^I?(?:Redis|Valkey)(?:Client|Connection|Cluster|Instance)?(?:Type)?$/;
+/** Names code gives `this` to use it in callbacks (`var self = this`). */
+const SELF_NAMES = new Set(['self', 'that', '_this', 'me']);
+/** Client methods named after Redis commands that no in-process map, cache or ORM spells so. */
+export const REDIS_ONLY_METHODS = [
+  'zadd', 'zrange', 'zrangebyscore', 'zrevrange', 'zrevrangebyscore', 'zrem', 'zremrangebyscore', 'zscore', 'zcard', 'zincrby', 'zrank',
+  'hgetall', 'hget', 'hset', 'hmset', 'hmget', 'hdel', 'hincrby', 'hexists', 'hlen', 'hkeys', 'hvals',
+  'lrange', 'lpush', 'rpush', 'lpop', 'rpop', 'llen', 'ltrim', 'lrem', 'lindex', 'brpop', 'blpop', 'rpoplpush',
+  'sadd', 'srem', 'smembers', 'sismember', 'scard', 'spop',
+  'expire', 'pexpire', 'expireat', 'pexpireat', 'setex', 'psetex', 'incrby', 'decrby', 'setnx', 'pttl', 'evalsha', 'mapped_hmset', 'mapped_mget',
+].join('|');
 /** Array methods whose callback gets each element (a cluster's nodes). */
 const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every']);
 /** Client methods that call back with a client. */
@@ -118,6 +128,7 @@ export function createJavaScriptAdapter(ctx: FileContext): Adapter & { extraCall
 
 class JavaScriptAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
+  readonly counterOnCreatedKeyKeepsTtl = true;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 
@@ -174,6 +185,17 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
 
   ttlHelperNames(): readonly string[] {
     return localTtlHelpers(this, TTL_WORDS);
+  }
+
+  /** The write's function, or the function a callback around it is passed from (`items.map((i) => r.set(...))`). */
+  expiryScope(write: Op): Node | undefined {
+    let fn = write.fn;
+    for (let parent = fn ? this.ctx.parentOf(fn) : null; fn && parent?.type === 'arguments'; parent = fn ? this.ctx.parentOf(fn) : null) {
+      const outer = this.innermostFunction(parent);
+      if (!outer) break;
+      fn = outer;
+    }
+    return fn ?? undefined;
   }
 
   // ---- project summary (see project/facts.ts) -----------------------------------------------------
@@ -307,8 +329,14 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
       const c = named.get(local);
       if (c && as !== local) addClient({ name: as, kind: c.kind, line: c.line });
     }
-    for (const w of localWrappers(this, WRAPPER_WORDS)) out.wrappers.push(exportOf(w));
+    for (const w of localWrappers(this, WRAPPER_WORDS)) {
+      out.wrappers.push(exportOf(w));
+      // `export default invalidateCache`, `module.exports = { keys: scanKeys }`: importers call it by the name it is exported as.
+      if (w.owner === undefined) for (const [local, as] of exported) if (local === w.name && as !== local) out.wrappers.push({ ...exportOf(w), name: as });
+    }
     out.ttlHelpers = ttlHelpers(this, TTL_WORDS);
+    const calls = projectWrapperCalls(this, WRAPPER_WORDS);
+    if (calls.length) out.calls = calls;
     return out;
   }
 
@@ -369,6 +397,39 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
     return decl?.kind === 'param' && decl.fn && decl.index !== undefined && this.describe(decl.fn) ? { fn: decl.fn, index: decl.index } : undefined;
   }
 
+  isParam(name: Node): boolean {
+    return name.type === 'identifier' && this.lookup(this.ctx.text(name), name)?.kind === 'param';
+  }
+
+  derivedParamOf(pattern: Node, depth = 0): { fn: Node; index: number } | undefined {
+    if (depth > 3) return undefined;
+    switch (pattern.type) {
+      case 'identifier': {
+        const direct = this.paramOf(pattern);
+        if (direct) return direct;
+        const decl = this.lookup(this.ctx.text(pattern), pattern);
+        return decl?.kind === 'var' && decl.value ? this.derivedParamOf(decl.value, depth + 1) : undefined;
+      }
+      case 'template_string':
+        for (const sub of namedKids(pattern)) {
+          const inner = sub.type === 'template_substitution' ? sub.namedChild(0) : null;
+          const p = inner ? this.derivedParamOf(inner, depth + 1) : undefined;
+          if (p) return p;
+        }
+        return undefined;
+      case 'binary_expression': {
+        if (this.ctx.text(this.ctx.field(pattern, 'operator')!) !== '+') return undefined;
+        const l = this.ctx.field(pattern, 'left');
+        const r = this.ctx.field(pattern, 'right');
+        return (l ? this.derivedParamOf(l, depth + 1) : undefined) ?? (r ? this.derivedParamOf(r, depth + 1) : undefined);
+      }
+      case 'parenthesized_expression':
+        return pattern.namedChild(0) ? this.derivedParamOf(pattern.namedChild(0)!, depth + 1) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
   describe(fn: Node): FunctionInfo | undefined {
     const params = this.ctx.field(fn, 'parameters');
     const names = params ? namedKids(params).map((p) => this.ctx.text(this.ctx.field(p, 'pattern') ?? this.ctx.field(p, 'left') ?? p)) : [];
@@ -385,6 +446,8 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
     }
     const parent = this.ctx.parentOf(fn);
     if (parent?.type === 'variable_declarator' && this.ctx.field(parent, 'name')?.type === 'identifier') return { name: this.ctx.text(this.ctx.field(parent, 'name')!), params: names };
+    // `export default async (prefix) => { ... }`: importers bind it to a name of their own.
+    if (parent?.type === 'export_statement' && parent.children.some((c) => c?.type === 'default')) return { name: 'default', params: names };
     if (parent && (parent.type === 'public_field_definition' || parent.type === 'field_definition')) {
       const fname = this.ctx.field(parent, 'name') ?? this.ctx.field(parent, 'property');
       const owner = this.className(parent);
@@ -455,7 +518,7 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
   clientOps(site: CallSite): OpDraft[] {
     const name = normalizeMethod(site.name);
     if (!site.receiver) return this.bareCallOps(site, name);
-    const client = this.clientOf(site.receiver);
+    const client = this.clientOf(site.receiver) ?? this.luaReceiver(site, name);
     if (!client) return [];
     if (genericMethods.has(name)) return this.genericOps(site, client);
     if (name === 'eval') return scriptOps(this.ctx, this.scriptLiterals(site.args[0]?.node), client);
@@ -470,9 +533,19 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
     }
     const info = methodCommands[name];
     if (!info) return [];
+    // `client.set('')`: a SET without a value fails and creates nothing.
+    if (info.cls === 'string-write' && !info.keyValuePairs && site.args.length < 2 && !site.args.some((a) => a.spread)) return [];
     const keys = info.keyValuePairs ? this.msetKeys(site) : site.args[0] && !site.args[0].spread ? [site.args[0].node] : [];
     const ttl: Ttl = info.cls === 'string-write' ? this.setTtl(site, info) : info.alwaysTtl ? 'yes' : 'no';
     return [{ command: info.command, cls: info.cls, node: site.call, range: this.opRange(site), offset: site.nameNode.startIndex, keys, ttl, via: 'method', client, site }];
+  }
+
+  /** `client.script('load', script)` / `.eval(script, ...)` on a receiver the engine cannot trace: a script calling `redis.call(...)` says it is a Redis client. */
+  private luaReceiver(site: CallSite, name: string): ClientRef | undefined {
+    if (name !== 'eval' && name !== 'script' && name !== 'scriptload' && name !== 'definecommand') return undefined;
+    if (!site.receiver || this.valueOf(site.receiver).t !== 'unknown') return undefined;
+    const arg = name === 'script' ? site.args[1]?.node : name === 'definecommand' ? (site.args[1] && objectProperty(this.ctx, site.args[1].node, 'lua')) ?? undefined : site.args[0]?.node;
+    return this.scriptLiterals(arg).some((l) => /\bredis\.p?call\s*\(/.test(this.ctx.text(l))) ? { lib: 'unknown', role: 'client', strength: 'weak' } : undefined;
   }
 
   /** `defineScript({ SCRIPT })` (node-redis) and `new Script(code)` (glide) carry Lua scripts. */
@@ -504,7 +577,12 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
   }
 
   private msetKeys(site: CallSite): Node[] {
-    const first = site.args[0]?.node;
+    let first = site.args[0]?.node;
+    // `mset(user)` after `const user = { name: ..., age: ... }`.
+    if (first?.type === 'identifier' && site.args.length === 1) {
+      const decl = this.lookup(this.ctx.text(first), first);
+      if (decl?.kind === 'var' && decl.value?.type === 'object') first = decl.value;
+    }
     if (first?.type === 'object') {
       return namedKids(first)
         .filter((p) => p.type === 'pair')
@@ -615,8 +693,8 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
         if (isGenericClientName(name) && this.redisImported() && (!decl || (decl.kind === 'param' && this.untyped(decl.type) && !this.isCallback(decl)) || (decl.kind === 'import' && !decl.lib) || (decl.kind === 'var' && !decl.value && this.untyped(decl.type)))) return true;
         if (!decl) return false;
         if (decl.kind === 'import') return project?.isClientValue(name) === true || (decl.spec !== undefined && isRedisish(decl.spec) && (isGenericClientName(name) || isAccessorName(name)));
-        if (decl.kind === 'param') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value)) || this.callbackParamValue(decl).t === 'client';
-        if (decl.kind === 'var') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value));
+        if (decl.kind === 'param') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value)) || this.callbackParamValue(decl).t === 'client' || (decl.fn !== undefined && this.usedLikeClient(n, decl.fn));
+        if (decl.kind === 'var') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value)) || this.usedLikeClient(n, decl.scope);
         return false;
       }
       case 'member_expression': {
@@ -627,8 +705,8 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
         if (isClientName(name)) return true;
         if (obj.type === 'this' && project?.isClientValue(name)) return true;
         if (obj.type === 'this' && this.fieldHint(n, name)) return true;
-        if (isAccessorName(name) || isGenericClientName(name)) return this.redisImported() || isRedisish(this.nameOf(obj)) || isRedisish(this.ctx.text(obj)) || this.hint(obj);
-        return false;
+        if ((isAccessorName(name) || isGenericClientName(name)) && (this.redisImported() || isRedisish(this.nameOf(obj)) || isRedisish(this.ctx.text(obj)) || this.hint(obj))) return true;
+        return this.usedLikeClient(n, this.classBodyOf(n) ?? this.ctx.root);
       }
       case 'call_expression': {
         const fn = this.ctx.field(n, 'function');
@@ -655,6 +733,48 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
       default:
         return false;
     }
+  }
+
+  /**
+   * The same receiver (`multi`, `this.db`, `self.client`, `that._db`) is sent at least two different
+   * commands no in-process map or cache has (`zadd`, `hgetall`, `lrange`, `pexpire`, `setex`...)
+   * in the scope of its declaration (`this.x`: its class): it is a client (or a pipeline of one)
+   * the engine could not trace.
+   */
+  private usedLikeClient(n: Node, within: Node): boolean {
+    let pattern: string | undefined;
+    if (n.type === 'identifier') pattern = escapeWord(this.ctx.text(n));
+    else if (n.type === 'member_expression') {
+      const obj = this.ctx.field(n, 'object');
+      const prop = this.ctx.field(n, 'property');
+      if (!obj || !prop || prop.type !== 'property_identifier') return false;
+      const o = this.ctx.text(obj);
+      const self = obj.type === 'this' || (obj.type === 'identifier' && SELF_NAMES.has(o));
+      if (!self && obj.type !== 'identifier') return false;
+      pattern = `${self ? `(?:this|${[...SELF_NAMES].join('|')})` : escapeWord(o)}\\s*\\.\\s*${escapeWord(this.ctx.text(prop))}`;
+    }
+    // `this.x = new MemoryStorage()` (a constructor function's field): the file says what it is.
+    if (n.type === 'member_expression' && pattern !== undefined && this.constructedAsOther(pattern, within)) return false;
+    if (!pattern) return false;
+    return this.ctx.memo('js.usedLikeClient', `${within.id}:${pattern}`, () => {
+      const re = new RegExp(`(?<![\\w$.])${pattern}\\s*\\.\\s*(${REDIS_ONLY_METHODS})\\s*\\(`, 'gi');
+      const seen = new Set<string>();
+      const text = this.ctx.source.slice(within.startIndex, within.endIndex);
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        this.ctx.deadline.tick();
+        seen.add(m[1]!.toLowerCase());
+        if (seen.size >= 2) return true;
+      }
+      return false;
+    }, false);
+  }
+
+  /** The file assigns `<pattern> = new X(...)` with X no client class. */
+  private constructedAsOther(pattern: string, within: Node): boolean {
+    const re = new RegExp(`(?<![\\w$.])${pattern}\\s*=\\s*new\\s+([\\w$.]+)`, 'g');
+    const text = this.ctx.source.slice(within.startIndex, within.endIndex);
+    for (let m = re.exec(text); m; m = re.exec(text)) if (!/redis|valkey|cluster/i.test(m[1]!) && !this.ctx.project?.isClientClass(m[1]!)) return true;
+    return false;
   }
 
   /** No type annotation, or one that says nothing (`any`, `unknown`). */
@@ -723,6 +843,33 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
       }
     }
     return UNKNOWN;
+  }
+
+  /**
+   * A parameter of a named function of this file that every call of it in the file passes a client
+   * (`buildStore(redisCache, config)` after `const redisCache = createClient()`).
+   */
+  private callersValue(decl: Extract<Decl, { kind: 'param' }>): Value {
+    const fn = decl.fn;
+    if (!fn || decl.index === undefined) return UNKNOWN;
+    const info = this.describe(fn);
+    if (!info || info.owner !== undefined || info.name === 'default') return UNKNOWN;
+    const index = decl.index;
+    return this.ctx.memo('js.callers', `${fn.id}:${index}`, () => {
+      const values: Value[] = [];
+      const re = new RegExp(`(?<![\\w$.])${escapeWord(info.name)}\\s*\\(`, 'g');
+      for (let m = re.exec(this.ctx.source); m; m = re.exec(this.ctx.source)) {
+        this.ctx.deadline.tick();
+        const token = this.ctx.nodeAt(m.index, m.index + info.name.length);
+        if (!token || token.startIndex !== m.index || token.type !== 'identifier') continue;
+        const site = this.callSite(token);
+        if (!site || site.receiver || !this.callsFunction(site, fn)) continue;
+        const arg = site.args[index];
+        if (!arg || arg.spread) return UNKNOWN;
+        values.push(this.valueOf(arg.node));
+      }
+      return values.length > 0 && values.every((v) => v.t === 'client') ? values[0]! : UNKNOWN;
+    }, UNKNOWN);
   }
 
   private nameOf(n: Node): string | undefined {
@@ -911,10 +1058,17 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
           const tv = this.typeValue(decl.type);
           if (tv.t !== 'unknown') return tv;
         }
-        return decl.value ? this.valueOf(decl.value) : this.callbackParamValue(decl);
+        if (decl.value) return this.valueOf(decl.value);
+        const cb = this.callbackParamValue(decl);
+        return cb.t !== 'unknown' ? cb : this.callersValue(decl);
       }
       case 'var': {
         const typed = decl.type ? this.typeValue(decl.type) : UNKNOWN;
+        // `let redis: Redis; ... redis = new (RedisMock as unknown as typeof Redis)()`: what it holds is no client.
+        if (typed.t === 'client' && !decl.value) {
+          const assigned = this.assignedValues(decl.scope, name);
+          if (assigned.length > 0 && assigned.every((v) => v.t === 'other')) return OTHER;
+        }
         if (typed.t === 'client') return typed;
         const init = decl.value ? this.valueOf(decl.value) : UNKNOWN;
         if (init.t === 'client' || init.t === 'lib') return init;
@@ -1357,6 +1511,10 @@ function objectProperty(ctx: FileContext, obj: Node, key: string): Node | null {
 
 function unquote(s: string): string {
   return s.replace(/^['"`]|['"`]$/g, '');
+}
+
+function escapeWord(s: string): string {
+  return s.replace(/[$]/g, '\\$');
 }
 
 function compact(s: string): string {

@@ -4,11 +4,11 @@ import { addressKeywords, clientMethodRole, memberValue, moduleValue, ttlKeyword
 import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
-import { combine } from './javascript';
+import { combine, REDIS_ONLY_METHODS } from './javascript';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
-import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, projectWrapperCalls, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
 import { emptySummary, type ClientExport, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
@@ -55,6 +55,12 @@ const LITERALS = new Set([
   'generator_expression',
 ]);
 
+/** Builtin and collections containers (a test double's store is one). */
+const CONTAINERS = new Set(['dict', 'defaultdict', 'OrderedDict', 'Counter', 'deque', 'set', 'list', 'frozenset']);
+/** Pipeline methods that do not return the pipeline (every command queued on one does). */
+const PIPELINE_ENDS = /^(?:execute|execute_command|reset|watch|unwatch|discard|immediate_execute_command|__\w+__)$/;
+/** Class names of redis-py, valkey-py, coredis: a class deriving from one (through an alias) is a client. */
+const CLIENT_CLASS_NAMES = new Set(['Redis', 'StrictRedis', 'Valkey', 'RedisCluster', 'ValkeyCluster']);
 export const pythonCallWords = [...Object.keys(methodCommands), 'execute_command', 'custom_command', 'eval', 'register_script', 'script_load'];
 /** A file that imports a Redis/Valkey client library: generic names (`client`, `conn`, `r`) are trusted. */
 const DJANGO_CACHE_IMPORT = /^[ \t]*from[ \t]+django\.core\.cache[ \t]+import[ \t]+(?:\(?[\w, \t]*\b(?:cache|caches)\b)/m;
@@ -84,6 +90,7 @@ export function createPythonAdapter(ctx: FileContext): Adapter & { extraCallWord
 
 class PythonAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
+  readonly counterOnCreatedKeyKeepsTtl = true;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 
@@ -230,9 +237,9 @@ class PythonAdapter implements Adapter, WrapperHost {
     if (!site.receiver) return [];
     const django = this.djangoCacheKeys(site);
     if (django) return [django];
-    const client = this.clientOf(site.receiver);
-    if (!client) return [];
     const name = normalizeMethod(site.name);
+    const client = this.clientOf(site.receiver) ?? this.luaReceiver(site, name);
+    if (!client) return [];
     const range = site.receiver?.type === 'call' ? rangeBetween(site.nameNode, site.call) : rangeOf(site.call);
     const base = { node: site.call, range, offset: site.nameNode.startIndex, client, site };
     if (name === 'executecommand' || name === 'customcommand') {
@@ -308,8 +315,54 @@ class PythonAdapter implements Adapter, WrapperHost {
   private clientOf(receiver: Node): ClientRef | undefined {
     const v = this.valueOf(receiver);
     if (v.t === 'client') return v.ref;
-    if (v.t === 'unknown' && this.hint(receiver)) return { lib: 'unknown', role: 'client', strength: 'weak' };
+    if (v.t === 'unknown' && (this.hint(receiver) || this.usedLikeClient(receiver))) return { lib: 'unknown', role: 'client', strength: 'weak' };
     return undefined;
+  }
+
+  /** `connection.eval(script, ...)` on a receiver the engine cannot trace: a script that calls `redis.call(...)` says it is a Redis client. */
+  private luaReceiver(site: CallSite, name: string): ClientRef | undefined {
+    if (name !== 'eval' && name !== 'registerscript' && name !== 'scriptload') return undefined;
+    if (this.valueOf(site.receiver!).t !== 'unknown') return undefined;
+    const script = site.args.find((a) => !a.name || a.name === 'script')?.node;
+    return this.scriptLiterals(script).some((l) => /\bredis\.p?call\s*\(/.test(this.ctx.text(l))) ? { lib: 'unknown', role: 'client', strength: 'weak' } : undefined;
+  }
+
+  /**
+   * The same receiver (`self.database`, `pipe`, a parameter) is sent at least two different commands
+   * no dict, cache or ORM has (`zadd`, `hgetall`, `lrange`, `setex`, `pexpire`...) in its scope
+   * (`self.x`: its class; a name: its function): a client the engine could not trace.
+   */
+  private usedLikeClient(n: Node): boolean {
+    let pattern: string;
+    let scope: Node | undefined;
+    const chain = this.ctx.ancestors(n);
+    const nearest = (types: string[]) => {
+      for (let i = chain.length - 1; i >= 0; i--) if (types.includes(this.ctx.typeOf(chain[i]!))) return chain[i];
+      return undefined;
+    };
+    if (n.type === 'identifier') {
+      pattern = this.ctx.text(n);
+      // A generic name (`client`, the pytest fixture of every test) is looked for in its class or module.
+      scope = isGenericClientName(pattern) ? (nearest(['class_definition']) ?? this.ctx.root) : nearest(['function_definition', 'lambda']);
+    } else if (n.type === 'attribute') {
+      const obj = this.ctx.field(n, 'object');
+      const attr = this.ctx.field(n, 'attribute');
+      if (obj?.type !== 'identifier' || !attr || !['self', 'cls'].includes(this.ctx.text(obj))) return false;
+      pattern = `(?:self|cls)\\s*\\.\\s*${this.ctx.text(attr)}`;
+      scope = nearest(['class_definition']);
+    } else return false;
+    const within = scope ?? this.ctx.root;
+    return this.ctx.memo('py.usedLikeClient', `${within.id}:${pattern}`, () => {
+      const re = new RegExp(`(?<![\\w.])${pattern}\\s*\\.\\s*(${REDIS_ONLY_METHODS})\\s*\\(`, 'gi');
+      const text = this.ctx.source.slice(within.startIndex, within.endIndex);
+      const seen = new Set<string>();
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        this.ctx.deadline.tick();
+        seen.add(m[1]!.toLowerCase());
+        if (seen.size >= 2) return true;
+      }
+      return false;
+    }, false);
   }
 
   private redisImported(): boolean {
@@ -459,6 +512,12 @@ class PythonAdapter implements Adapter, WrapperHost {
         const a = st.namedChild(0);
         const left = a?.type === 'assignment' ? this.ctx.field(a, 'left') : null;
         if (left?.type === 'identifier' && clientish(left)) add({ name: this.ctx.text(left), kind: 'value', line: st.startPosition.row });
+        else if (left?.type === 'identifier') {
+          // `redis_cache = RedisCache()`: importers of the instance call the class's wrappers on it.
+          const right = this.ctx.field(a!, 'right');
+          const ctor = right?.type === 'call' ? this.ctx.field(right, 'function') : null;
+          if (ctor?.type === 'identifier') (out.instances ??= {})[this.ctx.text(left)] = this.ctx.text(ctor);
+        }
       } else if (st.type === 'function_definition') {
         if (returnsClient(st)) add({ name: this.ctx.text(this.ctx.field(st, 'name')!), kind: 'factory', line: st.startPosition.row });
       } else if (st.type === 'class_definition') {
@@ -481,6 +540,8 @@ class PythonAdapter implements Adapter, WrapperHost {
     }
     for (const w of localWrappers(this, WRAPPER_WORDS)) out.wrappers.push(exportOf(w));
     out.ttlHelpers = ttlHelpers(this, TTL_WORDS);
+    const calls = projectWrapperCalls(this, WRAPPER_WORDS);
+    if (calls.length) out.calls = calls;
     return out;
   }
 
@@ -521,6 +582,9 @@ class PythonAdapter implements Adapter, WrapperHost {
         if (v.t === 'lib' && (v.what === 'ctor' || v.what === 'glide-class')) return { t: 'client', ref: { lib: v.lib, role: 'client', strength: 'strong', async: v.async === true } };
         const name = b.type === 'attribute' ? this.ctx.text(this.ctx.field(b, 'attribute')!) : this.ctx.text(b);
         if (this.ctx.project?.isClientClass(name)) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'strong' } };
+        // `BaseRedis = Redis` (under `if TYPE_CHECKING:`) ... `class ArqRedis(BaseRedis)`.
+        const alias = new RegExp(`^[ \\t]*${name}\\s*=\\s*([\\w.]+)\\s*$`, 'm').exec(this.ctx.source)?.[1]?.split('.').pop();
+        if (v.t === 'unknown' && CLIENT_CLASS_NAMES.has(alias ?? name)) return { t: 'client', ref: { lib: 'unknown', role: 'client', strength: 'weak' } };
       }
       return UNKNOWN;
     }, UNKNOWN);
@@ -596,7 +660,7 @@ class PythonAdapter implements Adapter, WrapperHost {
         const role = clientMethodRole(method);
         if (role) return { t: 'client', ref: { ...ov.ref, role } };
         // Commands queued on a pipeline return it: `r.pipeline().set(k, v).incr(n).execute()`.
-        if (ov.ref.role === 'pipeline' && methodCommands[normalizeMethod(method)]) return ov;
+        if (ov.ref.role === 'pipeline' && !PIPELINE_ENDS.test(method)) return ov;
         return OTHER;
       }
       if (obj.type === 'identifier' && ['self', 'cls'].includes(this.ctx.text(obj))) {
@@ -609,6 +673,8 @@ class PythonAdapter implements Adapter, WrapperHost {
       return UNKNOWN;
     }
     if (fn.type === 'identifier') {
+      // `self.redis = defaultdict(dict)` in a mock: an in-process container.
+      if (CONTAINERS.has(this.ctx.text(fn))) return OTHER;
       const decl = this.lookup(this.ctx.text(fn), fn);
       if (decl?.kind === 'function') return this.returnValue(decl.node);
     }

@@ -1,13 +1,13 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { isClientName } from '../clients/naming';
+import { isClientName, isGenericClientName } from '../clients/naming';
 import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
-import { combine } from './javascript';
+import { combine, REDIS_ONLY_METHODS } from './javascript';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
-import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
+import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, projectWrapperCalls, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
 import { emptySummary, type FileSummary } from '../project/facts';
 
 const FUNCTION_TYPES = new Set(['method', 'singleton_method', 'block', 'do_block', 'lambda']);
@@ -26,7 +26,7 @@ const LOCALITY: Locality = {
 };
 const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'program', 'class', 'module']);
 /** redis-rb, valkey-rb and redis-client classes: `<Const>.new(...)` is a client. */
-const CLIENT_CONSTANTS = new Set(['Redis', 'Valkey', 'RedisClient', 'Redis::Cluster', 'Redis::Namespace', 'Redis::Distributed']);
+const CLIENT_CONSTANTS = new Set(['Redis', 'Valkey', 'RedisClient', 'Redis::Cluster', 'Redis::Namespace', 'Redis::Distributed', 'Redis::Store']);
 const TTL_KEYWORDS = new Set(['ex', 'px', 'exat', 'pxat', 'keepttl']);
 const ADDRESS_KEYS = new Set(['host', 'port', 'url', 'path', 'nodes']);
 
@@ -51,6 +51,7 @@ export function createRubyAdapter(ctx: FileContext): Adapter & { extraCallWords(
 
 class RubyAdapter implements Adapter, WrapperHost {
   readonly functionTypes = FUNCTION_TYPES;
+  readonly counterOnCreatedKeyKeepsTtl = true;
   readonly stringTypes = STRING_TYPES;
   readonly locality = LOCALITY;
 
@@ -85,7 +86,7 @@ class RubyAdapter implements Adapter, WrapperHost {
   }
 
   ops(site: CallSite): OpDraft[] {
-    const drafts = this.clientOps(site);
+    const drafts = this.clientOps(site).map((d) => (d.ttl === 'no' && d.cls !== 'keys' && this.inExpiryBlock(site.call) ? { ...d, ttl: 'yes' as const } : d));
     if (drafts.length > 0) {
       if (localWrappers(this, WRAPPER_WORDS).length === 0) return drafts;
       return drafts.filter((d) => !isCalledWrapperWrite(this, WRAPPER_WORDS, d.node));
@@ -209,6 +210,8 @@ class RubyAdapter implements Adapter, WrapperHost {
       }
     }
     out.ttlHelpers.push(...ttlHelpers(this, TTL_WORDS));
+    const calls = projectWrapperCalls(this, WRAPPER_WORDS);
+    if (calls.length) out.calls = calls;
     return out;
   }
 
@@ -299,8 +302,52 @@ class RubyAdapter implements Adapter, WrapperHost {
     if (receiver.type === 'self') return this.selfClient(receiver);
     const v = this.valueOf(receiver);
     if (v.t === 'client') return v.ref;
-    if (v.t === 'unknown' && isClientName(this.nameOf(receiver))) return { lib: 'unknown', role: 'client', strength: 'weak' };
+    if (v.t === 'unknown' && (isClientName(this.nameOf(receiver)) || this.clientGlobal(receiver) || this.usedLikeClient(receiver))) return { lib: 'unknown', role: 'client', strength: 'weak' };
     return undefined;
+  }
+
+  /**
+   * The call sits in the block of a method whose name speaks of expiry (`allow_expiration do ...
+   * end` of redis-objects, `with_ttl { }`): the helper sets the TTL of what the block writes.
+   */
+  private inExpiryBlock(call: Node): boolean {
+    const chain = this.ctx.ancestors(call);
+    for (let i = chain.length - 1; i > 0; i--) {
+      const t = this.ctx.typeOf(chain[i]!);
+      if (t === 'method' || t === 'singleton_method') return false;
+      if (t !== 'block' && t !== 'do_block') continue;
+      const owner = chain[i - 1]!;
+      const method = owner.type === 'call' ? this.ctx.field(owner, 'method') : null;
+      if (method && /expir|ttl/i.test(this.ctx.text(method))) return true;
+    }
+    return false;
+  }
+
+  /** `$r`, `$rc`, `$client`: a global given a generic client name (Ruby programs keep their one Redis so). */
+  private clientGlobal(n: Node): boolean {
+    return n.type === 'global_variable' && isGenericClientName(this.ctx.text(n).slice(1));
+  }
+
+  /**
+   * The same receiver (`@namespaced`, `$r`, a local) is sent at least two different commands no
+   * in-process hash or cache has (`zadd`, `hmset`, `lrange`, `setex`...) in its scope (an instance
+   * variable: its class; a global: the file; a local: its method): a client the engine could not trace.
+   */
+  private usedLikeClient(n: Node): boolean {
+    if (!['identifier', 'instance_variable', 'global_variable'].includes(n.type)) return false;
+    const name = this.ctx.text(n);
+    const scope = n.type === 'global_variable' ? this.ctx.root : n.type === 'instance_variable' ? (this.enclosing(n, ['class', 'module']) ?? this.ctx.root) : (this.enclosing(n, ['method', 'singleton_method']) ?? this.ctx.root);
+    return this.ctx.memo('rb.usedLikeClient', `${scope.id}:${name}`, () => {
+      const re = new RegExp(`(?<![\\w@$.])${name.replace(/\$/g, '\\$')}\\s*\\.\\s*(${REDIS_ONLY_METHODS})\\b`, 'gi');
+      const text = this.ctx.source.slice(scope.startIndex, scope.endIndex);
+      const seen = new Set<string>();
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        this.ctx.deadline.tick();
+        seen.add(m[1]!.toLowerCase());
+        if (seen.size >= 2) return true;
+      }
+      return false;
+    }, false);
   }
 
   private nameOf(n: Node): string | undefined {
@@ -378,7 +425,7 @@ class RubyAdapter implements Adapter, WrapperHost {
     if (receiver?.type === 'constant' && this.ctx.text(receiver) === 'MockRedis') return OTHER;
     if (!receiver) return this.methodValue(n, method);
     const rv = this.valueOf(receiver);
-    if (rv.t === 'lib' && rv.what === 'class') return method === 'new' || method === 'current' ? rb('client') : OTHER;
+    if (rv.t === 'lib' && rv.what === 'class') return method === 'new' || method === 'current' || method === 'connect' ? rb('client') : OTHER;
     if (receiver.type === 'constant' && this.ctx.text(receiver) === 'ConnectionPool' && method === 'new') {
       const block = this.ctx.field(n, 'block');
       const body = block ? namedKids(block).find((k) => k.type === 'block_body' || k.type === 'body_statement') : undefined;

@@ -5,6 +5,8 @@ import type { Op } from './model';
 
 const WRITE_CLASSES = new Set(['string-write', 'counter', 'collection']);
 const EXPIRY_WORD = /\b\w*(?:expir|ttl)\w*\b/gi;
+/** Commands and getters that read a key's expiry without setting one (`multi.incr(k).pttl(k)`). */
+export const READS_TTL = /^(?:p?ttl|get_?p?ttl|p?expire_?time)$/i;
 
 /**
  * Writes that create a key without an expiry when nothing later in the same function sets one for
@@ -20,6 +22,9 @@ export function writesWithoutTtl(ops: readonly Op[], ctx: FileContext, adapter: 
     if (!WRITE_CLASSES.has(w.cls) || w.ttl !== 'no') continue;
     const keys = new Set(w.keys.map(canon));
     if (w.cls === 'counter' && keys.size === 1 && knownToExist(w, [...keys][0]!, ops, ctx, adapter, canon)) continue;
+    // A counter on a key a SET/MSET of the same function created earlier keeps that key's TTL: the
+    // finding (if any) is that write's.
+    if (w.cls === 'counter' && adapter.counterOnCreatedKeyKeepsTtl === true && createdBefore(w, ops, ctx, canon)) continue;
     // A key the engine cannot see (`args...`) is taken as satisfied by any later EXPIRE in the function.
     const unknownKey = keys.size === 0;
     const later = expires.filter((e) => e.offset > w.offset && sameFunction(w, e));
@@ -31,6 +36,27 @@ export function writesWithoutTtl(ops: readonly Op[], ctx: FileContext, adapter: 
   return out;
 }
 
+/** Node types of branches: a write under one may not have run before a later counter. */
+const BRANCH = /if|else|elif|case|when|switch|conditional|ternary|catch|rescue|except|unless/;
+
+/** A SET/MSET earlier in the same function and not in a branch the counter is outside of created the counter's key. */
+function createdBefore(w: Op, ops: readonly Op[], ctx: FileContext, canon: (n: Op['keys'][number]) => string, counters = false): boolean {
+  const bare = (s: string) => s.replace(/^['"`:]|['"`]$/g, '');
+  const keys = new Set(w.keys.map((k) => bare(canon(k))));
+  if (keys.size === 0) return false;
+  return ops.some((o) => {
+    if (o === w || !(o.cls === 'string-write' || (counters && o.cls === 'counter')) || o.offset >= w.offset || !sameFunction(w, o) || !o.keys.some((k) => keys.has(bare(canon(k))))) return false;
+    if (!o.site) return true;
+    const chain = ctx.ancestors(o.site.call);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const a = chain[i]!;
+      if (a.startIndex <= w.offset && a.endIndex > w.offset) return true;
+      if (BRANCH.test(ctx.typeOf(a))) return false;
+    }
+    return false;
+  });
+}
+
 /** The EXPIRE runs in the write's function, in a function nested in it, or in one that encloses it. */
 function sameFunction(w: Op, e: Op): boolean {
   if (w.fnChain.length === 0 || e.fnChain.length === 0) return w.fnChain.length === e.fnChain.length;
@@ -38,7 +64,7 @@ function sameFunction(w: Op, e: Op): boolean {
 }
 
 function helperSetsExpiry(w: Op, keys: Set<string>, ctx: FileContext, adapter: Adapter, canon: (n: Op['keys'][number]) => string, anyKey: boolean): boolean {
-  const scope = w.outerFn ?? ctx.root;
+  const scope = adapter.expiryScope?.(w) ?? w.outerFn ?? ctx.root;
   const calls = ctx.memo('expiryCalls', scope.id, () => expiryCalls(scope, ctx, adapter), []);
   const later = calls.filter((c) => c.offset > w.offset);
   if (anyKey) return later.length > 0;
@@ -73,7 +99,7 @@ function expiryCalls(scope: Node, ctx: FileContext, adapter: Adapter): { args: N
       if (site) out.push({ args: site.args.map((a) => a.node), offset: start });
     }
   };
-  scan(helpers.length ? new RegExp(`\\b(?:\\w*(?:expir|ttl)\\w*|${helpers.join('|')})\\b`, 'gi') : EXPIRY_WORD, () => true);
+  scan(helpers.length ? new RegExp(`\\b(?:\\w*(?:expir|ttl)\\w*|${helpers.join('|')})\\b`, 'gi') : EXPIRY_WORD, (w) => !READS_TTL.test(w));
   const project = ctx.project;
   if (project) scan(CALLED_WORD, (w) => !/expir|ttl/i.test(w) && !helpers.includes(w) && project.isTtlHelper(w));
   return out;
@@ -89,7 +115,8 @@ const EXISTS_WORD = /\b(?:IsExists?|isExists?|Exists?|exists?|KeyExists|KeyExist
  * before (the write is the finding) or checked with an EXISTS-like call creates nothing.
  */
 function knownToExist(w: Op, key: string, ops: readonly Op[], ctx: FileContext, adapter: Adapter, canon: (n: Op['keys'][number]) => string): boolean {
-  if (ops.some((o) => o !== w && (o.cls === 'string-write' || o.cls === 'counter') && o.offset < w.offset && sameFunction(w, o) && o.keys.length > 0 && o.keys.some((k) => canon(k) === key))) return true;
+  // Created earlier in the function, on the counter's path (not in a branch the counter is outside of).
+  if (createdBefore(w, ops, ctx, canon, true)) return true;
   const scope = w.fn ?? ctx.root;
   const text = ctx.source.slice(scope.startIndex, w.offset);
   EXISTS_WORD.lastIndex = 0;

@@ -5,6 +5,7 @@ import type { OpDraft } from './adapter';
 import type { FileContext } from './context';
 import type { CallSite, CommandClass, Ttl } from './model';
 import { rangeBetween, rangeOf } from './tree';
+import { READS_TTL } from './ttl';
 
 /**
  * Project wrappers: a function or method that sends a write on a key taken from its parameter
@@ -44,6 +45,13 @@ export interface WrapperHost {
   clientOps(site: CallSite): OpDraft[];
   /** The function whose parameter `key` (an identifier) is, and the index callers pass it at. */
   paramOf(key: Node): { fn: Node; index: number } | undefined;
+  /**
+   * The parameter a KEYS pattern is built from (`\`${prefix}*\``, `prefix + '*'`, a local variable
+   * holding one): a function that runs KEYS on it is a wrapper whose callers name the pattern.
+   */
+  derivedParamOf?(pattern: Node): { fn: Node; index: number } | undefined;
+  /** `name` is a parameter of the function around it, a named one or not (`set: (key, v) => store.set(key, v)`). */
+  isParam?(name: Node): boolean;
   /** Name, class and parameters of a function other code can call by name; undefined for an anonymous one. */
   describe(fn: Node): FunctionInfo | undefined;
   /** A call without receiver (`incr(k)`) that resolves to `fn`. */
@@ -95,7 +103,7 @@ export function localWrappers(host: WrapperHost, words: RegExp): LocalWrapper[] 
 
 /** One of the first arguments (where a key goes, after a Go context) is a parameter of a named function: cheap, before resolving the receiver. */
 function takesParam(host: WrapperHost, site: CallSite): boolean {
-  return site.args.slice(0, 3).some((a) => NAME_TYPES.has(a.node.type) && host.paramOf(a.node) !== undefined);
+  return site.args.slice(0, 3).some((a) => (NAME_TYPES.has(a.node.type) && host.paramOf(a.node) !== undefined) || (/keys/i.test(site.name) && host.derivedParamOf?.(a.node) !== undefined));
 }
 
 function wrapperOf(host: WrapperHost, d: OpDraft): LocalWrapper | undefined {
@@ -103,8 +111,8 @@ function wrapperOf(host: WrapperHost, d: OpDraft): LocalWrapper | undefined {
   const keys = d.cls === 'keys';
   if ((!WRITE_CLASSES.has(d.cls) && !keys) || (!keys && d.ttl === 'yes')) return undefined;
   const key = d.keys[0];
-  if (!key || !NAME_TYPES.has(key.type)) return undefined;
-  const p = host.paramOf(key);
+  if (!key) return undefined;
+  const p = (NAME_TYPES.has(key.type) ? host.paramOf(key) : undefined) ?? (keys ? host.derivedParamOf?.(key) : undefined);
   if (!p) return undefined;
   const info = host.describe(p.fn);
   if (!info) return undefined;
@@ -127,20 +135,20 @@ function wrapperOf(host: WrapperHost, d: OpDraft): LocalWrapper | undefined {
   };
 }
 
-/** A call later in the wrapper whose name speaks of expiry or TTL (`expire`, `setTtl`) takes the key. */
-function expiresLater(host: WrapperHost, fn: Node, key: string, after: number): boolean {
+/** A call later in the wrapper whose name speaks of expiry or TTL (`expire`, `setTtl`) takes the key: its arguments. */
+function expiresLater(host: WrapperHost, fn: Node, key: string, after: number): CallSite['args'] | undefined {
   const { ctx } = host;
   const text = ctx.source.slice(fn.startIndex, fn.endIndex);
   EXPIRY_WORD.lastIndex = 0;
   for (let m = EXPIRY_WORD.exec(text); m; m = EXPIRY_WORD.exec(text)) {
     const start = fn.startIndex + m.index;
-    if (start < after) continue;
+    if (start < after || READS_TTL.test(m[0])) continue;
     const token = ctx.nodeAt(start, start + m[0].length);
     if (!token || token.startIndex !== start) continue;
     const site = host.callSite(token);
-    if (site?.args.some((a) => ctx.text(a.node) === key)) return true;
+    if (site?.args.some((a) => ctx.text(a.node) === key)) return site.args;
   }
-  return false;
+  return undefined;
 }
 
 /** The wrappers that some call of the file goes through, with those calls. */
@@ -177,7 +185,7 @@ export function calledWrappers(host: WrapperHost, words: RegExp): Map<LocalWrapp
  */
 function passesThrough(host: WrapperHost, site: CallSite, w: WrapperExport): boolean {
   const arg = site.args.filter((a) => a.name === undefined)[w.keyParam];
-  return arg !== undefined && NAME_TYPES.has(arg.node.type) && host.paramOf(arg.node) !== undefined;
+  return arg !== undefined && NAME_TYPES.has(arg.node.type) && (host.paramOf(arg.node) !== undefined || host.isParam?.(arg.node) === true);
 }
 
 function calls(host: WrapperHost, site: CallSite, w: LocalWrapper): boolean {
@@ -205,7 +213,9 @@ function norm(s: string): string {
 
 /** The inner write of a wrapper that the file calls: the finding moves to the callers. */
 export function isCalledWrapperWrite(host: WrapperHost, words: RegExp, call: Node): boolean {
-  if (!localWrappers(host, words).some((w) => w.inner.id === call.id)) return false;
+  const own = localWrappers(host, words).find((w) => w.inner.id === call.id);
+  if (!own) return false;
+  if (host.ctx.project?.isCalledElsewhere?.(own.name, own.owner)) return true;
   for (const w of calledWrappers(host, words).keys()) if (w.inner.id === call.id) return true;
   return false;
 }
@@ -250,25 +260,65 @@ export function wrapperCallOps(host: WrapperHost, words: RegExp, site: CallSite)
       return op ? [op] : [];
     }
   }
-  const project = host.ctx.project;
-  if (!project || local.some((w) => w.name === site.name)) return [];
-  let found: ResolvedWrapper | undefined;
-  if (site.receiver) {
-    const cls = host.receiverClass(site);
-    if (cls === null) return [];
-    found = cls !== undefined ? project.wrapper(site.name, cls) : undefined;
-    if (!found) {
-      const any = project.wrapper(site.name);
-      if (any?.owner !== undefined && ownerMatches(host, site, any.owner)) found = any;
-    }
-  } else {
-    const any = project.wrapper(site.name);
-    if (any && any.owner === undefined) found = any;
-  }
+  if (local.some((w) => w.name === site.name)) return [];
+  const found = projectWrapperAt(host, site);
   if (!found) return [];
   const op = wrapperCallOp(host, site, found);
   return op ? [op] : [];
 }
+
+/**
+ * A call on an instance of a project class that wraps a client (the index keeps such classes as
+ * client classes, so the engine reports the call as the client command itself): the call goes
+ * through the class's wrapper method of that name.
+ */
+function clientClassMethodAt(host: WrapperHost, site: CallSite): ResolvedWrapper | undefined {
+  const project = host.ctx.project;
+  const w = site.receiver ? project?.wrappersNamed?.(site.name).find((x) => x.owner !== undefined && project.isClientClass(x.owner)) : undefined;
+  return w && host.clientOps(site).some((d) => d.command === w.command) ? w : undefined;
+}
+
+/** The wrapper of another file of the project that `site` calls, if any. */
+function projectWrapperAt(host: WrapperHost, site: CallSite): ResolvedWrapper | undefined {
+  const project = host.ctx.project;
+  if (!project) return undefined;
+  if (site.receiver) {
+    const cls = host.receiverClass(site);
+    if (cls === null) return undefined;
+    const found = cls !== undefined ? project.wrapper(site.name, cls) : undefined;
+    if (found) return found;
+    const any = project.wrappersNamed?.(site.name) ?? [project.wrapper(site.name)];
+    return any.find((w) => w?.owner !== undefined && ownerMatches(host, site, w.owner));
+  }
+  const any = project.wrapper(site.name);
+  return any && any.owner === undefined ? any : undefined;
+}
+
+/**
+ * The wrappers of other files this file calls, as `<file>\0<line of the wrapper's command>`
+ * (FileSummary.calls): the wrapper's own file then leaves the report to its callers.
+ */
+export function projectWrapperCalls(host: WrapperHost, words: RegExp): string[] {
+  const { ctx } = host;
+  const project = ctx.project;
+  const names = (project?.wrapperNames() ?? []).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+  if (!project || names.length === 0) return [];
+  const local = new Set(localWrappers(host, words).map((w) => w.name));
+  const out = new Set<string>();
+  const re = new RegExp(`(?<![\\w$])(?:${names.map((n) => n.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`, 'g');
+  for (let m = re.exec(ctx.source); m; m = re.exec(ctx.source)) {
+    ctx.deadline.tick();
+    if (local.has(m[0])) continue;
+    const token = ctx.nodeAt(m.index, m.index + m[0].length);
+    if (!token || token.startIndex !== m.index || token.endIndex !== m.index + m[0].length) continue;
+    const site = host.callSite(token);
+    if (!site) continue;
+    const found = projectWrapperAt(host, site) ?? clientClassMethodAt(host, site);
+    if (found && !passesThrough(host, site, found)) out.add(`${found.file}\0${found.line}`);
+  }
+  return [...out].sort();
+}
+
 
 /** The wrapper names the engine's word search must also look for. */
 export function wrapperCallWords(host: WrapperHost, words: RegExp, ttlWords: RegExp): string[] {

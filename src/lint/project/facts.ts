@@ -62,6 +62,13 @@ export interface FileSummary {
   /** Functions or methods that set a TTL on the key passed as their parameter. */
   ttlHelpers: string[];
   imports: ImportRef[];
+  /** Module-level instances of classes (`redis_cache = RedisCache()`): name → class name. */
+  instances?: Record<string, string>;
+  /**
+   * Project wrappers of other files that this file calls, as `<wrapper's file>\0<line of its command>` (from the
+   * facts it was summarised with): the wrapper's own file then reports at its callers, not inside it.
+   */
+  calls?: string[];
   /** Namespace / package / module name the file declares (Java/Go package, C#/PHP namespace, Python module path when known). */
   namespace?: string;
 }
@@ -83,10 +90,15 @@ export interface ProjectFacts {
   isClientFactory(name: string): boolean;
   /** A call of `name` (optionally on an instance of `owner`) is a project wrapper. */
   wrapper(name: string, owner?: string): ResolvedWrapper | undefined;
-  /** Every method wrapper called `name`, whatever its class (Go callers often hold an interface the class implements implicitly). */
-  wrappersNamed?(name: string): readonly ResolvedWrapper[];
   /** A call of `name` with a key sets that key's TTL. */
   isTtlHelper(name: string): boolean;
+  /**
+   * Every wrapper named `name` the file may call, methods of any class included, and functions
+   * (owner undefined). Go callers often hold an interface the class implements implicitly.
+   */
+  wrappersNamed?(name: string): readonly ResolvedWrapper[];
+  /** Wrapper `name` (of class `owner`) of this file is called by another file of the project. */
+  isCalledElsewhere?(name: string, owner?: string): boolean;
   /** Names of every wrapper the file may call, for the engine's word search. */
   wrapperNames(): readonly string[];
   /** Names of every client value, class and factory, for the text prefilter. */

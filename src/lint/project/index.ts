@@ -26,6 +26,8 @@ export interface FactsData {
   factories: string[];
   ttlHelpers: string[];
   wrappers: ResolvedWrapper[];
+  /** This file's own wrappers that other files call (`owner.name` or `name`); absent when none. */
+  calledElsewhere?: string[];
 }
 
 const EMPTY: FactsData = { values: [], classes: [], factories: [], ttlHelpers: [], wrappers: [] };
@@ -141,9 +143,11 @@ export class ProjectIndex {
           addAll(entry, local);
           continue;
         }
-        for (const c of entry.summary.clients) if (c.name === imported) addClient(out, c, local);
+        // A member of a class (a field, a factory method) is not a name of the module.
+        for (const c of entry.summary.clients) if (c.name === imported && c.owner === undefined) addClient(out, c, local);
+        const cls = entry.summary.instances?.[imported];
         for (const w of entry.summary.wrappers) {
-          if (w.owner === imported) out.wrappers.push(wrapperAs(w, entry.file, local, w.name));
+          if (w.owner === imported || (cls !== undefined && w.owner === cls)) out.wrappers.push(wrapperAs(w, entry.file, local, w.name));
           else if (!w.owner && w.name === imported) out.wrappers.push(wrapperAs(w, entry.file, undefined, local));
         }
         for (const t of entry.summary.ttlHelpers) if (t === imported) out.ttlHelpers.push(local);
@@ -228,7 +232,23 @@ export class ProjectIndex {
         }
         break;
     }
-    return dedupe(out);
+    const called = summary?.wrappers.length ? this.calledElsewhere(file, family, summary) : [];
+    return dedupe(called.length ? { ...out, calledElsewhere: called } : out);
+  }
+
+  /** The wrappers of `file` that another file of its family calls (its summary's `calls`). */
+  private calledElsewhere(file: string, family: Family, summary: FileSummary): string[] {
+    const out = new Set<string>();
+    for (const e of this.entries.values()) {
+      if (e.file === file || e.family !== family || !e.summary.calls?.length) continue;
+      for (const c of e.summary.calls) {
+        const cut = c.indexOf('\0');
+        if (c.slice(0, cut) !== file) continue;
+        const line = Number(c.slice(cut + 1));
+        for (const w of summary.wrappers) if (w.line === line) out.add(w.owner ? `${w.owner}.${w.name}` : w.name);
+      }
+    }
+    return [...out];
   }
 
   private firstIndexed(candidates: readonly string[]): Entry | undefined {
@@ -320,12 +340,13 @@ function dedupe(d: FactsData): FactsData {
     factories: uniq(d.factories),
     ttlHelpers: uniq(d.ttlHelpers),
     wrappers: [...wrappers.values()].sort((a, b) => `${a.owner ?? ''}.${a.name}`.localeCompare(`${b.owner ?? ''}.${b.name}`) || a.file.localeCompare(b.file)),
+    ...(d.calledElsewhere?.length ? { calledElsewhere: uniq(d.calledElsewhere) } : {}),
   };
 }
 
 /** '' for no facts at all (the file is linted as if alone). */
 export function factsKey(d: FactsData): string {
-  if (!d.values.length && !d.classes.length && !d.factories.length && !d.ttlHelpers.length && !d.wrappers.length) return '';
+  if (!d.values.length && !d.classes.length && !d.factories.length && !d.ttlHelpers.length && !d.wrappers.length && !d.calledElsewhere?.length) return '';
   return JSON.stringify(d);
 }
 
@@ -335,6 +356,7 @@ export function factsOf(data: FactsData, key = factsKey(data)): ProjectFacts {
   const factories = new Set(data.factories);
   const ttl = new Set(data.ttlHelpers);
   const wrapperNames = [...new Set(data.wrappers.map((w) => w.name))];
+  const calledElsewhere = new Set(data.calledElsewhere ?? []);
   const clientNames = [...new Set([...data.values, ...data.classes, ...data.factories].map((n) => n.split('.').pop()!))];
   return {
     key,
@@ -344,8 +366,9 @@ export function factsOf(data: FactsData, key = factsKey(data)): ProjectFacts {
     isTtlHelper: (name) => ttl.has(name),
     wrapper: (name, owner) =>
       data.wrappers.find((w) => w.name === name && (owner === undefined ? w.owner === undefined : w.owner === owner || w.owner?.split('.').pop() === owner)),
-    wrappersNamed: (name) => data.wrappers.filter((w) => w.name === name && w.owner !== undefined),
     wrapperNames: () => wrapperNames,
+    wrappersNamed: (name) => data.wrappers.filter((w) => w.name === name),
+    isCalledElsewhere: (name, owner) => calledElsewhere.has(owner ? `${owner}.${name}` : name),
     clientNames: () => clientNames,
   };
 }

@@ -28,7 +28,7 @@ export class LintProject {
 
   /** Summarises a text (an open buffer, or a file read by the caller); true when the summary changed. */
   async indexText(file: string, text: string, language: LanguageId, options: Pick<LintOptions, 'maxBytes' | 'timeBudgetMs'> = {}, docKey?: string): Promise<boolean> {
-    const summary = await this.linter.summarize(text, language, { ...options, ...this.projectOf(file, language), anchorNames: this.index.anchorNames() }, docKey);
+    const summary = await this.linter.summarize(text, language, { ...options, ...this.projectOf(file, language), anchorNames: this.index.anchorNames(), file }, docKey);
     return this.index.set(file, language, summary);
   }
 
@@ -56,14 +56,23 @@ export class LintProject {
    * first pass over every file.
    */
   async indexImporters(files: Iterable<string>, texts: (file: string) => Promise<string | undefined>): Promise<void> {
-    const names = this.index.anchorNames();
-    if (names.length === 0) return;
-    for (const file of files) {
-      const language = languageFromPath(file);
-      const known = this.index.summary(file);
-      if (!language || (known && known.imports.length > 0)) continue;
-      const text = await texts(file);
-      if (text !== undefined && names.some((n) => text.includes(n))) await this.indexText(file, text, language);
+    const todo = [...files];
+    // A file let through here may itself become an anchor (a wrapper over the client it imports,
+    // `scanAndDelete.js` over `client.js`): its importers are looked for again, a few rounds deep.
+    let tried = '';
+    for (let round = 0; round < 3; round++) {
+      const names = this.index.anchorNames();
+      if (names.length === 0 || names.join('\0') === tried) return;
+      tried = names.join('\0');
+      for (const file of todo) {
+        const language = languageFromPath(file);
+        const known = this.index.summary(file);
+        if (!language || (known && known.imports.length > 0)) continue;
+        const text = await texts(file);
+        if (text === undefined || !names.some((n) => text.includes(n))) continue;
+        // Summarised once to learn its imports, then again with the facts they resolve to.
+        if ((await this.indexText(file, text, language)) && this.index.factsData(file, language).key !== '') await this.indexText(file, text, language);
+      }
     }
   }
 
