@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import * as vscode from 'vscode';
 import type { AppServices } from '../../../app/services';
 import { displayId, display, size } from '../../../valkey/keys/bytes';
@@ -124,7 +125,9 @@ export class StringEditor implements vscode.FileSystemProvider {
     // Someone else changed it: show what, and let the user choose.
     const now = outcome.now;
     const whole = now !== undefined && !outcome.nowOmitted;
-    e.theirs = now === undefined ? '' : whole ? now.toString('utf8') : `${display(now)} … (${size(outcome.nowOmitted ?? 0)} more)`;
+    // Their value can replace the edit only when it is whole UTF-8 text (the editor would change other bytes).
+    const textual = whole && isUtf8(now);
+    e.theirs = now === undefined ? '' : textual ? now.toString('utf8') : `${display(now)}${outcome.nowOmitted ? ` … (${size(outcome.nowOmitted)} more)` : ''}`;
     const show = 'Show Changes';
     const overwrite = 'Overwrite with Mine';
     const discard = 'Discard My Edit';
@@ -133,10 +136,10 @@ export class StringEditor implements vscode.FileSystemProvider {
       { modal: true, detail: `${where(e.state)}\n\nShow Changes compares what the cluster holds now with your edit. Overwrite with Mine replaces their change; Discard My Edit loads theirs.` },
       show,
       ...(whole ? [overwrite] : []),
-      discard,
+      ...(textual ? [discard] : []),
     );
     if (choice === overwrite && now) return this.save(uri, e, bytes, now);
-    if (choice === discard && now !== undefined && whole) {
+    if (choice === discard && now !== undefined && textual) {
       e.edit = { kind: 'text', opened: now, text: now.toString('utf8'), json: undefined };
       e.mtime = Date.now();
       this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
