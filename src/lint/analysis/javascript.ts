@@ -52,6 +52,8 @@ const REDIS_MODULE =
   /^(?:ioredis|iovalkey|redis|@redis\/client|@node-redis\/client|@valkey\/valkey-glide|@nestjs-modules\/ioredis|@liaoliaots\/nestjs-redis|@nestjs-redis\/client|@nestjs-redis\/kit|nestjs-redis|@songkeys\/nestjs-redis|redis-om|@upstash\/redis)$/;
 /** Type names of a client the project defines or re-exports (`RedisClient`, `IRedis`, `RedisConnection`). */
 const CLIENT_TYPE_NAME = /^I?(?:Redis|Valkey)(?:Client|Connection|Cluster|Instance)?(?:Type)?$/;
+/** Names of test doubles. */
+const DOUBLE = /mock|fake|stub|double/i;
 /** Names code gives `this` to use it in callbacks (`var self = this`). */
 const SELF_NAMES = new Set(['self', 'that', '_this', 'me']);
 /** Client methods named after Redis commands that no in-process map, cache or ORM spells so. */
@@ -694,7 +696,7 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
         if (!decl) return false;
         if (decl.kind === 'import') return project?.isClientValue(name) === true || (decl.spec !== undefined && isRedisish(decl.spec) && (isGenericClientName(name) || isAccessorName(name)));
         if (decl.kind === 'param') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value)) || this.callbackParamValue(decl).t === 'client' || (decl.fn !== undefined && this.usedLikeClient(n, decl.fn));
-        if (decl.kind === 'var') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value)) || this.usedLikeClient(n, decl.scope);
+        if (decl.kind === 'var') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value)) || (!this.madeFromDouble(decl.value) && this.usedLikeClient(n, decl.scope));
         return false;
       }
       case 'member_expression': {
@@ -767,6 +769,22 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
       }
       return false;
     }, false);
+  }
+
+  /**
+   * A variable made from a test double (`createGlideClient(new MockGlideClient())`, `new FakeRedis()`,
+   * or from a variable holding one): what it is sent reaches no server.
+   */
+  private madeFromDouble(value: Node | null): boolean {
+    if (!value) return false;
+    const text = this.ctx.text(value);
+    if (DOUBLE.test(text)) return true;
+    for (const id of value.descendantsOfType('identifier')) {
+      if (!id) continue;
+      const d = this.lookup(this.ctx.text(id), id);
+      if (d?.kind === 'var' && d.value && d.value.id !== value.id && DOUBLE.test(this.ctx.text(d.value))) return true;
+    }
+    return false;
   }
 
   /** The file assigns `<pattern> = new X(...)` with X no client class. */
