@@ -14,6 +14,7 @@ import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, setTtl, ttlTokens, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type Op, type SentinelMisuse, type Ttl, type Value } from './model';
+import { redisOnlyReceivers, sentRedisCommands } from './evidence';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf } from './tree';
 import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, projectWrapperCalls, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
@@ -56,14 +57,6 @@ const CLIENT_TYPE_NAME = /^I?(?:Redis|Valkey)(?:Client|Connection|Cluster|Instan
 const DOUBLE = /mock|fake|stub|double/i;
 /** Names code gives `this` to use it in callbacks (`var self = this`). */
 const SELF_NAMES = new Set(['self', 'that', '_this', 'me']);
-/** Client methods named after Redis commands that no in-process map, cache or ORM spells so. */
-export const REDIS_ONLY_METHODS = [
-  'zadd', 'zrange', 'zrangebyscore', 'zrevrange', 'zrevrangebyscore', 'zrem', 'zremrangebyscore', 'zscore', 'zcard', 'zincrby', 'zrank',
-  'hgetall', 'hget', 'hset', 'hmset', 'hmget', 'hdel', 'hincrby', 'hexists', 'hlen', 'hkeys', 'hvals',
-  'lrange', 'lpush', 'rpush', 'lpop', 'rpop', 'llen', 'ltrim', 'lrem', 'lindex', 'brpop', 'blpop', 'rpoplpush',
-  'sadd', 'srem', 'smembers', 'sismember', 'scard', 'spop',
-  'expire', 'pexpire', 'expireat', 'pexpireat', 'setex', 'psetex', 'incrby', 'decrby', 'setnx', 'pttl', 'evalsha', 'mapped_hmset', 'mapped_mget',
-].join('|');
 /** Array methods whose callback gets each element (a cluster's nodes). */
 const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every']);
 /** Client methods that call back with a client. */
@@ -744,8 +737,9 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
    * the engine could not trace.
    */
   private usedLikeClient(n: Node, within: Node): boolean {
+    let key: string | undefined;
     let pattern: string | undefined;
-    if (n.type === 'identifier') pattern = escapeWord(this.ctx.text(n));
+    if (n.type === 'identifier') key = this.ctx.text(n);
     else if (n.type === 'member_expression') {
       const obj = this.ctx.field(n, 'object');
       const prop = this.ctx.field(n, 'property');
@@ -753,23 +747,15 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
       const o = this.ctx.text(obj);
       const self = obj.type === 'this' || (obj.type === 'identifier' && SELF_NAMES.has(o));
       if (!self && obj.type !== 'identifier') return false;
+      key = `${self ? 'this' : o}.${this.ctx.text(prop)}`;
       pattern = `${self ? `(?:this|${[...SELF_NAMES].join('|')})` : escapeWord(o)}\\s*\\.\\s*${escapeWord(this.ctx.text(prop))}`;
     }
+    if (!key) return false;
+    if (!sentRedisCommands(redisOnlyReceivers(this.ctx, within, 'js', jsReceiverAt), key)) return false;
     // `this.x = new MemoryStorage()` (a constructor function's field): the file says what it is.
-    if (n.type === 'member_expression' && pattern !== undefined && this.constructedAsOther(pattern, within)) return false;
-    if (!pattern) return false;
-    return this.ctx.memo('js.usedLikeClient', `${within.id}:${pattern}`, () => {
-      const re = new RegExp(`(?<![\\w$.])${pattern}\\s*\\.\\s*(${REDIS_ONLY_METHODS})\\s*\\(`, 'gi');
-      const seen = new Set<string>();
-      const text = this.ctx.source.slice(within.startIndex, within.endIndex);
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        this.ctx.deadline.tick();
-        seen.add(m[1]!.toLowerCase());
-        if (seen.size >= 2) return true;
-      }
-      return false;
-    }, false);
+    return pattern === undefined || !this.constructedAsOther(pattern, within);
   }
+
 
   /**
    * A variable made from a test double (`createGlideClient(new MockGlideClient())`, `new FakeRedis()`,
@@ -1529,6 +1515,14 @@ function objectProperty(ctx: FileContext, obj: Node, key: string): Node | null {
 
 function unquote(s: string): string {
   return s.replace(/^['"`]|['"`]$/g, '');
+}
+
+/** The receiver written just before a `.`: `multi`, `this.db`, `self.client` (as `this.client`). */
+function jsReceiverAt(before: string): string | undefined {
+  const m = /(?<![\w$.])([\w$]+)(?:\s*\.\s*(#?[\w$]+))?\s*$/.exec(before);
+  if (!m) return undefined;
+  if (m[2] === undefined) return m[1];
+  return `${m[1] === 'this' || SELF_NAMES.has(m[1]!) ? 'this' : m[1]}.${m[2]}`;
 }
 
 function escapeWord(s: string): string {
