@@ -14,6 +14,7 @@ import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, setTtl, ttlTokens, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type Lib, type Op, type SentinelMisuse, type Ttl, type Value } from './model';
+import { redisOnlyReceivers, sentRedisCommands } from './evidence';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf } from './tree';
 import { exportOf, isCalledWrapperWrite, localTtlHelpers, localWrappers, projectWrapperCalls, ttlHelpers, wrapperCallOps, wrapperCallWords, wrapperWords, type FunctionInfo, type WrapperHost } from './wrappers';
@@ -52,16 +53,10 @@ const REDIS_MODULE =
   /^(?:ioredis|iovalkey|redis|@redis\/client|@node-redis\/client|@valkey\/valkey-glide|@nestjs-modules\/ioredis|@liaoliaots\/nestjs-redis|@nestjs-redis\/client|@nestjs-redis\/kit|nestjs-redis|@songkeys\/nestjs-redis|redis-om|@upstash\/redis)$/;
 /** Type names of a client the project defines or re-exports (`RedisClient`, `IRedis`, `RedisConnection`). */
 const CLIENT_TYPE_NAME = /^I?(?:Redis|Valkey)(?:Client|Connection|Cluster|Instance)?(?:Type)?$/;
+/** Names of test doubles. */
+const DOUBLE = /mock|fake|stub|double/i;
 /** Names code gives `this` to use it in callbacks (`var self = this`). */
 const SELF_NAMES = new Set(['self', 'that', '_this', 'me']);
-/** Client methods named after Redis commands that no in-process map, cache or ORM spells so. */
-export const REDIS_ONLY_METHODS = [
-  'zadd', 'zrange', 'zrangebyscore', 'zrevrange', 'zrevrangebyscore', 'zrem', 'zremrangebyscore', 'zscore', 'zcard', 'zincrby', 'zrank',
-  'hgetall', 'hget', 'hset', 'hmset', 'hmget', 'hdel', 'hincrby', 'hexists', 'hlen', 'hkeys', 'hvals',
-  'lrange', 'lpush', 'rpush', 'lpop', 'rpop', 'llen', 'ltrim', 'lrem', 'lindex', 'brpop', 'blpop', 'rpoplpush',
-  'sadd', 'srem', 'smembers', 'sismember', 'scard', 'spop',
-  'expire', 'pexpire', 'expireat', 'pexpireat', 'setex', 'psetex', 'incrby', 'decrby', 'setnx', 'pttl', 'evalsha', 'mapped_hmset', 'mapped_mget',
-].join('|');
 /** Array methods whose callback gets each element (a cluster's nodes). */
 const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every']);
 /** Client methods that call back with a client. */
@@ -694,7 +689,7 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
         if (!decl) return false;
         if (decl.kind === 'import') return project?.isClientValue(name) === true || (decl.spec !== undefined && isRedisish(decl.spec) && (isGenericClientName(name) || isAccessorName(name)));
         if (decl.kind === 'param') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value)) || this.callbackParamValue(decl).t === 'client' || (decl.fn !== undefined && this.usedLikeClient(n, decl.fn));
-        if (decl.kind === 'var') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value)) || this.usedLikeClient(n, decl.scope);
+        if (decl.kind === 'var') return (decl.type !== null && this.typeHint(decl.type)) || (decl.value !== null && this.hint(decl.value)) || (!this.madeFromDouble(decl.value) && this.usedLikeClient(n, decl.scope));
         return false;
       }
       case 'member_expression': {
@@ -742,8 +737,9 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
    * the engine could not trace.
    */
   private usedLikeClient(n: Node, within: Node): boolean {
+    let key: string | undefined;
     let pattern: string | undefined;
-    if (n.type === 'identifier') pattern = escapeWord(this.ctx.text(n));
+    if (n.type === 'identifier') key = this.ctx.text(n);
     else if (n.type === 'member_expression') {
       const obj = this.ctx.field(n, 'object');
       const prop = this.ctx.field(n, 'property');
@@ -751,22 +747,30 @@ class JavaScriptAdapter implements Adapter, WrapperHost {
       const o = this.ctx.text(obj);
       const self = obj.type === 'this' || (obj.type === 'identifier' && SELF_NAMES.has(o));
       if (!self && obj.type !== 'identifier') return false;
+      key = `${self ? 'this' : o}.${this.ctx.text(prop)}`;
       pattern = `${self ? `(?:this|${[...SELF_NAMES].join('|')})` : escapeWord(o)}\\s*\\.\\s*${escapeWord(this.ctx.text(prop))}`;
     }
+    if (!key) return false;
+    if (!sentRedisCommands(redisOnlyReceivers(this.ctx, within, 'js', jsReceiverAt), key)) return false;
     // `this.x = new MemoryStorage()` (a constructor function's field): the file says what it is.
-    if (n.type === 'member_expression' && pattern !== undefined && this.constructedAsOther(pattern, within)) return false;
-    if (!pattern) return false;
-    return this.ctx.memo('js.usedLikeClient', `${within.id}:${pattern}`, () => {
-      const re = new RegExp(`(?<![\\w$.])${pattern}\\s*\\.\\s*(${REDIS_ONLY_METHODS})\\s*\\(`, 'gi');
-      const seen = new Set<string>();
-      const text = this.ctx.source.slice(within.startIndex, within.endIndex);
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        this.ctx.deadline.tick();
-        seen.add(m[1]!.toLowerCase());
-        if (seen.size >= 2) return true;
-      }
-      return false;
-    }, false);
+    return pattern === undefined || !this.constructedAsOther(pattern, within);
+  }
+
+
+  /**
+   * A variable made from a test double (`createGlideClient(new MockGlideClient())`, `new FakeRedis()`,
+   * or from a variable holding one): what it is sent reaches no server.
+   */
+  private madeFromDouble(value: Node | null): boolean {
+    if (!value) return false;
+    const text = this.ctx.text(value);
+    if (DOUBLE.test(text)) return true;
+    for (const id of value.descendantsOfType('identifier')) {
+      if (!id) continue;
+      const d = this.lookup(this.ctx.text(id), id);
+      if (d?.kind === 'var' && d.value && d.value.id !== value.id && DOUBLE.test(this.ctx.text(d.value))) return true;
+    }
+    return false;
   }
 
   /** The file assigns `<pattern> = new X(...)` with X no client class. */
@@ -1511,6 +1515,14 @@ function objectProperty(ctx: FileContext, obj: Node, key: string): Node | null {
 
 function unquote(s: string): string {
   return s.replace(/^['"`]|['"`]$/g, '');
+}
+
+/** The receiver written just before a `.`: `multi`, `this.db`, `self.client` (as `this.client`). */
+function jsReceiverAt(before: string): string | undefined {
+  const m = /(?<![\w$.])([\w$]+)(?:\s*\.\s*(#?[\w$]+))?\s*$/.exec(before);
+  if (!m) return undefined;
+  if (m[2] === undefined) return m[1];
+  return `${m[1] === 'this' || SELF_NAMES.has(m[1]!) ? 'this' : m[1]}.${m[2]}`;
 }
 
 function escapeWord(s: string): string {

@@ -4,7 +4,8 @@ import { addressKeywords, clientMethodRole, memberValue, moduleValue, ttlKeyword
 import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
-import { combine, REDIS_ONLY_METHODS } from './javascript';
+import { combine } from './javascript';
+import { redisOnlyReceivers, sentRedisCommands } from './evidence';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
@@ -54,6 +55,14 @@ const LITERALS = new Set([
   'set_comprehension',
   'generator_expression',
 ]);
+
+/** The receiver written just before a `.`: `pipe`, `self.database` (`cls.x` as `self.x`). */
+function pyReceiverAt(before: string): string | undefined {
+  const m = /(?<![\w.])(\w+)(?:\s*\.\s*(\w+))?\s*$/.exec(before);
+  if (!m) return undefined;
+  if (m[2] === undefined) return m[1];
+  return m[1] === 'self' || m[1] === 'cls' ? `self.${m[2]}` : undefined;
+}
 
 /** Builtin and collections containers (a test double's store is one). */
 const CONTAINERS = new Set(['dict', 'defaultdict', 'OrderedDict', 'Counter', 'deque', 'set', 'list', 'frozenset']);
@@ -348,21 +357,10 @@ class PythonAdapter implements Adapter, WrapperHost {
       const obj = this.ctx.field(n, 'object');
       const attr = this.ctx.field(n, 'attribute');
       if (obj?.type !== 'identifier' || !attr || !['self', 'cls'].includes(this.ctx.text(obj))) return false;
-      pattern = `(?:self|cls)\\s*\\.\\s*${this.ctx.text(attr)}`;
+      pattern = `self.${this.ctx.text(attr)}`;
       scope = nearest(['class_definition']);
     } else return false;
-    const within = scope ?? this.ctx.root;
-    return this.ctx.memo('py.usedLikeClient', `${within.id}:${pattern}`, () => {
-      const re = new RegExp(`(?<![\\w.])${pattern}\\s*\\.\\s*(${REDIS_ONLY_METHODS})\\s*\\(`, 'gi');
-      const text = this.ctx.source.slice(within.startIndex, within.endIndex);
-      const seen = new Set<string>();
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        this.ctx.deadline.tick();
-        seen.add(m[1]!.toLowerCase());
-        if (seen.size >= 2) return true;
-      }
-      return false;
-    }, false);
+    return sentRedisCommands(redisOnlyReceivers(this.ctx, scope ?? this.ctx.root, 'py', pyReceiverAt), pattern);
   }
 
   private redisImported(): boolean {

@@ -3,7 +3,8 @@ import { isClientName, isGenericClientName } from '../clients/naming';
 import type { Adapter, Locality, OpDraft } from './adapter';
 import { commandFromTokens, methodCommands, normalizeMethod, type CommandInfo, type Token } from './commands';
 import type { FileContext } from './context';
-import { combine, REDIS_ONLY_METHODS } from './javascript';
+import { combine } from './javascript';
+import { redisOnlyReceivers, sentRedisCommands } from './evidence';
 import { OTHER, UNKNOWN, type Arg, type CallSite, type ClientRef, type SentinelMisuse, type Ttl, type Value } from './model';
 import { scriptOps } from './scripts';
 import { namedKids, rangeBetween, rangeOf, wordOf } from './tree';
@@ -27,6 +28,10 @@ const LOCALITY: Locality = {
 const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'program', 'class', 'module']);
 /** redis-rb, valkey-rb and redis-client classes: `<Const>.new(...)` is a client. */
 const CLIENT_CONSTANTS = new Set(['Redis', 'Valkey', 'RedisClient', 'Redis::Cluster', 'Redis::Namespace', 'Redis::Distributed', 'Redis::Store']);
+/** The receiver written just before a `.`: `@ns`, `$r`, `conn`. */
+function rbReceiverAt(before: string): string | undefined {
+  return /(?<![\w@$.])([@$]{0,2}\w+)\s*$/.exec(before)?.[1];
+}
 const TTL_KEYWORDS = new Set(['ex', 'px', 'exat', 'pxat', 'keepttl']);
 const ADDRESS_KEYS = new Set(['host', 'port', 'url', 'path', 'nodes']);
 
@@ -337,17 +342,7 @@ class RubyAdapter implements Adapter, WrapperHost {
     if (!['identifier', 'instance_variable', 'global_variable'].includes(n.type)) return false;
     const name = this.ctx.text(n);
     const scope = n.type === 'global_variable' ? this.ctx.root : n.type === 'instance_variable' ? (this.enclosing(n, ['class', 'module']) ?? this.ctx.root) : (this.enclosing(n, ['method', 'singleton_method']) ?? this.ctx.root);
-    return this.ctx.memo('rb.usedLikeClient', `${scope.id}:${name}`, () => {
-      const re = new RegExp(`(?<![\\w@$.])${name.replace(/\$/g, '\\$')}\\s*\\.\\s*(${REDIS_ONLY_METHODS})\\b`, 'gi');
-      const text = this.ctx.source.slice(scope.startIndex, scope.endIndex);
-      const seen = new Set<string>();
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        this.ctx.deadline.tick();
-        seen.add(m[1]!.toLowerCase());
-        if (seen.size >= 2) return true;
-      }
-      return false;
-    }, false);
+    return sentRedisCommands(redisOnlyReceivers(this.ctx, scope, 'rb', rbReceiverAt), name);
   }
 
   private nameOf(n: Node): string | undefined {

@@ -249,3 +249,20 @@ describe('recall on real code: JavaScript parameters, scripts, mocks and counter
     assert.deepEqual(await summary(src, 'javascript'), ['missing-ttl@5', 'missing-ttl@7', 'missing-ttl@8']);
   });
 });
+
+describe('precision on real code: test doubles', () => {
+  test('an adapter built over a mock is not taken for a client by the commands it is sent', async () => {
+    const src = lines(
+      "it('helpers', async () => {",
+      '  const raw = new MockGlideClient();',
+      '  const client = createValkeyGlideClient(raw);',
+      "  await client.zadd('sorted', 1, 'a');",
+      "  await client.lpush('list', 'a');",
+      "  await client.incrby('counter', 4);",
+      "  expect(await client.keys('*')).toEqual([]);",
+      '});',
+      '// Redis-compatible API',
+    );
+    assert.deepEqual(await summary(src, 'typescript'), []);
+  });
+});
