@@ -3,10 +3,21 @@
 // modal naming context and namespace, and see the Access row of the tree update.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { useSandboxWorkbench } from '../support/sandboxWorkbench';
 
 const VIEW = 'Clusters';
 const setup = useSandboxWorkbench('wiring');
+
+/**
+ * From the palette a wiring command asks which Valkey cluster first: the sandbox announces more
+ * than one (shop's valkey-cluster, and the go-live namespaces' clusters). Picks shop's.
+ */
+async function pickShopCluster(page: Page): Promise<void> {
+  const pick = page.locator('.quick-input-widget', { hasText: /Valkey clusters in welkin-sandbox/ });
+  await pick.first().waitFor({ state: 'visible' });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /valkey-cluster/ }).filter({ hasText: /shop ·/ }).first().click();
+}
 
 test('grant access: dry-run diff, confirmation naming context and namespace, patch, tree updated', { timeout: 180_000 }, async () => {
   const { workbench: wb, sandbox } = setup();
@@ -21,6 +32,7 @@ test('grant access: dry-run diff, confirmation naming context and namespace, pat
     await input.fill('>Valkey on Welkin: Grant Workload Access…');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Grant Workload Access' }).first().waitFor({ state: 'visible' });
     await page.keyboard.press('Enter');
+    await pickShopCluster(page);
 
     // The workload pick preselects what reads the app ConfigMap without access (checkout) and what
     // carries the access label with a wrong value (catalog: "yes").
@@ -66,6 +78,7 @@ test('a generated manifest is named after what it holds, reused when generated a
   const { page } = wb;
   const generate = async (): Promise<void> => {
     await wb.runCommand('Valkey on Welkin: Generate Application ConfigMap…', { opensInput: true });
+    await pickShopCluster(page);
     await page.locator('.quick-input-widget', { hasText: 'Namespace for the application ConfigMap' }).first().waitFor({ state: 'visible' });
     await page.keyboard.press('Enter'); // the announced namespace, shop
   };
