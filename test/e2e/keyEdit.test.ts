@@ -117,8 +117,16 @@ test('edit a JSON string with a conflict, then bulk delete with a dry run and re
     await cli('SET', 'tags:product:4', 'recreated');
     await wb.contextMenu(VIEW, /^Keys$/, 'Restore from Undo Bundle…');
     await input.waitFor({ state: 'visible' });
-    await input.fill(bundle);
-    // The simple file dialog of a remote workbench lists the folder first; its OK button takes the typed path.
+    // The simple file dialog of a remote workbench fills in its starting folder a moment after it
+    // shows, replacing what was typed before: type the bundle's path once that has happened, and
+    // again until the dialog keeps it.
+    await until('the file dialog shows its starting folder', async () => (await input.inputValue()) !== '');
+    await until('the file dialog keeps the typed bundle path', async () => {
+      if ((await input.inputValue()) !== bundle) await input.fill(bundle);
+      await new Promise((r) => setTimeout(r, 500));
+      return (await input.inputValue()) === bundle;
+    });
+    // The dialog lists the folder; its OK button takes the typed path.
     await page.locator('.quick-input-list .monaco-list-row', { hasText: /\.vwundo$/ }).first().waitFor({ state: 'visible' });
     await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).first().click();
     await page.locator('.monaco-dialog-box', { hasText: /Restore the keys of .*\.vwundo into valkey-cluster\?/ }).waitFor({ state: 'visible' });
