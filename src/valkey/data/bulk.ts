@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { err, ok } from '../../util/result';
+import { err, ok, type Result } from '../../util/result';
 import { cancelled } from '../errors';
 import { KeyScanner } from '../keys/scanner';
 import { bytesOfReply, expectReply, integerOf, itemsOf, unexpected } from '../keys/replies';
@@ -94,19 +94,31 @@ export interface DeleteOptions extends RunOptions {
   readonly onProgress?: ((progress: BulkProgress) => void) | undefined;
 }
 
+/** What one batch did: keys changed, and keys passed over (gone meanwhile, or changed since read). */
+interface BatchOutcome {
+  readonly done: number;
+  readonly skipped: number;
+}
+
 /**
- * Deletes every key the selection matches, once each (SCAN's repeats are dropped). With a bundle,
- * each batch is dumped and written first, and a key is deleted only if its DUMP is still what was
- * written (so the bundle holds exactly what was deleted); keys changed in between are skipped.
+ * The loop of every bulk action: SCAN pages of the selection (each key once), cut into batches,
+ * under the rate limit (the SCAN itself counts as a command), with cancel between batches and
+ * progress after each page. `work` sends a batch's commands through the same `limiter`.
  */
-export async function bulkDelete(session: KeyCommands, selection: Selection, options: DeleteOptions = {}): Promise<KeysResult<BulkResult> | { ok: false; error: BulkError }> {
+async function eachBatch<E>(
+  session: KeyCommands,
+  selection: Selection,
+  options: RunOptions & { readonly onProgress?: ((progress: BulkProgress) => void) | undefined },
+  bundleBytes: () => number,
+  work: (keys: Buffer[], limiter: RateLimiter, progress: () => BulkProgress) => Promise<Result<BatchOutcome, E>>,
+): Promise<Result<BulkResult, E | KeysError>> {
   const limiter = new RateLimiter(options.rate ?? DEFAULT_RATE);
   const batch = Math.max(1, options.batch ?? DEFAULT_BATCH);
   const scanner = scannerFor(session, selection);
   let done = 0;
   let skipped = 0;
-  const progress = (): BulkProgress => ({ scanned: scanner.progress.keys, done, skipped, bundleBytes: options.bundle?.bytes ?? 0 });
-  const finish = (wasCancelled: boolean): KeysResult<BulkResult> => ok({ ...progress(), cancelled: wasCancelled, commands: limiter.sent });
+  const progress = (): BulkProgress => ({ scanned: scanner.progress.keys, done, skipped, bundleBytes: bundleBytes() });
+  const finish = (wasCancelled: boolean): Result<BulkResult, never> => ok({ ...progress(), cancelled: wasCancelled, commands: limiter.sent });
   while (!scanner.done) {
     if (options.signal?.aborted) return finish(true);
     await limiter.take(options.signal);
@@ -114,36 +126,45 @@ export async function bulkDelete(session: KeyCommands, selection: Selection, opt
     if (!page.ok) return page.error.kind === 'cancelled' ? finish(true) : page;
     for (let from = 0; from < page.value.length; from += batch) {
       if (options.signal?.aborted) return finish(true);
-      const keys = page.value.slice(from, from + batch);
-      if (!options.bundle) {
-        await limiter.take(options.signal);
-        const r = expectReply(await session.command(['UNLINK', ...keys], { signal: options.signal }));
-        if (!r.ok) return r;
-        const n = integerOf(r.value) ?? 0;
-        done += n;
-        skipped += keys.length - n;
-      } else {
-        await limiter.take(options.signal);
-        const dumped = await dumpBatch(session, keys, options.signal);
-        if (!dumped.ok) return dumped;
-        const records = dumped.value;
-        skipped += keys.length - records.length;
-        if (options.maxBundleBytes !== undefined && options.bundle.bytes + UndoBundleWriter.sizeOf(records) > options.maxBundleBytes) {
-          return err({ kind: 'bundleFull', message: `The undo bundle would grow past its limit of ${options.maxBundleBytes} bytes; no further keys were deleted.`, progress: progress() });
-        }
-        await options.bundle.add(records);
-        if (records.length === 0) continue;
-        await limiter.take(options.signal);
-        const r = await unlinkIfSame(session, records, options.signal);
-        if (!r.ok) return r;
-        const n = r.value;
-        done += n;
-        skipped += records.length - n;
-      }
+      const outcome = await work(page.value.slice(from, from + batch), limiter, progress);
+      if (!outcome.ok) return outcome;
+      done += outcome.value.done;
+      skipped += outcome.value.skipped;
     }
     options.onProgress?.(progress());
   }
   return finish(false);
+}
+
+/**
+ * Deletes every key the selection matches, once each (SCAN's repeats are dropped). With a bundle,
+ * each batch is dumped and written first, and a key is deleted only if its DUMP is still what was
+ * written (so the bundle holds exactly what was deleted); keys changed in between are skipped.
+ */
+export async function bulkDelete(session: KeyCommands, selection: Selection, options: DeleteOptions = {}): Promise<KeysResult<BulkResult> | { ok: false; error: BulkError }> {
+  const { bundle, maxBundleBytes, signal } = options;
+  return eachBatch<BulkError>(session, selection, options, () => bundle?.bytes ?? 0, async (keys, limiter, progress) => {
+    await limiter.take(signal);
+    if (!bundle) {
+      const r = expectReply(await session.command(['UNLINK', ...keys], { signal }));
+      if (!r.ok) return r;
+      const n = integerOf(r.value) ?? 0;
+      return ok({ done: n, skipped: keys.length - n });
+    }
+    const dumped = await dumpBatch(session, keys, signal);
+    if (!dumped.ok) return dumped;
+    const records = dumped.value;
+    const gone = keys.length - records.length;
+    if (maxBundleBytes !== undefined && bundle.bytes + UndoBundleWriter.sizeOf(records) > maxBundleBytes) {
+      return err({ kind: 'bundleFull', message: `The undo bundle would grow past its limit of ${maxBundleBytes} bytes; no further keys were deleted.`, progress: { ...progress(), skipped: progress().skipped + gone } });
+    }
+    await bundle.add(records);
+    if (records.length === 0) return ok({ done: 0, skipped: gone });
+    await limiter.take(signal);
+    const r = await unlinkIfSame(session, records, signal);
+    if (!r.ok) return r;
+    return ok({ done: r.value, skipped: gone + records.length - r.value });
+  });
 }
 
 /** KEYS: a batch; ARGV: sha1 of each key's DUMP as written to the bundle. Unlinks those still equal; replies how many. */
@@ -186,31 +207,13 @@ export interface ExpireOptions extends RunOptions {
 
 /** EXPIRE on every key the selection matches, once each, a batch a command. */
 export async function bulkExpire(session: KeyCommands, selection: Selection, seconds: number, options: ExpireOptions = {}): Promise<KeysResult<BulkResult>> {
-  const limiter = new RateLimiter(options.rate ?? DEFAULT_RATE);
-  const batch = Math.max(1, options.batch ?? DEFAULT_BATCH);
-  const scanner = scannerFor(session, selection);
-  let done = 0;
-  let skipped = 0;
-  const progress = (): BulkProgress => ({ scanned: scanner.progress.keys, done, skipped, bundleBytes: 0 });
-  const finish = (wasCancelled: boolean): KeysResult<BulkResult> => ok({ ...progress(), cancelled: wasCancelled, commands: limiter.sent });
-  while (!scanner.done) {
-    if (options.signal?.aborted) return finish(true);
+  return eachBatch<KeysError>(session, selection, options, () => 0, async (keys, limiter) => {
     await limiter.take(options.signal);
-    const page = await scanner.page(options.signal);
-    if (!page.ok) return page.error.kind === 'cancelled' ? finish(true) : page;
-    for (let from = 0; from < page.value.length; from += batch) {
-      if (options.signal?.aborted) return finish(true);
-      const keys = page.value.slice(from, from + batch);
-      await limiter.take(options.signal);
-      const r = expectReply(await session.command(['EVAL', Scripts.EXPIRE_BATCH, String(keys.length), ...keys, String(Math.round(seconds))], { signal: options.signal }));
-      if (!r.ok) return r;
-      const n = integerOf(r.value) ?? 0;
-      done += n;
-      skipped += keys.length - n;
-    }
-    options.onProgress?.(progress());
-  }
-  return finish(false);
+    const r = expectReply(await session.command(['EVAL', Scripts.EXPIRE_BATCH, String(keys.length), ...keys, String(Math.round(seconds))], { signal: options.signal }));
+    if (!r.ok) return r;
+    const n = integerOf(r.value) ?? 0;
+    return ok({ done: n, skipped: keys.length - n });
+  });
 }
 
 export interface RestoreProgress {
