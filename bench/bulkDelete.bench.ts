@@ -3,7 +3,7 @@
 // `redis-cli --scan --pattern … | xargs redis-cli unlink` over the same forward (both spawned with
 // argument arrays, no shell); with and without the undo bundle; and a concurrent PING's p50/p99
 // through the same forward during the delete at the default rate limit, against the same PING idle
-// and during the redis-cli pipeline. The cluster runs in a child process (bench/support/bulkCluster.ts, Sentinel slow to fail over).
+// and during the redis-cli pipeline. The cluster runs in a child process (bench/support/consoleCluster.ts, with Sentinel slow to fail over).
 // BENCH_KEYS (default 100,000) shortens a run. About a minute.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -22,7 +22,7 @@ const RUNS = 3;
 const PATTERN = 'bulk:*';
 
 function startCluster(): Promise<{ child: ChildProcess; info: ConsoleClusterInfo }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/bulkCluster.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/consoleCluster.ts', 'bulk-primary', '30000'], { stdio: ['pipe', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => resolve({ child, info: JSON.parse(line) as ConsoleClusterInfo }));

@@ -3,6 +3,11 @@
  * Kubernetes API stand-in), so that the stand-in's port-forward work does not share the event loop
  * with the client being measured, as on a laptop talking to a remote API server. Prints one JSON
  * line describing it, and stops when its stdin closes.
+ *
+ *   consoleCluster.ts [MASTER_NAME [DOWN_AFTER_MS]]
+ *
+ * The bulk delete benchmark passes a slow Sentinel (30 s down-after): on a loaded machine the test
+ * topologies' 1 s makes Sentinel fail over in the middle of a measurement, which is not what it measures.
  */
 import { DEVELOPER } from '../../test/standin/fixtures/welkin';
 import { startValkeyTestCluster } from '../../test/support/valkeyCluster';
@@ -17,7 +22,8 @@ export interface ConsoleClusterInfo {
 }
 
 async function main(): Promise<void> {
-  const env = await startValkeyTestCluster({ masterName: 'cache-primary' });
+  const [masterName = 'cache-primary', downAfter] = process.argv.slice(2);
+  const env = await startValkeyTestCluster({ masterName, ...(downAfter ? { downAfterMilliseconds: Number(downAfter) } : {}) });
   const info: ConsoleClusterInfo = {
     kubeconfig: env.standin.kubeconfigPath(DEVELOPER),
     cluster: env.cluster,
